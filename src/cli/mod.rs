@@ -1,0 +1,131 @@
+//! Command-line interface. Each subcommand is a small function over the core.
+
+use alliance_map::check::{check, render};
+use alliance_map::diagnostic::has_errors;
+use alliance_map::model::Dataset;
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "alliance-map", version, about = "Check, export and build alliance-map data files")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Report every problem in a data file, like a compiler.
+    Check {
+        /// The TOML data file.
+        file: PathBuf,
+        /// `human` (with source snippets), `short` (one line each) or `json` (one object per line).
+        #[arg(long, value_enum, default_value_t = MessageFormat::Human)]
+        message_format: MessageFormat,
+    },
+    /// Write the dataset in another format to stdout (or `-o FILE`).
+    Export {
+        /// The TOML data file.
+        file: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ExportFormat::Jgf)]
+        format: ExportFormat,
+        /// Write here instead of stdout.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum MessageFormat {
+    Human,
+    Short,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExportFormat {
+    /// JSON Graph Format v2.
+    Jgf,
+}
+
+/// Parses arguments and runs the subcommand.
+pub fn run() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            let _ = err.print();
+            return if err.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+        }
+    };
+    match cli.command {
+        Command::Check { file, message_format } => match load(&file, message_format) {
+            Ok(_) => ExitCode::SUCCESS,
+            Err(code) => code,
+        },
+        Command::Export { file, format, output } => {
+            let data = match load(&file, MessageFormat::Human) {
+                Ok(d) => d,
+                Err(code) => return code,
+            };
+            let text = match format {
+                ExportFormat::Jgf => {
+                    let json = alliance_map::jgf::to_jgf(&data);
+                    serde_json::to_string_pretty(&json).unwrap_or_default() + "\n"
+                }
+            };
+            write_output(output.as_deref(), text.as_bytes())
+        }
+    }
+}
+
+/// Reads and checks a file, printing diagnostics to stderr (stdout for json).
+/// Returns the dataset, or the exit code to stop with.
+fn load(file: &Path, format: MessageFormat) -> Result<Dataset, ExitCode> {
+    let name = file.display().to_string();
+    let text = match std::fs::read(file) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("error: {name} is not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to());
+                eprintln!("help: save the file as UTF-8");
+                return Err(ExitCode::from(2));
+            }
+        },
+        Err(e) => {
+            eprintln!("error: cannot read {name}: {e}");
+            return Err(ExitCode::from(2));
+        }
+    };
+    let checked = check(&text);
+    match format {
+        MessageFormat::Json => print!("{}", render::json_lines(&name, &text, &checked.diagnostics)),
+        MessageFormat::Short => {
+            for d in &checked.diagnostics {
+                eprint!("{}", render::short(&name, &text, d));
+            }
+            eprint!("{}", render::summary(&name, &checked.diagnostics));
+        }
+        MessageFormat::Human => eprint!("{}", render::human(&name, &text, &checked.diagnostics)),
+    }
+    match checked.dataset {
+        Some(d) if !has_errors(&checked.diagnostics) => Ok(d),
+        _ => Err(ExitCode::from(1)),
+    }
+}
+
+fn write_output(path: Option<&Path>, bytes: &[u8]) -> ExitCode {
+    use std::io::Write;
+    let result = match path {
+        Some(p) => std::fs::write(p, bytes).map_err(|e| format!("cannot write {}: {e}", p.display())),
+        None => std::io::stdout().write_all(bytes).map_err(|e| format!("cannot write to stdout: {e}")),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(msg) => {
+            eprintln!("error: {msg}");
+            ExitCode::from(2)
+        }
+    }
+}
