@@ -4,13 +4,27 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod compiled;
 pub mod date;
 pub mod diagnostic;
 pub mod graph;
+pub mod labels;
+pub mod layout;
 pub mod model;
+pub mod pipeline;
+pub mod scene;
+pub mod sentence;
+pub mod spatial;
+pub mod synth;
+pub mod view;
 pub mod vocab;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod check;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod jgf;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod write_toml;

@@ -102,6 +102,12 @@ pub fn read_file(root: &DeTable, root_span: Span, diags: &mut Vec<Diagnostic>) -
             file.entities.push(e);
         }
     }
+    if fields.raw("entity").is_none() {
+        diags.push(
+            Diagnostic::new(Code::MissingField, 0..0, "the file defines no entities: there is nothing to draw")
+                .hint("add an `[[entity]]` with `id`, `name` and `kind` (see docs/data-format.md)"),
+        );
+    }
     for (i, (t, span)) in section("relation", diags).into_iter().enumerate() {
         file.relations.push(read_relation(t, span, i, diags));
     }

@@ -1,0 +1,90 @@
+//! The compiled form the widget loads: the validated dataset plus its layout,
+//! encoded with postcard behind a magic header and a format version. The CLI
+//! (`alliance-map build`) and the build script write it; the wasm only reads
+//! it, so no TOML or JSON parser ships to the browser.
+
+use crate::model::Dataset;
+use serde::{Deserialize, Serialize};
+
+/// First bytes of every compiled file.
+pub const MAGIC: &[u8; 4] = b"AMAP";
+/// Bumped whenever the encoding changes; older files are rejected with a message.
+pub const VERSION: u16 = 1;
+
+/// A dataset ready to draw.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Compiled {
+    /// The validated data.
+    pub dataset: Dataset,
+    /// x, y per entity, interleaved, in world units.
+    pub positions: Vec<f32>,
+}
+
+/// Why a compiled blob could not be read.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DecodeError {
+    /// The bytes do not start with `AMAP`: not a compiled alliance-map file.
+    NotCompiled,
+    /// Written by another version of the compiler.
+    Version(u16),
+    /// Truncated or corrupt.
+    Corrupt(String),
+    /// Decoded, but positions or indices do not match the data.
+    Inconsistent(String),
+}
+
+impl std::fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DecodeError::NotCompiled => write!(f, "not a compiled alliance-map file (it should start with AMAP); build one with `alliance-map build data.toml -o DIR`"),
+            DecodeError::Version(v) => write!(f, "compiled with format version {v}, this widget reads version {VERSION}; rebuild it with the same alliance-map version"),
+            DecodeError::Corrupt(e) => write!(f, "the compiled file is truncated or corrupt ({e}); rebuild it"),
+            DecodeError::Inconsistent(e) => write!(f, "the compiled file is inconsistent: {e}; rebuild it"),
+        }
+    }
+}
+
+/// Encodes a compiled dataset.
+pub fn encode(compiled: &Compiled) -> Vec<u8> {
+    let mut out = MAGIC.to_vec();
+    out.extend_from_slice(&VERSION.to_le_bytes());
+    out.extend(postcard::to_allocvec(compiled).expect("postcard encoding of owned data cannot fail"));
+    out
+}
+
+/// Decodes and validates a compiled dataset. Never panics on any input.
+pub fn decode(bytes: &[u8]) -> Result<Compiled, DecodeError> {
+    if bytes.len() < 6 || &bytes[..4] != MAGIC {
+        return Err(DecodeError::NotCompiled);
+    }
+    let version = u16::from_le_bytes([bytes[4], bytes[5]]);
+    if version != VERSION {
+        return Err(DecodeError::Version(version));
+    }
+    let compiled: Compiled = postcard::from_bytes(&bytes[6..]).map_err(|e| DecodeError::Corrupt(e.to_string()))?;
+    validate(&compiled)?;
+    Ok(compiled)
+}
+
+/// The invariants of `model` that a hand-made or corrupt blob could break.
+fn validate(c: &Compiled) -> Result<(), DecodeError> {
+    let d = &c.dataset;
+    let (n, s) = (d.entities.len(), d.sources.len());
+    if c.positions.len() != 2 * n {
+        return Err(DecodeError::Inconsistent(format!("{} coordinates for {n} entities", c.positions.len())));
+    }
+    if c.positions.iter().any(|p| !p.is_finite()) {
+        return Err(DecodeError::Inconsistent("a position is not a finite number".into()));
+    }
+    for (i, r) in d.relations.iter().enumerate() {
+        if r.from as usize >= n || r.to as usize >= n || r.sources.iter().any(|&x| x as usize >= s) {
+            return Err(DecodeError::Inconsistent(format!("relation {i} refers past the end of a table")));
+        }
+    }
+    for e in &d.entities {
+        if e.attributes.iter().flat_map(|a| &a.sources).any(|&x| x as usize >= s) {
+            return Err(DecodeError::Inconsistent(format!("an attribute of `{}` cites a missing source", e.id)));
+        }
+    }
+    Ok(())
+}

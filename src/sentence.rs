@@ -1,0 +1,72 @@
+//! Plain sentences for relations, generated from the data: what a reader sees
+//! in the details panel ("Changan Automobile holds up to 40% of ...").
+
+use crate::model::{format_number, Dataset, Relation};
+use crate::vocab::{RelationType, ShareQualifier, Status};
+
+/// The relation as one sentence, with status and dates appended.
+pub fn relation_sentence(data: &Dataset, r: &Relation) -> String {
+    let from = &data.entity(r.from).name;
+    let to = &data.entity(r.to).name;
+    let ended = r.status == Some(Status::Ended) || r.end.is_some();
+    let (is, has) = if ended { ("was", "had") } else { ("is", "has") };
+    let core = match r.kind {
+        RelationType::Owns => match r.share {
+            Some(s) => format!("{from} holds {}{}% of {to}", qualifier(s.qualifier), format_number(s.percent)),
+            None => format!("{from} holds a stake in {to}"),
+        },
+        RelationType::InvestmentArmOf => format!("{from} {is} the investment arm of {to}"),
+        RelationType::SubsidiaryOf => format!("{from} {is} a subsidiary of {to}"),
+        RelationType::FoundingMemberOf => format!("{from} {is} a founding member of {to}"),
+        RelationType::MemberOf => format!("{from} {is} a member of {to}"),
+        RelationType::InitiatorOf => format!("{from} initiated {to}"),
+        RelationType::JointVenturePartnerOf => format!("{from} {is} a partner in the joint venture {to}"),
+        RelationType::InvitedToInvestIn => format!("{from} {has} been invited to invest in {to}"),
+        RelationType::PartnerOf => format!("{from} {has} a partnership with {to}"),
+        RelationType::Position => format!("{from} {is} {} of {to}", r.role),
+        RelationType::Represents => format!("{from} represents {to}"),
+        RelationType::WorkingGroupMemberOf => format!("{from} takes part in {to}"),
+        RelationType::CompetitorOf => format!("{from} competes with {to}"),
+        RelationType::Restricts => format!("{from} {has} placed restrictions on {to}"),
+        RelationType::FoundedAt => format!("{from} was founded at {to}"),
+    };
+    let mut when: Vec<String> = Vec::new();
+    if let Some(s) = r.status {
+        if s != Status::InForce {
+            when.push(s.key().replace('_', " "));
+        }
+    }
+    if let Some(d) = r.announced {
+        when.push(format!("announced {d}"));
+    }
+    match (r.start, r.end) {
+        (Some(s), Some(e)) => when.push(format!("{s} to {e}")),
+        (Some(s), None) => when.push(format!("since {s}")),
+        (None, Some(e)) => when.push(format!("until {e}")),
+        (None, None) => {}
+    }
+    if when.is_empty() {
+        format!("{core}.")
+    } else {
+        format!("{core} ({}).", when.join("; "))
+    }
+}
+
+fn qualifier(q: ShareQualifier) -> &'static str {
+    match q {
+        ShareQualifier::Exact => "",
+        ShareQualifier::UpTo => "up to ",
+        ShareQualifier::AtLeast => "at least ",
+        ShareQualifier::About => "about ",
+    }
+}
+
+/// A human label for a snake_case key: `state_owned` → "State owned".
+pub fn humanize(key: &str) -> String {
+    let spaced = key.replace(['_', '-'], " ");
+    let mut chars = spaced.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().collect::<String>() + chars.as_str(),
+        None => String::new(),
+    }
+}
