@@ -19,7 +19,8 @@ pub fn to_jgf(data: &Dataset) -> Json {
         insert_nonempty(&mut meta, "wikidata", &e.wikidata);
         nodes.insert(e.id.clone(), json!({"label": e.name, "metadata": meta}));
     }
-    let edges: Vec<Json> = data.relations.iter().enumerate().map(|(i, r)| edge(data, i, r)).collect();
+    let taken: std::collections::HashSet<&str> = data.relations.iter().map(|r| r.id.as_str()).collect();
+    let edges: Vec<Json> = data.relations.iter().enumerate().map(|(i, r)| edge(data, &taken, i, r)).collect();
     let sources: Vec<Json> = data.sources.iter().map(source).collect();
     json!({
         "graph": {
@@ -34,11 +35,11 @@ pub fn to_jgf(data: &Dataset) -> Json {
     })
 }
 
-fn edge(data: &Dataset, i: usize, r: &Relation) -> Json {
+fn edge(data: &Dataset, taken: &std::collections::HashSet<&str>, i: usize, r: &Relation) -> Json {
     let mut meta = json!({"sources": source_ids(data, &r.sources)});
     let m = meta.as_object_mut().expect("object literal");
     if let Some(share) = r.share {
-        m.insert("share".into(), json!(share.percent));
+        m.insert("share".into(), number(share.percent));
         m.insert("share_qualifier".into(), json!(share.qualifier.key()));
     }
     if let Some(status) = r.status {
@@ -55,7 +56,7 @@ fn edge(data: &Dataset, i: usize, r: &Relation) -> Json {
     }
     insert_nonempty(&mut meta, "role", &r.role);
     insert_nonempty(&mut meta, "note", &r.note);
-    let id = if r.id.is_empty() { format!("r{}", i + 1) } else { r.id.clone() };
+    let id = if r.id.is_empty() { generated_id(taken, i) } else { r.id.clone() };
     json!({
         "id": id,
         "source": data.entity(r.from).id,
@@ -85,7 +86,7 @@ fn source_ids(data: &Dataset, ixs: &[u32]) -> Vec<String> {
 fn value(v: &Value) -> Json {
     match v {
         Value::Text(t) => json!(t),
-        Value::Number(n) => json!(n),
+        Value::Number(n) => number(*n),
         Value::Bool(b) => json!(b),
     }
 }
@@ -94,4 +95,22 @@ fn insert_nonempty(obj: &mut Json, key: &str, text: &str) {
     if !text.is_empty() {
         obj[key] = json!(text);
     }
+}
+
+/// Whole numbers as JSON integers (40, not 40.0), others as floats.
+fn number(n: f64) -> Json {
+    if n.fract() == 0.0 && n.abs() < 9e15 {
+        json!(n as i64)
+    } else {
+        json!(n)
+    }
+}
+
+/// `r<N>` for a relation without an id, skipping ids the file already uses.
+fn generated_id(taken: &std::collections::HashSet<&str>, i: usize) -> String {
+    let mut id = format!("r{}", i + 1);
+    while taken.contains(id.as_str()) {
+        id.push('_');
+    }
+    id
 }

@@ -20,7 +20,7 @@ pub mod view;
 pub mod vocab;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod check;

@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! All integration tests in one binary, one module per area.
 
 mod check_fixtures;

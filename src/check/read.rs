@@ -97,19 +97,21 @@ pub fn read_file(root: &DeTable, root_span: Span, diags: &mut Vec<Diagnostic>) -
             file.sources.push(s);
         }
     }
-    for (i, (t, span)) in section("entity", diags).into_iter().enumerate() {
+    let entity_tables = section("entity", diags);
+    let no_entities = entity_tables.is_empty() && fields.raw("entity").is_none_or(|v| matches!(v.get_ref(), DeValue::Array(a) if a.is_empty()));
+    for (i, (t, span)) in entity_tables.into_iter().enumerate() {
         if let Some(e) = read_entity(t, span, i, diags) {
             file.entities.push(e);
         }
     }
-    if fields.raw("entity").is_none() {
+    for (i, (t, span)) in section("relation", diags).into_iter().enumerate() {
+        file.relations.push(read_relation(t, span, i, diags));
+    }
+    if no_entities {
         diags.push(
             Diagnostic::new(Code::MissingField, 0..0, "the file defines no entities: there is nothing to draw")
                 .hint("add an `[[entity]]` with `id`, `name` and `kind` (see docs/data-format.md)"),
         );
-    }
-    for (i, (t, span)) in section("relation", diags).into_iter().enumerate() {
-        file.relations.push(read_relation(t, span, i, diags));
     }
     file
 }

@@ -35,7 +35,13 @@ pub fn resolve(raw: RawFile, diags: &mut Vec<Diagnostic>) -> Option<Dataset> {
                     None
                 }
             })
-            .collect()
+            .fold(Vec::new(), |mut acc, ix| {
+                // Citing a source twice adds nothing; keep the first.
+                if !acc.contains(&ix) {
+                    acc.push(ix);
+                }
+                acc
+            })
     };
 
     let mut entities = Vec::with_capacity(raw.entities.len());

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Runs every test: native Rust tests, the wasm facade in headless Chromium,
+# and the end-to-end browser tests. Installs what it needs first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh test
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+say "native tests (cargo test)"
+cargo test --quiet
+say "wasm facade in headless Chromium (wasm-bindgen-test)"
+CHROMEDRIVER=/usr/bin/chromedriver cargo test --quiet --target wasm32-unknown-unknown --test web
+say "building the widget"
+scripts/build.sh
+say "end-to-end tests in headless Chromium (playwright-core)"
+node --test --test-concurrency=1 tests/e2e/

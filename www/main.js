@@ -1,0 +1,16 @@
+// Demo page: mounts the widget on #map with the embedded seed dataset, or a
+// compiled dataset named by ?data=path/to/file.amap (relative URLs only work
+// from any sub-path).
+import { mount } from './widget.js';
+
+const container = document.getElementById('map');
+const data = new URLSearchParams(location.search).get('data') || container.dataset.src || '';
+mount(container, { src: data }).then((widget) => {
+  if (!widget) return;
+  const [title, description] = widget.meta();
+  if (title) {
+    document.getElementById('map-title').textContent = title;
+    document.title = `${title} · alliance-map`;
+  }
+  document.getElementById('map-description').textContent = description;
+});

@@ -1,0 +1,39 @@
+// Colours for entity kinds and relation types, in vocabulary order (the
+// indices the wasm hands out). Chosen to stay distinct for common colour
+// vision deficiencies and to keep 3:1 contrast against the light background.
+export const KIND_COLORS = [
+  '#1f6fb2', // company
+  '#0f8a7e', // investment_arm
+  '#b35c00', // industry_association
+  '#7a3fb0', // alliance
+  '#c0392b', // joint_venture
+  '#8a6d00', // working_group
+  '#4d5b6b', // media
+  '#d1477a', // person
+  '#2e7d32', // government_body
+  '#6b4f2a', // event
+];
+
+export const RELATION_COLORS = [
+  '#c0392b', // owns
+  '#0f8a7e', // investment_arm_of
+  '#0f8a7e', // subsidiary_of
+  '#7a3fb0', // founding_member_of
+  '#7a3fb0', // member_of
+  '#4d5b6b', // initiator_of
+  '#c0392b', // joint_venture_partner_of
+  '#c0392b', // invited_to_invest_in
+  '#1f6fb2', // partner_of
+  '#d1477a', // position
+  '#b35c00', // represents
+  '#8a6d00', // working_group_member_of
+  '#6b7785', // competitor_of
+  '#2e7d32', // restricts
+  '#6b4f2a', // founded_at
+];
+
+/** "investment_arm" → "Investment arm". */
+export function humanize(key) {
+  const s = key.replace(/[_-]/g, ' ');
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

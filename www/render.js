@@ -1,0 +1,116 @@
+// Draws the scene on a 2D canvas from typed-array views. Batched: one path
+// per (colour, style, emphasis) group, so a frame is a few dozen draw calls
+// whatever the graph size; items outside the viewport are skipped.
+import { KIND_COLORS, RELATION_COLORS } from './palette.js';
+
+const ALPHA = [0.9, 0.12, 1, 1]; // by emphasis: normal, faded, near, focus
+const EDGE_ALPHA = [0.55, 0.08, 0.9, 1];
+
+export const LABEL_FONT_PX = 12;
+export const LABEL_LINE_PX = 16;
+export const LABEL_FONT = `${LABEL_FONT_PX}px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif`;
+
+/** Draws one frame; returns what was drawn (for tests and state()). */
+export function drawFrame(ctx, v, camera, width, height, labels, names, theme) {
+  ctx.clearRect(0, 0, width, height);
+  ctx.fillStyle = theme.background;
+  ctx.fillRect(0, 0, width, height);
+  const z = camera.zoom;
+  const sx = (i) => (v.positions[2 * i] - camera.x) * z;
+  const sy = (i) => (v.positions[2 * i + 1] - camera.y) * z;
+  const visible = (x, y, r) => x + r > 0 && x - r < width && y + r > 0 && y - r < height;
+  const edges = drawEdges(ctx, v, sx, sy, z, width, height);
+  let nodes = 0;
+  const groups = new Map();
+  for (let i = 0; i < v.radii.length; i++) {
+    const x = sx(i);
+    const y = sy(i);
+    const r = Math.max(v.radii[i] * z, 2.5);
+    if (!visible(x, y, r)) continue;
+    nodes++;
+    const key = v.nodeKind[i] * 4 + v.nodeEmphasis[i];
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key).push(x, y, r);
+  }
+  for (const [key, pts] of [...groups].sort((a, b) => (a[0] % 4) - (b[0] % 4))) {
+    const emphasis = key % 4;
+    ctx.globalAlpha = ALPHA[emphasis];
+    ctx.fillStyle = KIND_COLORS[Math.floor(key / 4)] || '#555';
+    ctx.strokeStyle = emphasis === 3 ? theme.focus : theme.background;
+    ctx.lineWidth = emphasis === 3 ? 3 : 1.5;
+    ctx.beginPath();
+    for (let k = 0; k < pts.length; k += 3) {
+      ctx.moveTo(pts[k] + pts[k + 2], pts[k + 1]);
+      ctx.arc(pts[k], pts[k + 1], pts[k + 2], 0, 2 * Math.PI);
+    }
+    ctx.fill();
+    ctx.stroke();
+  }
+  ctx.globalAlpha = 1;
+  drawLabels(ctx, labels, names, theme);
+  return { nodes, edges, labels: labels.length / 3 };
+}
+
+function drawEdges(ctx, v, sx, sy, z, width, height) {
+  const groups = new Map();
+  let drawn = 0;
+  const m = v.edgeKind.length;
+  for (let e = 0; e < m; e++) {
+    const a = v.edgeEnds[2 * e];
+    const b = v.edgeEnds[2 * e + 1];
+    const x1 = sx(a), y1 = sy(a), x2 = sx(b), y2 = sy(b);
+    if (Math.max(x1, x2) < 0 || Math.min(x1, x2) > width || Math.max(y1, y2) < 0 || Math.min(y1, y2) > height) continue;
+    const dx = x2 - x1, dy = y2 - y1;
+    const len = Math.hypot(dx, dy) || 1;
+    const ra = Math.max(v.radii[a] * z, 2.5), rb = Math.max(v.radii[b] * z, 2.5);
+    if (len <= ra + rb) continue;
+    drawn++;
+    const ux = dx / len, uy = dy / len;
+    const key = (v.edgeKind[e] * 2 + (v.edgeFlags[e] & 1)) * 4 + v.edgeEmphasis[e];
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key).push(x1 + ux * ra, y1 + uy * ra, x2 - ux * rb, y2 - uy * rb, ux, uy);
+  }
+  for (const [key, segs] of groups) {
+    const emphasis = key % 4;
+    const dashed = Math.floor(key / 4) % 2 === 1;
+    const color = RELATION_COLORS[Math.floor(key / 8)] || '#777';
+    ctx.globalAlpha = EDGE_ALPHA[emphasis];
+    ctx.strokeStyle = color;
+    ctx.fillStyle = color;
+    ctx.lineWidth = emphasis >= 2 ? 2.2 : 1.3;
+    ctx.setLineDash(dashed ? [6, 4] : []);
+    ctx.beginPath();
+    for (let k = 0; k < segs.length; k += 6) {
+      ctx.moveTo(segs[k], segs[k + 1]);
+      ctx.lineTo(segs[k + 2] - segs[k + 4] * 6, segs[k + 3] - segs[k + 5] * 6);
+    }
+    ctx.stroke();
+    ctx.setLineDash([]);
+    ctx.beginPath();
+    for (let k = 0; k < segs.length; k += 6) {
+      const [tx, ty, ux, uy] = [segs[k + 2], segs[k + 3], segs[k + 4], segs[k + 5]];
+      ctx.moveTo(tx, ty);
+      ctx.lineTo(tx - ux * 8 - uy * 4, ty - uy * 8 + ux * 4);
+      ctx.lineTo(tx - ux * 8 + uy * 4, ty - uy * 8 - ux * 4);
+      ctx.closePath();
+    }
+    ctx.fill();
+  }
+  ctx.globalAlpha = 1;
+  return drawn;
+}
+
+function drawLabels(ctx, labels, names, theme) {
+  ctx.font = LABEL_FONT;
+  ctx.textBaseline = 'middle';
+  ctx.textAlign = 'left';
+  ctx.lineJoin = 'round';
+  ctx.lineWidth = 3;
+  ctx.strokeStyle = theme.background;
+  ctx.fillStyle = theme.text;
+  for (let k = 0; k < labels.length; k += 3) {
+    const name = names[labels[k]];
+    ctx.strokeText(name, labels[k + 1], labels[k + 2]);
+    ctx.fillText(name, labels[k + 1], labels[k + 2]);
+  }
+}

@@ -1,0 +1,31 @@
+// Typed-array views over the wasm memory: no copies. A view is re-created
+// only when memory grows (the old ArrayBuffer is then detached).
+export class Views {
+  constructor(handle, memory) {
+    this.handle = handle;
+    this.memory = memory;
+    this.buffer = null;
+    this.refresh();
+  }
+
+  refresh() {
+    if (this.buffer === this.memory.buffer) return this;
+    const h = this.handle;
+    const b = (this.buffer = this.memory.buffer);
+    const n = h.nodeCount;
+    const m = h.edgeCount;
+    this.positions = new Float32Array(b, h.positionsPtr(), 2 * n);
+    this.radii = new Float32Array(b, h.radiiPtr(), n);
+    this.nodeKind = new Uint8Array(b, h.nodeKindPtr(), n);
+    this.nodeEmphasis = new Uint8Array(b, h.nodeEmphasisPtr(), n);
+    this.edgeEnds = new Uint32Array(b, h.edgeEndsPtr(), 2 * m);
+    this.edgeKind = new Uint8Array(b, h.edgeKindPtr(), m);
+    this.edgeFlags = new Uint8Array(b, h.edgeFlagsPtr(), m);
+    this.edgeEmphasis = new Uint8Array(b, h.edgeEmphasisPtr(), m);
+    return this;
+  }
+
+  labels(count) {
+    return new Float32Array(this.memory.buffer, this.handle.labelsPtr(), 3 * count);
+  }
+}
