@@ -31,6 +31,8 @@ mod vocab;
 fn main() {
     let seed = "data/seed.toml";
     println!("cargo:rerun-if-changed={seed}");
+    // The included core modules decide the layout and the encoding.
+    println!("cargo:rerun-if-changed=src");
     let text = std::fs::read_to_string(seed).unwrap_or_else(|e| fail(&format!("cannot read {seed}: {e}")));
     let checked = check::check(&text);
     let report = check::render::human(seed, &text, &checked.diagnostics);

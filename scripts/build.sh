@@ -10,7 +10,7 @@ rm -rf pkg dist
 wasm-bindgen --target web --no-typescript --out-dir pkg target/wasm32-unknown-unknown/release/alliance_map.wasm
 node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-reference-types --enable-multivalue \
   --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
-  pkg/alliance_map_bg.wasm -o pkg/alliance_map_bg.wasm
+  --strip-debug --strip-producers pkg/alliance_map_bg.wasm -o pkg/alliance_map_bg.wasm
 mkdir -p dist/pkg
 cp -R www/. dist/
 cp pkg/alliance_map.js pkg/alliance_map_bg.wasm dist/pkg/

@@ -1,6 +1,6 @@
 //! Label placement: for a zoom level and viewport, which entity labels to show
 //! and where, so that no label overlaps another label or any node circle.
-//! Greedy in priority order (selection, hover focus, then degree), trying four
+//! Greedy in priority order (selection, hover focus, then degree), trying sixteen
 //! positions around each node; all in screen pixels, where text has a fixed size.
 
 use crate::scene::{emphasis, Scene};
@@ -139,15 +139,27 @@ pub fn place_labels(scene: &Scene, widths: &[f32], height: f32, view: Viewport) 
         }
         let pad = 3.0;
         let h = height;
-        let candidates = [
-            (x + r + pad, y),
-            (x - r - pad - w, y),
-            (x - w / 2.0, y - r - pad - h / 2.0),
-            (x - w / 2.0, y + r + pad + h / 2.0),
-        ];
+        // Right, left, above, below, then the diagonals, then the same ring
+        // further out: hubs ringed by neighbours still find a free spot.
+        let mut candidates: Vec<(f32, f32)> = Vec::with_capacity(16);
+        for extra in [0.0, h] {
+            let d = r + pad + extra;
+            let diag = d * std::f32::consts::FRAC_1_SQRT_2;
+            candidates.extend([
+                (x + d, y),
+                (x - d - w, y),
+                (x - w / 2.0, y - d - h / 2.0),
+                (x - w / 2.0, y + d + h / 2.0),
+                (x + diag, y - diag - h / 2.0 + 2.0),
+                (x + diag, y + diag + h / 2.0 - 2.0),
+                (x - diag - w, y - diag - h / 2.0 + 2.0),
+                (x - diag - w, y + diag + h / 2.0 - 2.0),
+            ]);
+        }
         for (lx, ly) in candidates {
             let rect = Rect { x0: lx, y0: ly - h / 2.0, x1: lx + w, y1: ly + h / 2.0 };
-            if obstacles.free(&rect) {
+            let inside = rect.x0 >= 0.0 && rect.y0 >= 0.0 && rect.x1 <= view.width && rect.y1 <= view.height;
+            if inside && obstacles.free(&rect) {
                 obstacles.add_rect(rect);
                 placed.push(PlacedLabel { entity: e, x: lx, y: ly });
                 break;

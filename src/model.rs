@@ -139,6 +139,22 @@ pub struct Relation {
     pub note: String,
 }
 
+impl Entity {
+    /// The text drawn next to the node: the name, or for names longer than
+    /// 24 characters the shortest alias of at least 3 (an acronym such as
+    /// CSIA), so hubs keep a label where space is tight.
+    pub fn label(&self) -> &str {
+        if self.name.chars().count() <= 24 {
+            return &self.name;
+        }
+        self.aliases
+            .iter()
+            .filter(|a| a.chars().count() >= 3 && a.chars().count() < self.name.chars().count())
+            .min_by_key(|a| a.chars().count())
+            .map_or(&self.name, |a| a.as_str())
+    }
+}
+
 impl Dataset {
     /// Index of the entity with this id. O(n); build an index for repeated use.
     pub fn entity_ix(&self, id: &str) -> Option<EntityIx> {

@@ -66,6 +66,7 @@ struct Legend {
 struct EntityRow<'a> {
     id: &'a str,
     name: &'a str,
+    label: &'a str,
     kind: &'static str,
     degree: u32,
 }
@@ -180,7 +181,7 @@ impl MapHandle {
         to_js(&self.scene.details(item(kind, index, &self.scene)?))
     }
 
-    /// Entity rows (id, name, kind, degree) in index order, for measuring
+    /// Entity rows (id, name, label, kind, degree) in index order, for measuring
     /// labels and for the text list.
     pub fn entities(&self) -> Result<JsValue, JsError> {
         let rows: Vec<EntityRow> = self
@@ -189,7 +190,7 @@ impl MapHandle {
             .entities
             .iter()
             .enumerate()
-            .map(|(i, e)| EntityRow { id: &e.id, name: &e.name, kind: e.kind.key(), degree: self.scene.degree(i as u32) as u32 })
+            .map(|(i, e)| EntityRow { id: &e.id, name: &e.name, label: e.label(), kind: e.kind.key(), degree: self.scene.degree(i as u32) as u32 })
             .collect();
         to_js(&rows)
     }

@@ -23,7 +23,7 @@ pub struct LayoutConfig {
 
 impl Default for LayoutConfig {
     fn default() -> Self {
-        LayoutConfig { seed: 1, iterations: 400, edge_length: 60.0, gap: 8.0 }
+        LayoutConfig { seed: 1, iterations: 400, edge_length: 45.0, gap: 12.0 }
     }
 }
 
@@ -78,7 +78,7 @@ fn force_iterations(pos: &mut [f64], edges: &[(u32, u32)], config: &LayoutConfig
         }
         let temp = start_temp * (1.0 - iter as f64 / config.iterations as f64) + 0.5;
         for i in 0..n {
-            let (gx, gy) = (-pos[2 * i] * 0.02, -pos[2 * i + 1] * 0.02);
+            let (gx, gy) = (-pos[2 * i] * 0.05, -pos[2 * i + 1] * 0.05);
             let (dx, dy) = (disp[2 * i] + gx * k, disp[2 * i + 1] + gy * k);
             let len = (dx * dx + dy * dy).sqrt();
             if len > 0.0 {

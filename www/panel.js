@@ -1,0 +1,111 @@
+// The details panel: everything from data goes in as text (textContent),
+// never as HTML; only http(s) URLs become links.
+import { humanize } from './palette.js';
+
+function el(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function citeMarks(cites) {
+  const span = el('span', 'cite-marks');
+  span.textContent = cites.map((c) => `[${c + 1}]`).join('');
+  return span;
+}
+
+function citationItem(c) {
+  const li = el('li', 'citation');
+  const parts = [c.publisher, c.author, c.date].filter(Boolean);
+  const title = c.title ? `“${c.title}”` : c.id;
+  if (c.url && /^https?:\/\//.test(c.url)) {
+    const a = el('a', '', title);
+    a.href = c.url;
+    a.rel = 'noopener noreferrer';
+    a.target = '_blank';
+    li.append(a);
+  } else {
+    li.append(el('span', 'citation-title', title));
+  }
+  if (parts.length) li.append(document.createTextNode(`, ${parts.join(', ')}`));
+  return li;
+}
+
+/** Fills `panel` with a Details object from the wasm; `onPick(kind, index)` follows links. */
+export function renderDetails(panel, d, onPick) {
+  panel.replaceChildren();
+  const close = el('button', 'panel-close', '×');
+  close.type = 'button';
+  close.setAttribute('aria-label', 'Close details');
+  close.addEventListener('click', () => onPick('', 0));
+  const heading = el('h2', 'panel-title', d.title);
+  heading.id = 'panel-title';
+  panel.append(close, heading, el('p', 'panel-subtitle', d.subtitle));
+  if (d.aliases.length) panel.append(el('p', 'panel-aliases', `Also: ${d.aliases.join('; ')}`));
+  if (d.facts.length) {
+    const dl = el('dl', 'facts');
+    for (const f of d.facts) {
+      dl.append(el('dt', '', f.label));
+      const dd = el('dd', '', f.value);
+      dd.append(citeMarks(f.cites));
+      dl.append(dd);
+    }
+    panel.append(dl);
+  }
+  if (d.relations.length) {
+    panel.append(el('h3', '', d.what === 'entity' ? `Relations (${d.relations.length})` : 'Relation'));
+    const ul = el('ul', 'relations');
+    for (const r of d.relations) {
+      const li = el('li', 'relation');
+      const sentence = el('button', 'relation-sentence', r.sentence);
+      sentence.type = 'button';
+      sentence.addEventListener('click', () => onPick('relation', r.relation));
+      li.append(sentence, citeMarks(r.cites));
+      for (const f of r.facts) li.append(el('div', 'relation-fact', `${f.label}: ${f.value}`));
+      if (r.note) li.append(el('div', 'relation-note', r.note));
+      if (d.what === 'relation') {
+        const go = el('button', 'relation-other', 'Show the other end');
+        go.type = 'button';
+        go.addEventListener('click', () => onPick('entity', r.other));
+        li.append(go);
+      }
+      ul.append(li);
+    }
+    panel.append(ul);
+  }
+  if (d.citations.length) {
+    panel.append(el('h3', '', 'Sources'));
+    const ol = el('ol', 'citations');
+    for (const c of d.citations) ol.append(citationItem(c));
+    panel.append(ol);
+  }
+  panel.hidden = false;
+}
+
+/** The legend: kinds and relation types present, with counts. */
+export function renderLegend(legend, kindColors, relationColors) {
+  const box = el('div', 'legend');
+  box.setAttribute('aria-label', 'Legend');
+  const kinds = el('ul', 'legend-kinds');
+  for (const [i, key, count] of legend.kinds) {
+    const li = el('li');
+    const dot = el('span', 'swatch-dot');
+    dot.style.setProperty('--swatch', kindColors[i]);
+    li.append(dot, document.createTextNode(`${humanize(key)} (${count})`));
+    kinds.append(li);
+  }
+  const rels = el('ul', 'legend-relations');
+  for (const [i, key, count] of legend.relations) {
+    const li = el('li');
+    const line = el('span', 'swatch-line');
+    line.style.setProperty('--swatch', relationColors[i]);
+    li.append(line, document.createTextNode(`${humanize(key)} (${count})`));
+    rels.append(li);
+  }
+  const dashed = el('li');
+  dashed.append(el('span', 'swatch-line swatch-dashed'), document.createTextNode('Announced or proposed'));
+  rels.append(dashed);
+  box.append(kinds, rels);
+  return box;
+}
