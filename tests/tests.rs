@@ -2,9 +2,11 @@
 //! All integration tests in one binary, one module per area.
 
 mod check_fixtures;
+mod cli;
 mod docs;
 mod expect;
 mod fuzz_smoke;
 mod jgf;
+mod scene;
 mod seed;
 mod synth;

@@ -35,6 +35,17 @@ enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// Check, lay out and compile a data file into DIR/data.amap for the widget.
+    Build {
+        /// The TOML data file.
+        file: PathBuf,
+        /// Output directory (created if missing).
+        #[arg(short, long, default_value = "dist")]
+        output: PathBuf,
+        /// Layout seed: the same seed gives the same map.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -76,6 +87,26 @@ pub fn run() -> ExitCode {
                 }
             };
             write_output(output.as_deref(), text.as_bytes())
+        }
+        Command::Build { file, output, seed } => {
+            let data = match load(&file, MessageFormat::Human) {
+                Ok(d) => d,
+                Err(code) => return code,
+            };
+            let config = alliance_map::layout::LayoutConfig { seed, ..Default::default() };
+            let (entities, relations) = (data.entities.len(), data.relations.len());
+            let bytes = alliance_map::compiled::encode(&alliance_map::pipeline::compile(data, &config));
+            if let Err(e) = std::fs::create_dir_all(&output) {
+                eprintln!("error: cannot create {}: {e}", output.display());
+                return ExitCode::from(2);
+            }
+            let path = output.join("data.amap");
+            let code = write_output(Some(&path), &bytes);
+            if code == ExitCode::SUCCESS {
+                eprintln!("wrote {} ({} bytes: {entities} entities, {relations} relations, laid out with seed {seed})", path.display(), bytes.len());
+                eprintln!("view it: put it beside the widget's index.html and open index.html?data=data.amap");
+            }
+            code
         }
     }
 }

@@ -1,0 +1,81 @@
+//! The `alliance-map` command as a user runs it: exit codes, output streams,
+//! and the files it writes.
+
+use std::process::{Command, Output};
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_alliance-map"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("run alliance-map")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn check_exits_0_on_the_seed_and_says_ok() {
+    let out = run(&["check", "data/seed.toml"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stderr), "data/seed.toml: ok\n");
+}
+
+#[test]
+fn check_exits_1_on_data_errors_and_reports_all_of_them() {
+    let out = run(&["check", "tests/fixtures/check/many_mistakes.toml", "--message-format", "short"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(stderr.lines().filter(|l| l.contains(": error[")).count() >= 10, "{stderr}");
+    assert!(stderr.contains("tests/fixtures/check/many_mistakes.toml:16:8: error[E016]"), "{stderr}");
+}
+
+#[test]
+fn json_messages_are_one_object_per_line_on_stdout() {
+    let out = run(&["check", "tests/fixtures/check/e006_unknown_entity.toml", "--message-format", "json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let lines: Vec<serde_json::Value> = text(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[0]["code"], "E006");
+    assert_eq!((lines[0]["line"].as_u64(), lines[0]["column"].as_u64()), (Some(18), Some(8)));
+    assert_eq!(lines[0]["hint"], "did you mean `acme`?");
+    assert_eq!(lines[1]["hint"], "did you mean `bolt`?", "an entity's name finds its id");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(run(&["check"]).status.code(), Some(2));
+    assert_eq!(run(&["frobnicate"]).status.code(), Some(2));
+    assert_eq!(run(&["check", "no/such/file.toml"]).status.code(), Some(2));
+    assert_eq!(run(&["export", "data/seed.toml", "--format", "gml"]).status.code(), Some(2));
+}
+
+#[test]
+fn export_writes_jgf_to_stdout() {
+    let out = run(&["export", "data/seed.toml", "--format", "jgf"]);
+    assert_eq!(out.status.code(), Some(0));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(crate::jgf::jgf_v2_violations(&doc).is_empty());
+}
+
+#[test]
+fn build_writes_a_compiled_file_the_widget_can_decode() {
+    let dir = std::env::temp_dir().join(format!("alliance-map-cli-{}", std::process::id()));
+    let out = run(&["build", "data/seed.toml", "-o", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let bytes = std::fs::read(dir.join("data.amap")).unwrap();
+    let compiled = alliance_map::compiled::decode(&bytes).unwrap();
+    assert_eq!(compiled.dataset, crate::seed::seed());
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn non_utf8_input_is_a_usage_error_with_a_hint() {
+    let path = std::env::temp_dir().join(format!("alliance-map-latin1-{}.toml", std::process::id()));
+    std::fs::write(&path, b"[[entity]]\nname = \"Caf\xe9\"\n").unwrap();
+    let out = run(&["check", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("not UTF-8"));
+    let _ = std::fs::remove_file(path);
+}

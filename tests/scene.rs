@@ -1,0 +1,95 @@
+//! The widget's core behaviour on the seed, natively: deterministic layout
+//! with no overlapping nodes, picking, emphasis, details sentences with
+//! citations, and labels that never overlap.
+
+use alliance_map::compiled::{decode, encode, Compiled};
+use alliance_map::labels::{count_label_overlaps, place_labels, Viewport};
+use alliance_map::layout::{count_overlaps, LayoutConfig};
+use alliance_map::pipeline::compile;
+use alliance_map::scene::{emphasis, Item, Scene};
+
+fn compiled() -> Compiled {
+    compile(crate::seed::seed(), &LayoutConfig::default())
+}
+
+fn scene() -> Scene {
+    Scene::new(compiled())
+}
+
+#[test]
+fn layout_is_deterministic_and_nodes_never_overlap() {
+    let a = compiled();
+    assert_eq!(a.positions, compiled().positions, "same seed, same positions");
+    let s = Scene::new(a.clone());
+    let pos: Vec<f64> = a.positions.iter().map(|&v| f64::from(v)).collect();
+    let radii: Vec<f64> = s.radii.iter().map(|&r| f64::from(r)).collect();
+    assert_eq!(count_overlaps(&pos, &radii), 0);
+    let other = compile(crate::seed::seed(), &LayoutConfig { seed: 2, ..Default::default() });
+    assert_ne!(a.positions, other.positions, "the seed matters");
+}
+
+#[test]
+fn compiled_form_round_trips_and_rejects_garbage() {
+    let c = compiled();
+    assert_eq!(decode(&encode(&c)).unwrap(), c);
+    assert!(decode(b"").unwrap_err().to_string().contains("not a compiled alliance-map file"));
+    let mut bytes = encode(&c);
+    bytes.truncate(bytes.len() / 2);
+    assert!(decode(&bytes).unwrap_err().to_string().contains("truncated or corrupt"));
+    let mut old = encode(&c);
+    old[4] = 99;
+    assert!(decode(&old).unwrap_err().to_string().contains("version 99"));
+}
+
+#[test]
+fn picking_finds_nodes_then_edges_then_nothing() {
+    let s = scene();
+    let huawei = s.find("huawei").unwrap();
+    let (x, y) = (s.positions[2 * huawei as usize], s.positions[2 * huawei as usize + 1]);
+    assert_eq!(s.pick(x, y, 0.0), Some(Item::Entity(huawei)));
+    let r = s.data.relations.iter().position(|r| r.from == huawei).unwrap();
+    let other = s.data.relations[r].to as usize;
+    let (mx, my) = ((x + s.positions[2 * other]) / 2.0, (y + s.positions[2 * other + 1]) / 2.0);
+    assert_eq!(s.pick(mx, my, 2.0), Some(Item::Relation(r as u32)));
+    assert_eq!(s.pick(1e6, 1e6, 5.0), None);
+}
+
+#[test]
+fn hovering_an_entity_emphasises_its_neighbours_and_fades_the_rest() {
+    let mut s = scene();
+    let changan = s.find("changan").unwrap();
+    assert!(s.hover(Some(Item::Entity(changan))));
+    assert_eq!(s.node_emphasis[changan as usize], emphasis::FOCUS);
+    let capital = s.find("changan-capital").unwrap();
+    assert_eq!(s.node_emphasis[capital as usize], emphasis::NEAR);
+    assert_eq!(s.node_emphasis[s.find("csia").unwrap() as usize], emphasis::FADED);
+    s.hover(None);
+    assert!(s.node_emphasis.iter().all(|&e| e == emphasis::NORMAL));
+}
+
+#[test]
+fn details_write_relations_as_cited_sentences() {
+    let s = scene();
+    let changan = s.find("changan").unwrap();
+    let d = s.details(Item::Entity(changan));
+    let stake = d.relations.iter().find(|r| r.sentence.contains("40%")).expect("the stake sentence");
+    assert_eq!(stake.sentence, "Changan Automobile holds up to 40% of Huawei–Changan smart-car venture (proposed).");
+    assert!(!stake.cites.is_empty());
+    let cited = &d.citations[stake.cites[0] as usize];
+    assert_eq!(cited.title, "Huawei's Strategic Move into Smart Vehicle Joint Venture");
+}
+
+#[test]
+fn labels_never_overlap_each_other_or_nodes_at_any_zoom() {
+    let s = scene();
+    let widths: Vec<f32> = s.data.entities.iter().map(|e| 7.0 * e.label().chars().count() as f32).collect();
+    let b = s.bounds();
+    let mut shown = Vec::new();
+    for zoom in [0.3f32, 0.6, 1.0, 2.0, 4.0] {
+        let view = Viewport { x: b[0], y: b[1], zoom, width: 1200.0, height: 800.0 };
+        let placed = place_labels(&s, &widths, 16.0, view);
+        assert_eq!(count_label_overlaps(&s, &widths, 16.0, view, &placed), 0, "zoom {zoom}");
+        shown.push(placed.len());
+    }
+    assert!(shown[0] < shown[2], "zooming in reveals more labels: {shown:?}");
+}
