@@ -8,7 +8,7 @@ say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 say "native tests (cargo test)"
 cargo test --quiet
 say "wasm facade in headless Chromium (wasm-bindgen-test)"
-CHROMEDRIVER=/usr/bin/chromedriver cargo test --quiet --target wasm32-unknown-unknown --test web
+CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web
 say "building the widget"
 scripts/build.sh
 say "end-to-end tests in headless Chromium (playwright-core)"
