@@ -184,11 +184,22 @@ impl Value {
     }
 }
 
-/// Formats a number without a trailing `.0`.
+/// Formats a number for readers: whole numbers without `.0`, others with up
+/// to four decimals. Hand-written so the wasm carries no float formatter.
 pub fn format_number(n: f64) -> String {
-    if n.fract() == 0.0 && n.abs() < 1e15 {
-        format!("{}", n as i64)
-    } else {
-        format!("{n}")
+    if !n.is_finite() {
+        return String::from("?");
     }
+    let sign = if n < 0.0 { "-" } else { "" };
+    let scaled = (n.abs() * 10_000.0).round();
+    if scaled >= 9e15 {
+        return format!("{sign}{}", n.abs() as u64);
+    }
+    let scaled = scaled as u64;
+    let (whole, frac) = (scaled / 10_000, scaled % 10_000);
+    if frac == 0 {
+        return format!("{sign}{whole}");
+    }
+    let digits = format!("{frac:04}");
+    format!("{sign}{whole}.{}", digits.trim_end_matches('0'))
 }

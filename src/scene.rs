@@ -73,17 +73,23 @@ impl Scene {
         let n = data.entities.len();
         let radii: Vec<f32> = (0..n).map(|e| radius_for_degree(adjacency.degree(e as u32)) as f32).collect();
         let positions = compiled.positions;
-        let mut node_grid = Grid::new(64.0);
-        for e in 0..n {
-            let (x, y, r) = (positions[2 * e], positions[2 * e + 1], radii[e]);
-            node_grid.insert(e as u32, (x - r, y - r), (x + r, y + r));
-        }
-        let mut edge_grid = Grid::new(64.0);
-        for (i, r) in data.relations.iter().enumerate() {
-            let (a, b) = (r.from as usize, r.to as usize);
-            let (ax, ay, bx, by) = (positions[2 * a], positions[2 * a + 1], positions[2 * b], positions[2 * b + 1]);
-            edge_grid.insert(i as u32, (ax.min(bx), ay.min(by)), (ax.max(bx), ay.max(by)));
-        }
+        let node_boxes: Vec<[f32; 4]> = (0..n)
+            .map(|e| {
+                let (x, y, r) = (positions[2 * e], positions[2 * e + 1], radii[e]);
+                [x - r, y - r, x + r, y + r]
+            })
+            .collect();
+        let node_grid = Grid::build(&node_boxes, 32.0);
+        let edge_boxes: Vec<[f32; 4]> = data
+            .relations
+            .iter()
+            .map(|r| {
+                let (a, b) = (r.from as usize, r.to as usize);
+                let (ax, ay, bx, by) = (positions[2 * a], positions[2 * a + 1], positions[2 * b], positions[2 * b + 1]);
+                [ax.min(bx), ay.min(by), ax.max(bx), ay.max(by)]
+            })
+            .collect();
+        let edge_grid = Grid::build(&edge_boxes, 32.0);
         let mut label_order: Vec<EntityIx> = (0..n as u32).collect();
         label_order.sort_by_key(|&e| (std::cmp::Reverse(adjacency.degree(e)), e));
         Scene {
@@ -147,23 +153,12 @@ impl Scene {
         (self.positions[2 * e], self.positions[2 * e + 1])
     }
 
-    /// Candidates from the cells around the point within `tolerance`, deduplicated.
-    fn around<'g>(grid: &'g Grid, x: f32, y: f32, tolerance: f32) -> Vec<u32> {
-        let mut out: Vec<u32> = Vec::new();
-        for (dx, dy) in [(0.0, 0.0), (-1.0, 0.0), (1.0, 0.0), (0.0, -1.0), (0.0, 1.0), (-1.0, -1.0), (1.0, 1.0), (-1.0, 1.0), (1.0, -1.0)] {
-            out.extend_from_slice(grid.candidates(x + dx * tolerance, y + dy * tolerance));
-        }
-        out.sort_unstable();
-        out.dedup();
-        out
-    }
-
     fn node_candidates(&self, x: f32, y: f32, tolerance: f32) -> Vec<u32> {
-        Self::around(&self.node_grid, x, y, tolerance)
+        self.node_grid.near(x, y, tolerance)
     }
 
     fn edge_candidates(&self, x: f32, y: f32, tolerance: f32) -> Vec<u32> {
-        Self::around(&self.edge_grid, x, y, tolerance)
+        self.edge_grid.near(x, y, tolerance)
     }
 
     /// Sets what the pointer is over; returns true if the emphasis changed.

@@ -1,45 +1,82 @@
 //! A uniform grid over world space for hit testing nodes and edges: each item
-//! is filed in every cell its bounding box touches, so a query looks at one
-//! cell's short list instead of every item.
+//! is filed in every cell its bounding box touches (compressed rows, built
+//! once), so a query looks at one cell's short list instead of every item.
 
-use std::collections::HashMap;
-
-/// Items filed by grid cell.
+/// Items filed by grid cell, in CSR form.
 #[derive(Clone, Debug, Default)]
 pub struct Grid {
+    x0: f32,
+    y0: f32,
     cell: f32,
-    cells: HashMap<(i32, i32), Vec<u32>>,
+    cols: usize,
+    rows: usize,
+    offsets: Vec<u32>,
+    items: Vec<u32>,
 }
 
+/// At most this many cells per axis: bounds memory for any spread of points.
+const MAX_CELLS_PER_AXIS: f32 = 256.0;
+
 impl Grid {
-    /// An empty grid with square cells of side `cell` world units.
-    pub fn new(cell: f32) -> Grid {
-        Grid { cell: cell.max(1.0), cells: HashMap::new() }
+    /// Files every item's box `(min x, min y, max x, max y)`. Cells are at
+    /// least `min_cell` world units wide. O(items + cells touched).
+    pub fn build(boxes: &[[f32; 4]], min_cell: f32) -> Grid {
+        let mut b = [f32::INFINITY, f32::INFINITY, f32::NEG_INFINITY, f32::NEG_INFINITY];
+        for bx in boxes {
+            b = [b[0].min(bx[0]), b[1].min(bx[1]), b[2].max(bx[2]), b[3].max(bx[3])];
+        }
+        if boxes.is_empty() {
+            b = [0.0, 0.0, 1.0, 1.0];
+        }
+        let extent = (b[2] - b[0]).max(b[3] - b[1]).max(1.0);
+        let cell = min_cell.max(extent / MAX_CELLS_PER_AXIS).max(1e-3);
+        let cols = ((b[2] - b[0]) / cell) as usize + 1;
+        let rows = ((b[3] - b[1]) / cell) as usize + 1;
+        let grid = Grid { x0: b[0], y0: b[1], cell, cols, rows, offsets: Vec::new(), items: Vec::new() };
+        let mut counts = vec![0u32; cols * rows + 1];
+        for bx in boxes {
+            grid.for_cells(bx, |c| counts[c + 1] += 1);
+        }
+        for i in 1..counts.len() {
+            counts[i] += counts[i - 1];
+        }
+        let mut fill = counts.clone();
+        let mut items = vec![0u32; counts[cols * rows] as usize];
+        for (i, bx) in boxes.iter().enumerate() {
+            grid.for_cells(bx, |c| {
+                items[fill[c] as usize] = i as u32;
+                fill[c] += 1;
+            });
+        }
+        Grid { offsets: counts, items, ..grid }
     }
 
-    fn key(&self, x: f32, y: f32) -> (i32, i32) {
-        // Clamp so absurd coordinates cannot overflow the cell index.
-        let c = |v: f32| (v / self.cell).floor().clamp(-1e6, 1e6) as i32;
-        (c(x), c(y))
+    fn cell_of(&self, x: f32, y: f32) -> (usize, usize) {
+        let cx = ((x - self.x0) / self.cell).floor().clamp(0.0, (self.cols - 1) as f32) as usize;
+        let cy = ((y - self.y0) / self.cell).floor().clamp(0.0, (self.rows - 1) as f32) as usize;
+        (cx, cy)
     }
 
-    /// Files `item` in every cell overlapping the box. Boxes spanning more
-    /// than 64 cells per axis are filed in a capped range (their far cells are
-    /// still reached by `query` on the capped box).
-    pub fn insert(&mut self, item: u32, min: (f32, f32), max: (f32, f32)) {
-        let (x0, y0) = self.key(min.0, min.1);
-        let (x1, y1) = self.key(max.0, max.1);
-        let (x1, y1) = (x1.min(x0 + 64), y1.min(y0 + 64));
-        for gx in x0..=x1 {
-            for gy in y0..=y1 {
-                self.cells.entry((gx, gy)).or_default().push(item);
+    fn for_cells(&self, bx: &[f32; 4], mut f: impl FnMut(usize)) {
+        let (c0, r0) = self.cell_of(bx[0], bx[1]);
+        let (c1, r1) = self.cell_of(bx[2], bx[3]);
+        for r in r0..=r1 {
+            for c in c0..=c1 {
+                f(r * self.cols + c);
             }
         }
     }
 
-    /// Items filed in the cell containing the point (candidates, not hits).
-    pub fn candidates(&self, x: f32, y: f32) -> &[u32] {
-        self.cells.get(&self.key(x, y)).map_or(&[], |v| v.as_slice())
+    /// Items whose boxes may lie within `radius` of the point (candidates,
+    /// not hits), each once, in index order.
+    pub fn near(&self, x: f32, y: f32, radius: f32) -> Vec<u32> {
+        let mut out = Vec::new();
+        self.for_cells(&[x - radius, y - radius, x + radius, y + radius], |c| {
+            out.extend_from_slice(&self.items[self.offsets[c] as usize..self.offsets[c + 1] as usize]);
+        });
+        out.sort_unstable();
+        out.dedup();
+        out
     }
 }
 
