@@ -14,4 +14,5 @@ node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-reference-types --e
 mkdir -p dist/pkg
 cp -R www/. dist/
 cp pkg/alliance_map.js pkg/alliance_map_bg.wasm dist/pkg/
+node scripts/minify.mjs dist
 echo "built dist/ ($(wc -c < dist/pkg/alliance_map_bg.wasm) bytes of wasm)" >&2

@@ -45,8 +45,9 @@ impl Rect {
         self.x0 < o.x1 && o.x0 < self.x1 && self.y0 < o.y1 && o.y0 < self.y1
     }
     fn hits_circle(&self, cx: f32, cy: f32, r: f32) -> bool {
-        let nx = cx.clamp(self.x0, self.x1);
-        let ny = cy.clamp(self.y0, self.y1);
+        // max/min rather than clamp: clamp's NaN assertion drags a float formatter into the wasm.
+        let nx = cx.max(self.x0).min(self.x1);
+        let ny = cy.max(self.y0).min(self.y1);
         (nx - cx) * (nx - cx) + (ny - cy) * (ny - cy) < r * r
     }
 }

@@ -91,7 +91,7 @@ impl Scene {
             .collect();
         let edge_grid = Grid::build(&edge_boxes, 32.0);
         let mut label_order: Vec<EntityIx> = (0..n as u32).collect();
-        label_order.sort_by_key(|&e| (std::cmp::Reverse(adjacency.degree(e)), e));
+        label_order.sort_unstable_by_key(|&e| (std::cmp::Reverse(adjacency.degree(e)), e));
         Scene {
             node_kind: data.entities.iter().map(|e| e.kind.index()).collect(),
             edge_ends: data.relations.iter().flat_map(|r| [r.from, r.to]).collect(),

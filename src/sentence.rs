@@ -62,11 +62,12 @@ fn qualifier(q: ShareQualifier) -> &'static str {
 }
 
 /// A human label for a snake_case key: `state_owned` → "State owned".
+/// ASCII case mapping only: Unicode tables would cost kilobytes of wasm, and
+/// keys are snake_case by convention.
 pub fn humanize(key: &str) -> String {
-    let spaced = key.replace(['_', '-'], " ");
-    let mut chars = spaced.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().collect::<String>() + chars.as_str(),
-        None => String::new(),
+    let mut out = key.replace(['_', '-'], " ");
+    if let Some(first) = out.get_mut(0..1) {
+        first.make_ascii_uppercase();
     }
+    out
 }

@@ -52,8 +52,10 @@ impl Grid {
     }
 
     fn cell_of(&self, x: f32, y: f32) -> (usize, usize) {
-        let cx = ((x - self.x0) / self.cell).floor().clamp(0.0, (self.cols - 1) as f32) as usize;
-        let cy = ((y - self.y0) / self.cell).floor().clamp(0.0, (self.rows - 1) as f32) as usize;
+        // `as usize` saturates (NaN → 0); `min` keeps it inside. No float
+        // `clamp`: its assertion pulls a float formatter into the wasm.
+        let cx = (((x - self.x0) / self.cell).floor() as usize).min(self.cols - 1);
+        let cy = (((y - self.y0) / self.cell).floor() as usize).min(self.rows - 1);
         (cx, cy)
     }
 
@@ -84,7 +86,7 @@ impl Grid {
 pub fn segment_distance2(p: (f32, f32), a: (f32, f32), b: (f32, f32)) -> f32 {
     let (abx, aby) = (b.0 - a.0, b.1 - a.1);
     let len2 = abx * abx + aby * aby;
-    let t = if len2 > 0.0 { (((p.0 - a.0) * abx + (p.1 - a.1) * aby) / len2).clamp(0.0, 1.0) } else { 0.0 };
+    let t = if len2 > 0.0 { (((p.0 - a.0) * abx + (p.1 - a.1) * aby) / len2).max(0.0).min(1.0) } else { 0.0 };
     let (cx, cy) = (a.0 + t * abx - p.0, a.1 + t * aby - p.1);
     cx * cx + cy * cy
 }

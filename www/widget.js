@@ -40,7 +40,7 @@ export async function mount(container, { src = '' } = {}) {
   }
 }
 
-function showError(container, err) {
+export function showError(container, err) {
   let detail = (err && err.message) || String(err);
   try {
     detail = lastPanic() || detail;
@@ -193,6 +193,10 @@ export class Widget {
   }
 
   hoverAt(x, y) {
+    this.guard(() => this.hoverAtUnguarded(x, y));
+  }
+
+  hoverAtUnguarded(x, y) {
     const hit = this.pickAt(x, y, 4);
     const changed = hit ? this.handle.hover(hit.kind, hit.index) : this.handle.hover('', 0);
     this.canvas.style.cursor = hit ? 'pointer' : 'grab';
@@ -200,6 +204,10 @@ export class Widget {
   }
 
   clickAt(x, y, pointerType) {
+    this.guard(() => this.clickAtUnguarded(x, y, pointerType));
+  }
+
+  clickAtUnguarded(x, y, pointerType) {
     // Touch gets a 44 px target whatever the zoom; mice need less.
     const hit = this.pickAt(x, y, pointerType === 'touch' ? 22 : 6);
     if (hit) this.select(hit.kind, hit.index);
@@ -208,6 +216,10 @@ export class Widget {
 
   /** Selects an entity or relation (kind '' clears) and shows its details. */
   select(kind, index) {
+    this.guard(() => this.selectUnguarded(kind, index));
+  }
+
+  selectUnguarded(kind, index) {
     this.handle.select(kind, index);
     if (!kind) {
       this.selected = null;
@@ -240,7 +252,7 @@ export class Widget {
     const action = actions[e.key];
     if (!action || e.target.closest('.am-panel')) return;
     e.preventDefault();
-    action();
+    this.guard(action);
     this.settleSoon();
   }
 
@@ -253,7 +265,24 @@ export class Widget {
     });
   }
 
+  /** Runs `fn`; a failure inside the wasm (a trap) replaces the map with its message. */
+  guard(fn) {
+    if (this.failed) return undefined;
+    try {
+      return fn();
+    } catch (err) {
+      this.failed = true;
+      this.resizeObserver.disconnect();
+      showError(this.container, err);
+      return undefined;
+    }
+  }
+
   draw() {
+    this.guard(() => this.drawUnguarded());
+  }
+
+  drawUnguarded() {
     const cam = this.camera;
     const v = this.views.refresh();
     if (!this.labelCamera || this.labelCamera.zoom !== cam.zoom) {
