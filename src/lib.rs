@@ -27,4 +27,6 @@ pub mod check;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod jgf;
 #[cfg(not(target_arch = "wasm32"))]
+pub mod site;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod write_toml;

@@ -60,14 +60,33 @@ fn export_writes_jgf_to_stdout() {
 }
 
 #[test]
-fn build_writes_a_compiled_file_the_widget_can_decode() {
-    let dir = std::env::temp_dir().join(format!("alliance-map-cli-{}", std::process::id()));
-    let out = run(&["build", "data/seed.toml", "-o", dir.to_str().unwrap()]);
+fn build_writes_a_static_site_with_the_compiled_data_and_a_no_js_fallback() {
+    let tmp = std::env::temp_dir().join(format!("alliance-map-cli-{}", std::process::id()));
+    let widget = tmp.join("widget");
+    std::fs::create_dir_all(widget.join("pkg")).unwrap();
+    std::fs::write(widget.join("pkg/alliance_map_bg.wasm"), b"\0asm").unwrap();
+    std::fs::write(widget.join("main.js"), b"// widget").unwrap();
+    let site = tmp.join("site");
+    let out = run(&["build", "data/seed.toml", "-o", site.to_str().unwrap(), "--widget", widget.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    let bytes = std::fs::read(dir.join("data.amap")).unwrap();
-    let compiled = alliance_map::compiled::decode(&bytes).unwrap();
+    let compiled = alliance_map::compiled::decode(&std::fs::read(site.join("data.amap")).unwrap()).unwrap();
     assert_eq!(compiled.dataset, crate::seed::seed());
-    let _ = std::fs::remove_dir_all(dir);
+    assert!(site.join("pkg/alliance_map_bg.wasm").is_file() && site.join("main.js").is_file());
+    let index = std::fs::read_to_string(site.join("index.html")).unwrap();
+    assert!(index.contains("data-src=\"data.amap\""));
+    assert!(index.contains("Changan Automobile holds up to 40% of Huawei–Changan smart-car venture (proposed)."));
+    assert!(index.contains("<li id=\"src-jw-insights-2023-09-28\">"));
+    assert!(std::fs::read_to_string(site.join("embed.html")).unwrap().contains("class=\"embed\""));
+    let _ = std::fs::remove_dir_all(tmp);
+}
+
+#[test]
+fn build_without_a_built_widget_says_how_to_get_one() {
+    let tmp = std::env::temp_dir().join(format!("alliance-map-nowidget-{}", std::process::id()));
+    let out = run(&["build", "data/seed.toml", "-o", tmp.to_str().unwrap(), "--widget", "/nonexistent"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("run scripts/build.sh first"));
+    let _ = std::fs::remove_dir_all(tmp);
 }
 
 #[test]

@@ -9,4 +9,5 @@ mod fuzz_smoke;
 mod jgf;
 mod scene;
 mod seed;
+mod site;
 mod synth;

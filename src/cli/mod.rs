@@ -7,6 +7,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod site;
+
 #[derive(Parser)]
 #[command(name = "alliance-map", version, about = "Check, export and build alliance-map data files")]
 struct Cli {
@@ -35,13 +37,18 @@ enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
-    /// Check, lay out and compile a data file into DIR/data.amap for the widget.
+    /// Check, lay out and compile a data file into a static site: DIR/data.amap,
+    /// index.html and embed.html (with the facts as plain HTML for readers
+    /// without JavaScript) and the widget's files copied from --widget.
     Build {
         /// The TOML data file.
         file: PathBuf,
         /// Output directory (created if missing).
-        #[arg(short, long, default_value = "dist")]
+        #[arg(short, long, default_value = "site")]
         output: PathBuf,
+        /// The built widget (scripts/build.sh writes it to dist/).
+        #[arg(long, default_value = "dist")]
+        widget: PathBuf,
         /// Layout seed: the same seed gives the same map.
         #[arg(long, default_value_t = 1)]
         seed: u64,
@@ -88,25 +95,25 @@ pub fn run() -> ExitCode {
             };
             write_output(output.as_deref(), text.as_bytes())
         }
-        Command::Build { file, output, seed } => {
+        Command::Build { file, output, widget, seed } => {
             let data = match load(&file, MessageFormat::Human) {
                 Ok(d) => d,
                 Err(code) => return code,
             };
             let config = alliance_map::layout::LayoutConfig { seed, ..Default::default() };
             let (entities, relations) = (data.entities.len(), data.relations.len());
+            let data_for_pages = data.clone();
             let bytes = alliance_map::compiled::encode(&alliance_map::pipeline::compile(data, &config));
             if let Err(e) = std::fs::create_dir_all(&output) {
                 eprintln!("error: cannot create {}: {e}", output.display());
                 return ExitCode::from(2);
             }
-            let path = output.join("data.amap");
-            let code = write_output(Some(&path), &bytes);
-            if code == ExitCode::SUCCESS {
-                eprintln!("wrote {} ({} bytes: {entities} entities, {relations} relations, laid out with seed {seed})", path.display(), bytes.len());
-                eprintln!("view it: put it beside the widget's index.html and open index.html?data=data.amap");
+            let code = write_output(Some(&output.join("data.amap")), &bytes);
+            if code != ExitCode::SUCCESS {
+                return code;
             }
-            code
+            eprintln!("wrote {}/data.amap ({} bytes: {entities} entities, {relations} relations, seed {seed})", output.display(), bytes.len());
+            site::write_site(&data_for_pages, &widget, &output)
         }
     }
 }

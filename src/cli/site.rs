@@ -1,0 +1,46 @@
+//! Writing the static site for `alliance-map build`: the generated pages plus
+//! the widget's files, every URL relative so the folder works from any path.
+
+use alliance_map::model::Dataset;
+use alliance_map::site::page_html;
+use std::path::Path;
+use std::process::ExitCode;
+
+/// Copies the widget from `widget` (except its demo page) and writes
+/// index.html and embed.html for `data` into `out`.
+pub fn write_site(data: &Dataset, widget: &Path, out: &Path) -> ExitCode {
+    if !widget.join("pkg").is_dir() {
+        eprintln!("error: no built widget in {} (expected {}/pkg/)", widget.display(), widget.display());
+        eprintln!("help: run scripts/build.sh first, or pass --widget DIR pointing at a built widget");
+        return ExitCode::from(2);
+    }
+    if let Err(e) = copy_dir(widget, out) {
+        eprintln!("error: cannot copy the widget from {} to {}: {e}", widget.display(), out.display());
+        return ExitCode::from(2);
+    }
+    for (name, embed) in [("index.html", false), ("embed.html", true)] {
+        if let Err(e) = std::fs::write(out.join(name), page_html(data, embed)) {
+            eprintln!("error: cannot write {}: {e}", out.join(name).display());
+            return ExitCode::from(2);
+        }
+    }
+    eprintln!("wrote {}/index.html and embed.html; serve the folder from any path of any static host", out.display());
+    ExitCode::SUCCESS
+}
+
+fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(to)?;
+    if from.canonicalize()? == to.canonicalize()? {
+        return Ok(());
+    }
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            copy_dir(&entry.path(), &target)?;
+        } else if entry.file_name() != "index.html" && entry.file_name() != "data.amap" {
+            std::fs::copy(entry.path(), target)?;
+        }
+    }
+    Ok(())
+}

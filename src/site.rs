@@ -1,0 +1,90 @@
+//! The static site that `alliance-map build` writes: the page around the
+//! widget, and a no-JavaScript fallback that lists every entity and relation
+//! with its citations as plain HTML (for search engines and readers without
+//! JavaScript; the widget replaces it when it starts). Everything from data is
+//! escaped; only http(s) URLs become links.
+
+use crate::graph::Adjacency;
+use crate::model::Dataset;
+use crate::sentence::{humanize, relation_sentence};
+use std::fmt::Write;
+
+/// Escapes text for HTML element content and double-quoted attributes.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn citation_html(data: &Dataset, sources: &[u32]) -> String {
+    let marks: Vec<String> = sources.iter().map(|&s| format!("<a href=\"#src-{}\">[{}]</a>", escape(&data.source(s).id), s + 1)).collect();
+    format!("<sup>{}</sup>", marks.join(""))
+}
+
+/// The entities, their cited facts and relations, and the sources, as HTML.
+pub fn fallback_html(data: &Dataset) -> String {
+    let adjacency = Adjacency::new(data);
+    let mut out = String::from("<section class=\"am-fallback\" aria-label=\"The map as text\">\n");
+    for (i, e) in data.entities.iter().enumerate() {
+        let _ = writeln!(out, "<article id=\"entity-{}\"><h2>{}</h2><p>{}</p>", escape(&e.id), escape(&e.name), escape(&humanize(e.kind.key())));
+        if !e.attributes.is_empty() {
+            out.push_str("<dl>");
+            for a in &e.attributes {
+                let _ = write!(out, "<dt>{}</dt><dd>{}{}</dd>", escape(&humanize(&a.key)), escape(&a.value.display()), citation_html(data, &a.sources));
+            }
+            out.push_str("</dl>\n");
+        }
+        let incident = adjacency.incident(i as u32);
+        if !incident.is_empty() {
+            out.push_str("<ul>");
+            for &r in incident {
+                let rel = &data.relations[r as usize];
+                let _ = write!(out, "<li>{}{}</li>", escape(&relation_sentence(data, rel)), citation_html(data, &rel.sources));
+            }
+            out.push_str("</ul>\n");
+        }
+        out.push_str("</article>\n");
+    }
+    out.push_str("<h2>Sources</h2>\n<ol>\n");
+    for s in &data.sources {
+        let title = if s.title.is_empty() { escape(&s.id) } else { format!("“{}”", escape(&s.title)) };
+        let linked = if s.url.starts_with("https://") || s.url.starts_with("http://") {
+            format!("<a href=\"{}\" rel=\"noopener noreferrer\">{title}</a>", escape(&s.url))
+        } else {
+            title
+        };
+        let details: Vec<String> = [s.publisher.clone(), s.author.clone(), s.date.map(|d| d.to_string()).unwrap_or_default()]
+            .into_iter()
+            .filter(|t| !t.is_empty())
+            .map(|t| escape(&t))
+            .collect();
+        let rest = if details.is_empty() { String::new() } else { format!(", {}", details.join(", ")) };
+        let _ = writeln!(out, "<li id=\"src-{}\">{linked}{rest}</li>", escape(&s.id));
+    }
+    out.push_str("</ol>\n</section>");
+    out
+}
+
+/// A complete page: the widget mounted on `data.amap`, with the fallback inside it.
+pub fn page_html(data: &Dataset, embed: bool) -> String {
+    let title = if data.meta.title.is_empty() { "alliance-map" } else { &data.meta.title };
+    let class = if embed { "embed" } else { "page" };
+    format!(
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+<title>{title}</title>\n<meta name=\"description\" content=\"{description}\">\n<link rel=\"icon\" href=\"data:,\">\n<link rel=\"stylesheet\" href=\"style.css\">\n</head>\n\
+<body class=\"{class}\">\n<main>\n<header class=\"page-header\"><h1 id=\"map-title\">{title}</h1><p id=\"map-description\">{description}</p></header>\n\
+<div class=\"alliance-map\" id=\"map\" data-src=\"data.amap\">\n{fallback}\n</div>\n</main>\n<script type=\"module\" src=\"main.js\"></script>\n</body>\n</html>\n",
+        title = escape(title),
+        description = escape(&data.meta.description),
+        fallback = fallback_html(data),
+    )
+}
