@@ -77,12 +77,17 @@ pub fn fallback_html(data: &Dataset) -> String {
 /// A complete page: the widget mounted on `data.amap`, with the fallback inside it.
 pub fn page_html(data: &Dataset, embed: bool) -> String {
     let title = if data.meta.title.is_empty() { "alliance-map" } else { &data.meta.title };
-    let class = if embed { "embed" } else { "page" };
+    let (class, script) = if embed { ("embed", "embed.js") } else { ("page", "main.js") };
+    let header = if embed {
+        String::new()
+    } else {
+        format!("<header class=\"page-header\"><h1 id=\"map-title\">{t}</h1><p id=\"map-description\">{d}</p></header>\n", t = escape(title), d = escape(&data.meta.description))
+    };
     format!(
         "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
 <title>{title}</title>\n<meta name=\"description\" content=\"{description}\">\n<link rel=\"icon\" href=\"data:,\">\n<link rel=\"stylesheet\" href=\"style.css\">\n</head>\n\
-<body class=\"{class}\">\n<main>\n<header class=\"page-header\"><h1 id=\"map-title\">{title}</h1><p id=\"map-description\">{description}</p></header>\n\
-<div class=\"alliance-map\" id=\"map\" data-src=\"data.amap\">\n{fallback}\n</div>\n</main>\n<script type=\"module\" src=\"main.js\"></script>\n</body>\n</html>\n",
+<body class=\"{class}\">\n<main>\n{header}\
+<div class=\"alliance-map\" id=\"map\" data-src=\"data.amap\">\n{fallback}\n</div>\n</main>\n<script type=\"module\" src=\"{script}\"></script>\n</body>\n</html>\n",
         title = escape(title),
         description = escape(&data.meta.description),
         fallback = fallback_html(data),

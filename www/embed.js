@@ -1,0 +1,19 @@
+// The iframe embed page (embed.html?src=data.amap): mounts the map on the
+// whole page and tells the parent its height, so the publisher's iframe can
+// grow to fit (see embed-resizer.js).
+import { mount } from './widget.js';
+
+const container = document.getElementById('map');
+const src = new URLSearchParams(location.search).get('src') || container.dataset.src || '';
+const widget = await mount(container, { src });
+if (widget) {
+  const [title] = widget.meta();
+  if (title) document.title = title;
+}
+
+function postHeight() {
+  const height = Math.ceil(document.documentElement.scrollHeight);
+  parent.postMessage({ type: 'alliance-map:height', height }, '*');
+}
+new ResizeObserver(postHeight).observe(document.body);
+postHeight();
