@@ -33,14 +33,18 @@ function citationItem(c) {
 }
 
 /** Fills `panel` with a Details object from the wasm; `onPick(kind, index)` follows links. */
-export function renderDetails(panel, d, onPick) {
+export function renderDetails(panel, d, onPick, uid) {
   panel.replaceChildren();
   const close = el('button', 'panel-close', '×');
   close.type = 'button';
   close.setAttribute('aria-label', 'Close details');
   close.addEventListener('click', () => onPick('', 0));
   const heading = el('h2', 'panel-title', d.title);
-  heading.id = 'panel-title';
+  heading.id = `${uid}-title`;
+  heading.tabIndex = -1;
+  const grip = el('div', 'sheet-grip');
+  grip.setAttribute('aria-hidden', 'true');
+  panel.append(grip);
   panel.append(close, heading, el('p', 'panel-subtitle', d.subtitle));
   if (d.aliases.length) panel.append(el('p', 'panel-aliases', `Also: ${d.aliases.join('; ')}`));
   if (d.facts.length) {

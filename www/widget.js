@@ -23,12 +23,13 @@ async function fetchCompiled(src) {
 }
 
 /** Mounts a map in `container`. Resolves to the Widget, or null after showing an error. */
-export async function mount(container, { src = '' } = {}) {
+export async function mount(container, { src = '', bytes = null } = {}) {
   container.classList.add('alliance-map');
   container.setAttribute('aria-busy', 'true');
   try {
     const wasm = await loadWasm();
-    const handle = src ? MapHandle.fromBytes(await fetchCompiled(src)) : MapHandle.seed();
+    const data = bytes || (src ? await fetchCompiled(src) : null);
+    const handle = data ? MapHandle.fromBytes(data) : MapHandle.seed();
     const widget = new Widget(container, handle, wasm.memory);
     container.allianceMap = widget;
     return widget;
@@ -68,8 +69,13 @@ function button(label, title, onClick) {
   return b;
 }
 
+let nextId = 0;
+
 export class Widget {
   constructor(container, handle, memory) {
+    this.uid = `am${++nextId}`;
+    this.userMoved = false;
+    this.active = false;
     this.container = container;
     this.handle = handle;
     this.views = new Views(handle, memory);
@@ -82,7 +88,7 @@ export class Widget {
     this.lastDrawn = { nodes: 0, edges: 0, labels: 0 };
     this.buildDom();
     this.measureLabels();
-    attachInput(this.canvas, this);
+    this.detachInput = attachInput(this.canvas, this);
     this.resizeObserver = new ResizeObserver(() => this.resize());
     this.resizeObserver.observe(this.stage);
     this.resize();
@@ -100,6 +106,7 @@ export class Widget {
     this.canvas.setAttribute('aria-label', `Network diagram with ${this.handle.nodeCount} entities and ${this.handle.edgeCount} relations`);
     const toolbar = document.createElement('div');
     toolbar.className = 'am-toolbar';
+    toolbar.setAttribute('part', 'toolbar');
     toolbar.append(
       button('+', 'Zoom in', () => this.zoomCentre(1.5)),
       button('−', 'Zoom out', () => this.zoomCentre(1 / 1.5)),
@@ -108,11 +115,22 @@ export class Widget {
     this.panel = document.createElement('aside');
     this.panel.className = 'am-panel';
     this.panel.hidden = true;
-    this.panel.setAttribute('aria-labelledby', 'panel-title');
+    this.panel.setAttribute('part', 'panel');
+    this.panel.setAttribute('aria-labelledby', `${this.uid}-title`);
     this.panel.setAttribute('aria-live', 'polite');
-    this.stage.append(this.canvas, toolbar);
-    c.append(this.stage, this.panel, renderLegend(this.handle.legend(), KIND_COLORS, RELATION_COLORS));
+    this.hint = document.createElement('div');
+    this.hint.className = 'am-hint';
+    this.hint.setAttribute('aria-hidden', 'true');
+    this.stage.append(this.canvas, toolbar, this.hint);
+    const legend = renderLegend(this.handle.legend(), KIND_COLORS, RELATION_COLORS);
+    legend.setAttribute('part', 'legend');
+    c.append(this.stage, this.panel, legend);
     c.addEventListener('keydown', (e) => this.onKey(e));
+    c.addEventListener('focus', () => this.activate());
+    this.onPopState = () => {
+      if (this.sheetState && !history.state?.allianceMap) this.select('', 0, { fromHistory: true });
+    };
+    window.addEventListener('popstate', this.onPopState);
   }
 
   meta() {
@@ -142,14 +160,20 @@ export class Widget {
     this.canvas.height = Math.round(height * dpr);
     this.canvas.style.width = `${width}px`;
     this.canvas.style.height = `${height}px`;
-    if (first) this.fit();
+    if (first || !this.userMoved) this.fitView();
     else {
       this.camera.centreOn(cx, cy, width, height);
       this.settle();
     }
   }
 
+  /** Fits the whole map (the Fit button): later resizes keep fitting it. */
   fit() {
+    this.userMoved = false;
+    this.fitView();
+  }
+
+  fitView() {
     this.camera.fit(this.handle.bounds(), this.width, this.height);
     this.settle();
   }
@@ -160,12 +184,14 @@ export class Widget {
   }
 
   panBy(dx, dy) {
+    this.userMoved = true;
     this.camera.panBy(dx, dy);
     this.emitView();
     this.requestDraw();
   }
 
   zoomAround(x, y, factor) {
+    this.userMoved = true;
     this.camera.zoomAround(x, y, factor);
     this.emitView();
     this.requestDraw();
@@ -215,23 +241,75 @@ export class Widget {
   }
 
   /** Selects an entity or relation (kind '' clears) and shows its details. */
-  select(kind, index) {
-    this.guard(() => this.selectUnguarded(kind, index));
+  select(kind, index, options) {
+    this.guard(() => this.selectUnguarded(kind, index, options));
   }
 
-  selectUnguarded(kind, index) {
+  selectUnguarded(kind, index, { fromHistory = false } = {}) {
+    const focusWasInPanel = this.panel.contains(document.activeElement) || this.panel.contains(this.container.getRootNode().activeElement);
     this.handle.select(kind, index);
     if (!kind) {
       this.selected = null;
       this.panel.hidden = true;
       this.panel.replaceChildren();
+      this.closeSheet(fromHistory);
+      if (focusWasInPanel) this.container.focus({ preventScroll: true });
     } else {
       const details = this.handle.details(kind, index);
       this.selected = { kind, index, title: details.title };
-      renderDetails(this.panel, details, (k, i) => this.select(k, i));
+      renderDetails(this.panel, details, (k, i) => this.select(k, i), this.uid);
+      this.openSheet();
+      // Re-rendering removed the focused control: keep keyboard users in the panel.
+      if (focusWasInPanel) this.panel.querySelector('.panel-title').focus({ preventScroll: true });
     }
     this.container.dispatchEvent(new CustomEvent('select', { bubbles: true, composed: true, detail: this.selected }));
     this.settle();
+  }
+
+  /** On narrow screens the panel is a bottom sheet; the back button closes it. */
+  openSheet() {
+    if (!this.isNarrow() || this.sheetState) return;
+    this.sheetState = true;
+    history.pushState({ ...(history.state || {}), allianceMap: this.uid }, '');
+  }
+
+  closeSheet(fromHistory) {
+    if (!this.sheetState) return;
+    this.sheetState = false;
+    if (!fromHistory && history.state?.allianceMap === this.uid) history.back();
+  }
+
+  isNarrow() {
+    return window.matchMedia('(max-width: 600px)').matches;
+  }
+
+  /** Touch readers scroll past an inactive map; a tap or two fingers wake it. */
+  activate() {
+    if (this.active) return;
+    this.active = true;
+    this.container.classList.add('am-active');
+    this.showHint('');
+  }
+
+  deactivate() {
+    if (!this.active) return;
+    this.active = false;
+    this.container.classList.remove('am-active');
+  }
+
+  showHint(text) {
+    clearTimeout(this.hintTimer);
+    this.hint.textContent = text;
+    this.hint.classList.toggle('am-hint-shown', Boolean(text));
+    if (text) this.hintTimer = setTimeout(() => this.showHint(''), 1800);
+  }
+
+  /** Stops observers and listeners (the element calls it when it reloads). */
+  destroy() {
+    this.failed = true;
+    this.resizeObserver.disconnect();
+    window.removeEventListener('popstate', this.onPopState);
+    this.detachInput?.();
   }
 
   onKey(e) {
@@ -250,7 +328,8 @@ export class Widget {
       ArrowDown: () => this.panBy(0, -40),
     };
     const action = actions[e.key];
-    if (!action || e.target.closest('.am-panel')) return;
+    // Inside the panel, only Escape is ours; arrows and +/- belong to the controls.
+    if (!action || (e.key !== 'Escape' && e.target.closest('.am-panel'))) return;
     e.preventDefault();
     this.guard(action);
     this.settleSoon();
@@ -307,7 +386,7 @@ export class Widget {
   theme() {
     const s = getComputedStyle(this.container);
     const get = (name, fallback) => s.getPropertyValue(name).trim() || fallback;
-    return { background: get('--am-bg', '#ffffff'), text: get('--am-text', '#1a1a1a'), focus: get('--am-focus', '#111111') };
+    return { background: get('--_bg', '#ffffff'), text: get('--_text', '#1a1a1a'), focus: get('--_focus', '#111111') };
   }
 
   /** Screen position (page CSS px) of an entity by id, for tests and tours. */

@@ -1,0 +1,603 @@
+// End-to-end tests of the widget in headless Chromium: loading (from / and
+// from a sub-path), drawing every seed entity, the details panel, keyboard,
+// pan and zoom, hover emphasis, error messages for bad datasets, a phone
+// viewport with touch, and a reference screenshot.
+//
+// Run from the repository root after scripts/build.sh:
+//   node --test --test-concurrency=1 tests/e2e/
+// Regenerate the reference screenshot: UPDATE_SCREENSHOTS=1 (see README.md).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { PNG } from 'pngjs';
+import pixelmatch from 'pixelmatch';
+import {
+  ROOT,
+  SUB_PATH,
+  DESKTOP,
+  PHONE,
+  startServer,
+  launchBrowser,
+  openMap,
+  openBrokenMap,
+  nextFrames,
+  mapState,
+  entityPosition,
+  canvasBox,
+  emptyPoint,
+  unexpectedErrors,
+} from './harness.mjs';
+
+const REFERENCE = path.join(ROOT, 'tests/e2e/reference/seed-desktop.png');
+const ARTIFACTS = path.join(ROOT, 'target/e2e');
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Runs `fn(page)` in a fresh browser context, closed afterwards. */
+async function withPage(contextOptions, fn) {
+  const context = await browser.newContext(contextOptions);
+  try {
+    const page = await context.newPage();
+    return await fn(page);
+  } finally {
+    await context.close();
+  }
+}
+
+/** Opens the seed map on a fresh desktop page, runs `fn`, then asserts no console or page error happened. */
+function withMap(fn, { contextOptions = DESKTOP, urlPath = '/', base } = {}) {
+  return withPage(contextOptions, async (page) => {
+    const errors = await openMap(page, base ?? server.url, urlPath);
+    await fn(page);
+    assert.deepEqual(errors, [], 'no console error or page error');
+  });
+}
+
+function seedFile() {
+  return fs.readFileSync(path.join(ROOT, 'data/seed.toml'), 'utf8');
+}
+
+/** The ids of the [[entity]] blocks of data/seed.toml, in file order. */
+function seedEntityIds() {
+  const blocks = seedFile().split(/^\s*\[\[entity\]\]\s*$/m).slice(1);
+  return blocks.map((b) => {
+    const m = b.match(/^\s*id\s*=\s*"([^"]+)"/m);
+    assert.ok(m, `an [[entity]] block of data/seed.toml has no id: ${b.slice(0, 80)}`);
+    return m[1];
+  });
+}
+
+/** World point under viewport point (px, py), from the widget's camera. */
+function worldAt(camera, box, px, py) {
+  const sx = px - box.left;
+  const sy = py - box.top;
+  return [sx / camera.zoom + camera.x, sy / camera.zoom + camera.y];
+}
+
+function assertClose(actual, expected, tolerance, message) {
+  assert.ok(Math.abs(actual - expected) <= tolerance, `${message}: got ${actual}, expected ${expected} ± ${tolerance}`);
+}
+
+/** Waits until the camera differs from `before` (a wheel event is asynchronous). */
+async function waitForCameraChange(page, before) {
+  await page.waitForFunction(
+    (b) => {
+      const c = document.querySelector('#map').allianceMap.state().camera;
+      return c.x !== b.x || c.y !== b.y || c.zoom !== b.zoom;
+    },
+    before,
+    { timeout: 5000 },
+  );
+  await nextFrames(page);
+  return (await mapState(page)).camera;
+}
+
+async function canvasShot(page) {
+  await nextFrames(page);
+  return PNG.sync.read(await page.locator('#map .am-canvas').screenshot());
+}
+
+function countDiff(a, b) {
+  assert.equal(a.width, b.width, 'screenshot widths');
+  assert.equal(a.height, b.height, 'screenshot heights');
+  return pixelmatch(a.data, b.data, null, a.width, a.height, { threshold: 0.1 });
+}
+
+const panel = (page) => page.locator('#map .am-panel');
+
+async function clickEntity(page, id) {
+  const p = await entityPosition(page, id);
+  assert.ok(p, `entity ${id} has a screen position`);
+  await page.mouse.click(p.x, p.y);
+  await panel(page).waitFor({ state: 'visible', timeout: 5000 });
+}
+
+// ---------------------------------------------------------------------------
+// Loading
+// ---------------------------------------------------------------------------
+
+test('the page loads with no console error or page error', async () => {
+  await withMap(async (page) => {
+    const st = await mapState(page);
+    assert.ok(st.drawn.nodes > 0, 'some nodes are drawn');
+    assert.equal(await page.locator('#map .am-error').count(), 0, 'no error box');
+    assert.equal(await page.locator('#map .am-canvas').count(), 1, 'one canvas');
+    assert.equal(await page.locator('#map').getAttribute('aria-busy'), null, 'aria-busy removed after mounting');
+    // main.js puts the dataset title into the page heading.
+    assert.equal(await page.locator('#map-title').textContent(), 'Industry alliances in Chinese cars and chips');
+  });
+});
+
+test('the map also loads from a sub-path, with relative URLs only', async () => {
+  const from = server.requests.length;
+  await withMap(
+    async (page) => {
+      assert.equal(new URL(page.url()).pathname, SUB_PATH);
+      const st = await mapState(page);
+      assert.equal(st.drawn.nodes, st.nodeCount, 'every node drawn from the sub-path');
+    },
+    { base: server.subUrl },
+  );
+  const asked = server.requests.slice(from);
+  assert.ok(asked.includes(`${SUB_PATH}pkg/alliance_map_bg.wasm`), `the wasm is fetched from the sub-path (asked: ${asked.join(', ')})`);
+  const outside = asked.filter((p) => !p.startsWith(SUB_PATH));
+  assert.deepEqual(outside, [], 'no request escapes the sub-path (every URL is relative)');
+});
+
+test('the test server serves dist/ with the right types, and 404 otherwise', async () => {
+  const types = {
+    '': 'text/html',
+    'main.js': 'text/javascript',
+    'style.css': 'text/css',
+    'pkg/alliance_map_bg.wasm': 'application/wasm',
+  };
+  for (const base of [server.url + '/', server.subUrl]) {
+    for (const [file, type] of Object.entries(types)) {
+      const res = await fetch(base + file);
+      assert.equal(res.status, 200, `${base}${file}`);
+      assert.equal(res.headers.get('content-type').split(';')[0], type, `content type of ${base}${file}`);
+      await res.arrayBuffer();
+    }
+    for (const file of ['missing.amap', 'pkg/', '..%2Fpackage.json', '%2e%2e/Cargo.toml']) {
+      const res = await fetch(base + file);
+      assert.equal(res.status, 404, `${base}${file} is not found`);
+      await res.arrayBuffer();
+    }
+  }
+});
+
+// ---------------------------------------------------------------------------
+// Drawing
+// ---------------------------------------------------------------------------
+
+test('every seed entity and relation is drawn', async () => {
+  const ids = seedEntityIds();
+  const relations = seedFile().match(/^\s*\[\[relation\]\]\s*$/gm) || [];
+  await withMap(async (page) => {
+    const st = await mapState(page);
+    assert.equal(st.nodeCount, ids.length, 'nodeCount = number of [[entity]] blocks in data/seed.toml');
+    assert.deepEqual([...st.entityIds].sort(), [...ids].sort(), 'the widget has exactly the seed entity ids');
+    for (const id of ['huawei', 'changan', 'csia']) assert.ok(st.entityIds.includes(id), `entity ${id} present`);
+    assert.equal(st.edgeCount, relations.length, 'edgeCount = number of [[relation]] blocks in data/seed.toml');
+    assert.equal(st.drawn.nodes, st.nodeCount, 'every node drawn after the initial fit');
+    assert.equal(st.drawn.edges, st.edgeCount, 'every edge drawn after the initial fit');
+    assert.ok(st.drawn.labels > 0 && st.labels.length === st.drawn.labels, 'labels drawn and listed');
+    // Every entity lies inside the canvas after the initial fit.
+    const box = await canvasBox(page);
+    for (const id of ids) {
+      const p = await entityPosition(page, id);
+      assert.ok(
+        p.x >= box.left && p.x <= box.left + box.width && p.y >= box.top && p.y <= box.top + box.height,
+        `${id} at (${p.x}, ${p.y}) lies inside the canvas ${JSON.stringify(box)}`,
+      );
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------
+// Details panel and keyboard
+// ---------------------------------------------------------------------------
+
+test('clicking Huawei opens its details with relations and sources', async () => {
+  await withMap(async (page) => {
+    assert.equal(await panel(page).isHidden(), true, 'panel hidden before any click');
+    await clickEntity(page, 'huawei');
+    const st = await mapState(page);
+    assert.equal(st.selected?.kind, 'entity');
+    assert.equal(st.selected?.title, 'Huawei Technologies');
+    const text = await panel(page).innerText();
+    assert.match(text, /Huawei Technologies/);
+    assert.equal(await panel(page).locator('h2.panel-title').textContent(), 'Huawei Technologies');
+    const sentences = await panel(page).locator('.relation-sentence').allTextContents();
+    assert.ok(
+      sentences.some((s) => /Changan|joint venture/.test(s)),
+      `a relation sentence mentions Changan or the joint venture: ${JSON.stringify(sentences)}`,
+    );
+    // The citations follow a "Sources" heading.
+    const sources = panel(page).locator('h3', { hasText: /^Sources$/ });
+    assert.equal(await sources.count(), 1, 'one "Sources" heading');
+    const citations = panel(page).locator('h3:text-is("Sources") + ol.citations > li.citation');
+    assert.ok((await citations.count()) >= 2, `at least two citations under Sources, got ${await citations.count()}`);
+    const titles = await citations.allTextContents();
+    assert.ok(
+      titles.some((t) => t.includes('China Chip Industry Group Says It’ll Work With U.S. Counterpart')),
+      `the chip-groups article is cited: ${JSON.stringify(titles)}`,
+    );
+  });
+});
+
+test('clicking a relation sentence in the panel shows that relation', async () => {
+  await withMap(async (page) => {
+    await clickEntity(page, 'huawei');
+    const sentence = panel(page).locator('.relation-sentence', { hasText: /Changan/ }).first();
+    const text = await sentence.textContent();
+    await sentence.click();
+    await page.waitForFunction(() => document.querySelector('#map').allianceMap.state().selected?.kind === 'relation', null, {
+      timeout: 5000,
+    });
+    const st = await mapState(page);
+    assert.equal(st.selected.kind, 'relation');
+    assert.match(st.selected.title, /Huawei/, 'the relation title names Huawei');
+    assert.equal(await panel(page).locator('h2.panel-title').textContent(), st.selected.title, 'panel heading = selected title');
+    assert.equal(await panel(page).locator('h3', { hasText: /^Relation$/ }).count(), 1, 'a "Relation" section');
+    assert.deepEqual(await panel(page).locator('.relation-sentence').allTextContents(), [text], 'the panel shows the clicked sentence');
+    assert.equal(await panel(page).locator('.relation-other').count(), 1, 'a "Show the other end" button');
+  });
+});
+
+test('Escape closes the panel and clears the selection', async () => {
+  await withMap(async (page) => {
+    await clickEntity(page, 'huawei');
+    assert.notEqual((await mapState(page)).selected, null);
+    await page.keyboard.press('Escape');
+    await panel(page).waitFor({ state: 'hidden', timeout: 5000 });
+    assert.equal((await mapState(page)).selected, null, 'selection cleared');
+    assert.equal(await panel(page).locator('*').count(), 0, 'panel emptied');
+  });
+});
+
+test(
+  'Escape still closes the panel after following a relation sentence',
+  async () => {
+    await withMap(async (page) => {
+      await clickEntity(page, 'huawei');
+      await panel(page).locator('.relation-sentence').first().click();
+      await page.waitForFunction(() => document.querySelector('#map').allianceMap.state().selected?.kind === 'relation');
+      assert.equal(
+        await page.evaluate(() => document.querySelector('#map').contains(document.activeElement)),
+        true,
+        'keyboard focus stays inside the widget after following a relation sentence',
+      );
+      await page.keyboard.press('Escape');
+      await nextFrames(page);
+      assert.equal(await panel(page).isHidden(), true, 'Escape after following a relation sentence hides the panel');
+      assert.equal((await mapState(page)).selected, null, 'and clears the selection');
+    });
+  },
+);
+
+test(
+  'Escape closes the panel while keyboard focus is inside it',
+  async () => {
+    await withMap(async (page) => {
+      await clickEntity(page, 'huawei');
+      await panel(page).locator('.relation-sentence').first().focus();
+      await page.keyboard.press('Escape');
+      await nextFrames(page);
+      assert.equal(await panel(page).isHidden(), true, 'Escape with focus on a relation sentence hides the panel');
+      assert.equal((await mapState(page)).selected, null, 'and clears the selection');
+    });
+  },
+);
+
+// ---------------------------------------------------------------------------
+// Pan and zoom
+// ---------------------------------------------------------------------------
+
+test('dragging an empty area pans by the drag distance', async () => {
+  await withMap(async (page) => {
+    const start = await emptyPoint(page, { fx: 0.3, fy: 0.5 });
+    const before = (await mapState(page)).camera;
+    const [dx, dy] = [150, -70];
+    await page.mouse.move(start.x, start.y);
+    await page.mouse.down();
+    await page.mouse.move(start.x + dx, start.y + dy, { steps: 8 });
+    await page.mouse.up();
+    await nextFrames(page);
+    const st = await mapState(page);
+    const cam = st.camera;
+    assert.equal(cam.zoom, before.zoom, 'a drag does not zoom');
+    // Content follows the pointer: dragging right/up moves the camera left/down in world units.
+    assertClose(cam.x, before.x - dx / before.zoom, 0.5 / before.zoom, 'camera x after the drag');
+    assertClose(cam.y, before.y - dy / before.zoom, 0.5 / before.zoom, 'camera y after the drag');
+    assert.ok(cam.x < before.x && cam.y > before.y, 'pan direction follows the pointer');
+    assert.equal(st.selected, null, 'a drag is not a click: nothing selected');
+  });
+});
+
+test('the mouse wheel zooms around the pointer once the map is clicked', async () => {
+  await withMap(async (page) => {
+    const box = await canvasBox(page);
+    const p = await emptyPoint(page, { fx: 0.7, fy: 0.3 });
+    await page.mouse.click(p.x, p.y); // activates the map (cooperative gestures)
+    let before = (await mapState(page)).camera;
+    await page.mouse.wheel(0, -200); // wheel up: zoom in
+    let cam = await waitForCameraChange(page, before);
+    assert.ok(cam.zoom > before.zoom * 1.1, `wheel up zooms in: ${before.zoom} → ${cam.zoom}`);
+    let [bx, by] = worldAt(before, box, p.x, p.y);
+    let [ax, ay] = worldAt(cam, box, p.x, p.y);
+    assertClose(ax, bx, 1e-6, 'world x under the pointer is fixed (zoom in)');
+    assertClose(ay, by, 1e-6, 'world y under the pointer is fixed (zoom in)');
+
+    before = cam;
+    await page.mouse.wheel(0, 300); // wheel down: zoom out
+    cam = await waitForCameraChange(page, before);
+    assert.ok(cam.zoom < before.zoom / 1.1, `wheel down zooms out: ${before.zoom} → ${cam.zoom}`);
+    [bx, by] = worldAt(before, box, p.x, p.y);
+    [ax, ay] = worldAt(cam, box, p.x, p.y);
+    assertClose(ax, bx, 1e-6, 'world x under the pointer is fixed (zoom out)');
+    assertClose(ay, by, 1e-6, 'world y under the pointer is fixed (zoom out)');
+    assert.equal(await page.evaluate(() => window.scrollY), 0, 'the wheel does not scroll the page');
+  });
+});
+
+test('ctrl+wheel (trackpad pinch) zooms around the pointer', async () => {
+  await withMap(async (page) => {
+    const box = await canvasBox(page);
+    const p = await emptyPoint(page, { fx: 0.25, fy: 0.7 });
+    await page.mouse.move(p.x, p.y);
+    const before = (await mapState(page)).camera;
+    await page.keyboard.down('Control');
+    await page.mouse.wheel(0, -40);
+    await page.keyboard.up('Control');
+    const cam = await waitForCameraChange(page, before);
+    assert.ok(cam.zoom > before.zoom * 1.1, `ctrl+wheel up zooms in: ${before.zoom} → ${cam.zoom}`);
+    const [bx, by] = worldAt(before, box, p.x, p.y);
+    const [ax, ay] = worldAt(cam, box, p.x, p.y);
+    assertClose(ax, bx, 1e-6, 'world x under the pointer is fixed');
+    assertClose(ay, by, 1e-6, 'world y under the pointer is fixed');
+    assert.equal(await page.evaluate(() => window.visualViewport.scale), 1, 'the page itself is not zoomed');
+  });
+});
+
+test('double-click zooms in 2x around the pointer', async () => {
+  await withMap(async (page) => {
+    const box = await canvasBox(page);
+    const p = await emptyPoint(page, { fx: 0.6, fy: 0.6 });
+    const before = (await mapState(page)).camera;
+    await page.mouse.dblclick(p.x, p.y);
+    const cam = await waitForCameraChange(page, before);
+    assertClose(cam.zoom / before.zoom, 2, 1e-9, 'zoom ratio after a double-click');
+    const [bx, by] = worldAt(before, box, p.x, p.y);
+    const [ax, ay] = worldAt(cam, box, p.x, p.y);
+    assertClose(ax, bx, 1e-6, 'world x under the pointer is fixed');
+    assertClose(ay, by, 1e-6, 'world y under the pointer is fixed');
+  });
+});
+
+/** Pans by a drag from an empty point, then zooms in with the wheel; returns the camera after. */
+async function moveTheView(page) {
+  const p = await emptyPoint(page);
+  const start = (await mapState(page)).camera;
+  await page.mouse.move(p.x, p.y);
+  await page.mouse.down();
+  await page.mouse.move(p.x - 200, p.y + 90, { steps: 5 });
+  await page.mouse.up();
+  const dragged = await waitForCameraChange(page, start);
+  const box = await canvasBox(page);
+  await page.mouse.move(Math.round(box.left + box.width / 2), Math.round(box.top + box.height / 2)); // the wheel goes to what is under the pointer
+  await page.mouse.wheel(0, -400);
+  const moved = await waitForCameraChange(page, dragged);
+  assert.ok(moved.zoom > start.zoom && moved.x !== start.x && moved.y !== start.y, 'the view moved');
+  return moved;
+}
+
+const fitButton = (page) => page.getByRole('button', { name: 'Fit the whole map in view' });
+
+test('the Fit button fits the whole map, and restores that view after panning and zooming', async () => {
+  await withMap(async (page) => {
+    await fitButton(page).click();
+    await nextFrames(page);
+    const fitted = await mapState(page);
+    assert.equal(fitted.drawn.nodes, fitted.nodeCount, 'every node drawn after Fit');
+    assert.equal(fitted.drawn.edges, fitted.edgeCount, 'every edge drawn after Fit');
+    // Fitted means tight: some entity is near the left/right or top/bottom padding.
+    const box = await canvasBox(page);
+    const xs = [];
+    const ys = [];
+    for (const id of fitted.entityIds) {
+      const p = await entityPosition(page, id);
+      xs.push(p.x - box.left);
+      ys.push(p.y - box.top);
+    }
+    const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+    assert.ok(minX > 0 && maxX < box.width && minY > 0 && maxY < box.height, 'every entity centre inside the canvas');
+    const slackX = box.width - (maxX - minX);
+    const slackY = box.height - (maxY - minY);
+    assert.ok(Math.min(slackX, slackY) < 120, `the map fills the canvas in one direction (slack ${slackX} x ${slackY} px)`);
+
+    await moveTheView(page);
+    assert.ok((await mapState(page)).drawn.nodes < fitted.nodeCount, 'zoomed in, some nodes are off screen');
+    await fitButton(page).click();
+    await nextFrames(page);
+    const st = await mapState(page);
+    assertClose(st.camera.zoom, fitted.camera.zoom, 1e-9 * fitted.camera.zoom, 'zoom after Fit');
+    assertClose(st.camera.x, fitted.camera.x, 1e-6, 'camera x after Fit');
+    assertClose(st.camera.y, fitted.camera.y, 1e-6, 'camera y after Fit');
+    assert.equal(st.drawn.nodes, st.nodeCount, 'every node drawn again after Fit');
+  });
+});
+
+test(
+  'the Fit button restores the initial camera',
+  async () => {
+    await withMap(async (page) => {
+      const initial = (await mapState(page)).camera;
+      await moveTheView(page);
+      await fitButton(page).click();
+      await nextFrames(page);
+      const st = await mapState(page);
+      assertClose(st.camera.zoom, initial.zoom, 1e-9 * initial.zoom, 'zoom after Fit = initial zoom');
+      assertClose(st.camera.x, initial.x, 1e-6, 'camera x after Fit = initial');
+      assertClose(st.camera.y, initial.y, 1e-6, 'camera y after Fit = initial');
+    });
+  },
+);
+
+// ---------------------------------------------------------------------------
+// Hover emphasis (checked on the pixels: the widget exposes no hover state)
+// ---------------------------------------------------------------------------
+
+test('hovering Huawei emphasises it and its neighbours; moving away restores', async () => {
+  await withMap(async (page) => {
+    const plain = await canvasShot(page);
+    const total = plain.width * plain.height;
+    const h = await entityPosition(page, 'huawei');
+    await page.mouse.move(h.x, h.y);
+    const hovered = await canvasShot(page);
+    const changed = countDiff(plain, hovered);
+    // Everything but Huawei's neighbourhood fades: a large part of the picture changes.
+    assert.ok(changed > total * 0.002, `hover changes the canvas: ${changed} of ${total} pixels differ`);
+    assert.equal((await mapState(page)).selected, null, 'hover does not select');
+
+    const away = await emptyPoint(page, { fx: 0.1, fy: 0.1 });
+    await page.mouse.move(away.x, away.y, { steps: 3 });
+    const restored = await canvasShot(page);
+    const left = countDiff(plain, restored);
+    assert.equal(left, 0, `moving away restores the picture: ${left} pixels still differ`);
+  });
+});
+
+// ---------------------------------------------------------------------------
+// Bad datasets: a clear message, not a blank box
+// ---------------------------------------------------------------------------
+
+test('a missing dataset shows an error naming the HTTP status', async () => {
+  await withPage(DESKTOP, async (page) => {
+    const errors = await openBrokenMap(page, server.url, '/?data=missing.amap');
+    const box = page.locator('#map .am-error');
+    assert.equal(await box.isVisible(), true, '.am-error is visible');
+    assert.equal(await box.getAttribute('role'), 'alert');
+    const text = await box.innerText();
+    assert.match(text, /could not be shown/);
+    assert.match(text, /404/);
+    assert.match(text, /missing\.amap/, 'the message names the file');
+    const size = await box.boundingBox();
+    assert.ok(size.width > 100 && size.height > 20, `the error box has a size: ${JSON.stringify(size)}`);
+    // Expected: the browser logs the failed fetch. Nothing else may be logged.
+    assert.deepEqual(unexpectedErrors(errors, [/Failed to load resource: .*404.*missing\.amap/]), [], 'only the expected 404 is logged');
+  });
+});
+
+test('a file that is not a compiled dataset shows an error saying so', async () => {
+  await withPage(DESKTOP, async (page) => {
+    const errors = await openBrokenMap(page, server.url, '/?data=index.html');
+    const box = page.locator('#map .am-error');
+    assert.equal(await box.isVisible(), true, '.am-error is visible');
+    const text = await box.innerText();
+    assert.match(text, /could not be shown/);
+    assert.match(text, /not a compiled alliance-map file/);
+    assert.deepEqual(unexpectedErrors(errors, [/Failed to load resource/]), [], 'no unexpected console or page error');
+  });
+});
+
+// ---------------------------------------------------------------------------
+// Phone: high-DPI backing store and touch
+// ---------------------------------------------------------------------------
+
+test('on a phone (390x844 @3x, touch) the map draws sharp and a tap opens details', async () => {
+  await withMap(
+    async (page) => {
+      const st = await mapState(page);
+      assert.equal(st.drawn.nodes, st.nodeCount, 'every node drawn on the phone');
+      const c = await page.evaluate(() => {
+        const canvas = document.querySelector('#map .am-canvas');
+        const r = canvas.getBoundingClientRect();
+        return { width: canvas.width, height: canvas.height, cssWidth: r.width, cssHeight: r.height, dpr: devicePixelRatio };
+      });
+      assert.equal(c.dpr, 3);
+      assert.ok(c.cssWidth > 300 && c.cssWidth <= 390, `canvas fits the phone width: ${c.cssWidth}`);
+      assert.equal(c.width, Math.round(c.cssWidth * 3), 'backing store width = 3 x CSS width');
+      assert.equal(c.height, Math.round(c.cssHeight * 3), 'backing store height = 3 x CSS height');
+      assert.ok(
+        (await page.evaluate(() => document.documentElement.scrollWidth)) <= 390,
+        'no horizontal scrolling on the phone',
+      );
+
+      await page.locator('#map .am-canvas').scrollIntoViewIfNeeded();
+      const p = await entityPosition(page, 'huawei');
+      assert.ok(p.y > 0 && p.y < 844 && p.x > 0 && p.x < 390, `Huawei is on screen: ${JSON.stringify(p)}`);
+      await page.touchscreen.tap(p.x, p.y); // the first tap wakes the map
+      assert.equal((await mapState(page)).selected, null, 'the first tap only activates the map');
+      await page.touchscreen.tap(p.x, p.y);
+      await panel(page).waitFor({ state: 'visible', timeout: 5000 });
+      assert.equal((await mapState(page)).selected?.title, 'Huawei Technologies');
+    },
+    { contextOptions: PHONE },
+  );
+});
+
+// ---------------------------------------------------------------------------
+// Reference screenshot
+// ---------------------------------------------------------------------------
+
+test('the seed map looks like the reference screenshot', async () => {
+  await withMap(async (page) => {
+    await page.evaluate(() => document.fonts.ready);
+    await page.waitForTimeout(300); // fonts and a last frame
+    await nextFrames(page);
+    const shot = await page.locator('#map').screenshot();
+    const update = process.env.UPDATE_SCREENSHOTS === '1';
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    const actualPath = path.join(ARTIFACTS, 'seed-desktop.actual.png');
+    const diffPath = path.join(ARTIFACTS, 'seed-desktop.diff.png');
+    for (const stale of [actualPath, diffPath]) fs.rmSync(stale, { force: true }); // only this run's failure leaves files
+    if (update) {
+      fs.mkdirSync(path.dirname(REFERENCE), { recursive: true });
+      fs.writeFileSync(REFERENCE, shot);
+      console.log(`# wrote the reference screenshot ${path.relative(ROOT, REFERENCE)}`);
+      return;
+    }
+    if (!fs.existsSync(REFERENCE)) {
+      fs.writeFileSync(actualPath, shot);
+      assert.fail(
+        `no reference screenshot ${path.relative(ROOT, REFERENCE)}: create it with ` +
+          `UPDATE_SCREENSHOTS=1 node --test --test-concurrency=1 tests/e2e/ (the actual one is in ${path.relative(ROOT, actualPath)})`,
+      );
+    }
+    const expected = PNG.sync.read(fs.readFileSync(REFERENCE));
+    const actual = PNG.sync.read(shot);
+    if (expected.width !== actual.width || expected.height !== actual.height) {
+      fs.writeFileSync(actualPath, shot);
+      assert.fail(
+        `screenshot size ${actual.width}x${actual.height} differs from the reference ${expected.width}x${expected.height} ` +
+          `(actual in ${path.relative(ROOT, actualPath)}; UPDATE_SCREENSHOTS=1 regenerates the reference)`,
+      );
+    }
+    const diff = new PNG({ width: actual.width, height: actual.height });
+    const differing = pixelmatch(expected.data, actual.data, diff.data, actual.width, actual.height, { threshold: 0.1 });
+    const total = actual.width * actual.height;
+    const allowed = Math.floor(total * 0.01);
+    if (differing > allowed) {
+      fs.writeFileSync(actualPath, shot);
+      fs.writeFileSync(diffPath, PNG.sync.write(diff));
+    }
+    assert.ok(
+      differing <= allowed,
+      `${differing} of ${total} pixels (${((100 * differing) / total).toFixed(2)}%) differ from the reference, over the 1% allowed; ` +
+        `see ${path.relative(ROOT, actualPath)} and ${path.relative(ROOT, diffPath)} (UPDATE_SCREENSHOTS=1 regenerates the reference)`,
+    );
+  });
+});
