@@ -12,6 +12,7 @@ pub mod labels;
 pub mod layout;
 pub mod model;
 pub mod pipeline;
+pub mod query;
 pub mod scene;
 pub mod sentence;
 pub mod spatial;

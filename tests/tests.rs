@@ -7,6 +7,7 @@ mod docs;
 mod expect;
 mod fuzz_smoke;
 mod jgf;
+mod query;
 mod scene;
 mod seed;
 mod site;

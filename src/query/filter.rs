@@ -1,0 +1,104 @@
+//! What is shown: filters by relation type, entity kind and source, and an
+//! as-of date. Hidden items vanish without moving the rest (positions are
+//! untouched; only visibility flags change).
+
+use crate::date::PartialDate;
+use crate::model::{Dataset, Relation};
+use crate::vocab::{EntityKind, RelationType, Status};
+
+/// A reader's filter. Empty sets mean "no restriction".
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Filter {
+    /// Relation types to hide.
+    pub hidden_relation_types: Vec<RelationType>,
+    /// Entity kinds to hide.
+    pub hidden_kinds: Vec<EntityKind>,
+    /// Source indices to hide: relations citing only hidden sources vanish.
+    pub hidden_sources: Vec<u32>,
+    /// Show only what was in force on this day (a `YYYYMMDD` ordinal).
+    pub as_of: Option<u32>,
+}
+
+/// Whether a relation was in force on `day` (YYYYMMDD), honest about partial
+/// dates: it is shown unless it certainly had not started (its start, or its
+/// announcement when no start is given, lies wholly after the day) or had
+/// certainly ended (its end lies wholly before the day). Ended relations
+/// without an end date are shown, as the sources do not say when they ended.
+pub fn in_force(r: &Relation, day: u32) -> bool {
+    let began = r.start.or(r.announced);
+    let not_yet = began.is_some_and(|d| d.first_day() > day);
+    let over = r.end.is_some_and(|d| d.last_day() < day);
+    !(not_yet || over)
+}
+
+/// Every date in the data (starts, ends, announcements), sorted and distinct:
+/// the stops of the as-of slider.
+pub fn timeline(data: &Dataset) -> Vec<PartialDate> {
+    let mut dates: Vec<PartialDate> = data.relations.iter().flat_map(|r| [r.start, r.end, r.announced]).flatten().collect();
+    dates.sort_unstable_by_key(|d| (d.first_day(), d.last_day()));
+    dates.dedup();
+    dates
+}
+
+/// Visibility flags (1 shown, 0 hidden) for entities and relations.
+/// An entity is hidden by its kind; by sources, when none of its attributes
+/// and none of its shown relations cite a shown source; by date, when it has
+/// relations and none is in force. A relation is hidden by its type, when
+/// either end is hidden, when all its sources are hidden, or by date.
+pub fn visibility(data: &Dataset, f: &Filter) -> (Vec<u8>, Vec<u8>) {
+    let source_shown = |s: &u32| !f.hidden_sources.contains(s);
+    let kind_shown: Vec<bool> = data.entities.iter().map(|e| !f.hidden_kinds.contains(&e.kind)).collect();
+    let mut edges = vec![0u8; data.relations.len()];
+    let mut has_shown_edge = vec![false; data.entities.len()];
+    let mut has_any_edge = vec![false; data.entities.len()];
+    for (i, r) in data.relations.iter().enumerate() {
+        has_any_edge[r.from as usize] = true;
+        has_any_edge[r.to as usize] = true;
+        let shown = !f.hidden_relation_types.contains(&r.kind)
+            && kind_shown[r.from as usize]
+            && kind_shown[r.to as usize]
+            && r.sources.iter().any(source_shown)
+            && f.as_of.is_none_or(|day| in_force(r, day));
+        if shown {
+            edges[i] = 1;
+            has_shown_edge[r.from as usize] = true;
+            has_shown_edge[r.to as usize] = true;
+        }
+    }
+    let filtering_sources = !f.hidden_sources.is_empty();
+    let nodes = data
+        .entities
+        .iter()
+        .enumerate()
+        .map(|(e, ent)| {
+            let cited = ent.attributes.iter().any(|a| a.sources.iter().any(source_shown));
+            let by_sources = !filtering_sources || cited || has_shown_edge[e];
+            let by_date = f.as_of.is_none() || !has_any_edge[e] || has_shown_edge[e];
+            u8::from(kind_shown[e] && by_sources && by_date)
+        })
+        .collect();
+    (nodes, edges)
+}
+
+/// Counts shown beside each filter choice: per relation type, per entity
+/// kind and per source, over the whole dataset.
+pub fn counts(data: &Dataset) -> (Vec<u32>, Vec<u32>, Vec<u32>) {
+    let mut types = vec![0u32; RelationType::ALL.len()];
+    let mut kinds = vec![0u32; EntityKind::ALL.len()];
+    let mut sources = vec![0u32; data.sources.len()];
+    for r in &data.relations {
+        types[r.kind.index() as usize] += 1;
+        for &s in &r.sources {
+            sources[s as usize] += 1;
+        }
+    }
+    for e in &data.entities {
+        kinds[e.kind.index() as usize] += 1;
+    }
+    (types, kinds, sources)
+}
+
+/// Whether a relation is tentative (drawn dashed).
+pub fn is_tentative(r: &Relation) -> bool {
+    r.status.is_some_and(Status::is_tentative) || r.kind.is_prospective()
+}

@@ -1,0 +1,126 @@
+//! "How is A tied to B": the shortest paths between two entities (relations
+//! taken in either direction), up to k of them, shortest first; and an
+//! entity's neighbourhood within N hops.
+
+use crate::graph::Adjacency;
+use crate::model::{Dataset, EntityIx, RelationIx};
+use std::collections::VecDeque;
+
+/// A path: entities from start to end and the relations between them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Path {
+    /// `entities[0]` is the start, the last is the end.
+    pub entities: Vec<EntityIx>,
+    /// `relations[i]` joins `entities[i]` and `entities[i + 1]`.
+    pub relations: Vec<RelationIx>,
+}
+
+fn other_end(data: &Dataset, r: RelationIx, e: EntityIx) -> EntityIx {
+    let rel = &data.relations[r as usize];
+    if rel.from == e { rel.to } else { rel.from }
+}
+
+/// Breadth-first shortest path avoiding banned entities and relations.
+fn bfs(data: &Dataset, adj: &Adjacency, from: EntityIx, to: EntityIx, banned_e: &[bool], banned_r: &[bool]) -> Option<Path> {
+    let n = data.entities.len();
+    let mut prev: Vec<Option<(EntityIx, RelationIx)>> = vec![None; n];
+    let mut seen = vec![false; n];
+    seen[from as usize] = true;
+    let mut queue = VecDeque::from([from]);
+    while let Some(e) = queue.pop_front() {
+        if e == to {
+            break;
+        }
+        for &r in adj.incident(e) {
+            let o = other_end(data, r, e);
+            if seen[o as usize] || banned_e[o as usize] || banned_r[r as usize] {
+                continue;
+            }
+            seen[o as usize] = true;
+            prev[o as usize] = Some((e, r));
+            queue.push_back(o);
+        }
+    }
+    if !seen[to as usize] {
+        return None;
+    }
+    let (mut entities, mut relations) = (vec![to], Vec::new());
+    let mut at = to;
+    while let Some((p, r)) = prev[at as usize] {
+        entities.push(p);
+        relations.push(r);
+        at = p;
+    }
+    entities.reverse();
+    relations.reverse();
+    Some(Path { entities, relations })
+}
+
+/// Up to `k` shortest simple paths from `from` to `to` (Yen's algorithm over
+/// hop counts), shortest first, ties in a deterministic order.
+pub fn shortest_paths(data: &Dataset, adj: &Adjacency, from: EntityIx, to: EntityIx, k: usize) -> Vec<Path> {
+    let (n, m) = (data.entities.len(), data.relations.len());
+    if from == to || from as usize >= n || to as usize >= n || k == 0 {
+        return Vec::new();
+    }
+    let Some(first) = bfs(data, adj, from, to, &vec![false; n], &vec![false; m]) else { return Vec::new() };
+    let mut found = vec![first];
+    let mut candidates: Vec<Path> = Vec::new();
+    while found.len() < k {
+        let last = found.last().expect("at least one path").clone();
+        for i in 0..last.relations.len() {
+            let spur = last.entities[i];
+            let root = &last.entities[..=i];
+            let mut banned_r = vec![false; m];
+            for p in &found {
+                if p.entities.len() > i && p.entities[..=i] == *root {
+                    banned_r[p.relations[i] as usize] = true;
+                }
+            }
+            let mut banned_e = vec![false; n];
+            for &e in &root[..i] {
+                banned_e[e as usize] = true;
+            }
+            if let Some(tail) = bfs(data, adj, spur, to, &banned_e, &banned_r) {
+                let mut entities = root[..i].to_vec();
+                entities.extend(&tail.entities);
+                let mut relations = last.relations[..i].to_vec();
+                relations.extend(&tail.relations);
+                let path = Path { entities, relations };
+                if !found.contains(&path) && !candidates.contains(&path) {
+                    candidates.push(path);
+                }
+            }
+        }
+        if candidates.is_empty() {
+            break;
+        }
+        candidates.sort_by(|a, b| (a.relations.len(), &a.relations).cmp(&(b.relations.len(), &b.relations)));
+        found.push(candidates.remove(0));
+    }
+    found
+}
+
+/// Entities within `hops` relations of `centre` (the centre included).
+pub fn neighbourhood(data: &Dataset, adj: &Adjacency, centre: EntityIx, hops: usize) -> Vec<bool> {
+    let mut within = vec![false; data.entities.len()];
+    if centre as usize >= within.len() {
+        return within;
+    }
+    within[centre as usize] = true;
+    let mut frontier = vec![centre];
+    for _ in 0..hops {
+        let mut next = Vec::new();
+        for e in frontier {
+            for &r in adj.incident(e) {
+                let o = other_end(data, r, e);
+                if !within[o as usize] {
+                    within[o as usize] = true;
+                    next.push(o);
+                }
+            }
+        }
+        frontier = next;
+    }
+    within
+}

@@ -1,0 +1,140 @@
+//! Reading the map: search, filters, as-of date, paths and neighbourhoods on
+//! the seed, as a reader would use them.
+
+use alliance_map::graph::Adjacency;
+use alliance_map::model::Dataset;
+use alliance_map::query::filter::{counts, timeline, visibility, Filter};
+use alliance_map::query::paths::{neighbourhood, shortest_paths};
+use alliance_map::query::search::{fold, SearchIndex};
+use alliance_map::sentence::relation_sentence;
+use alliance_map::vocab::{EntityKind, RelationType};
+
+fn ids(data: &Dataset, ixs: impl IntoIterator<Item = u32>) -> Vec<String> {
+    ixs.into_iter().map(|e| data.entity(e).id.clone()).collect()
+}
+
+/// (query, the ids expected first, in order)
+const SEARCHES: &[(&str, &[&str])] = &[
+    ("smi", &["smic"]),
+    ("SMIC", &["smic"]),
+    ("huawei", &["huawei"]),
+    ("changan", &["changan"]),
+    ("  csia ", &["csia"]),
+    ("semiconductor industry", &["csia", "sia"]),
+];
+
+#[test]
+fn search_finds_names_and_aliases_best_first() {
+    let data = crate::seed::seed();
+    let adj = Adjacency::new(&data);
+    let index = SearchIndex::new(&data);
+    for (query, expected) in SEARCHES {
+        let hits = index.search(&data, &adj, query, 10);
+        let got = ids(&data, hits.iter().map(|h| h.entity));
+        assert!(got.len() >= expected.len(), "{query}: {got:?}");
+        let mut firsts: Vec<&str> = got[..expected.len()].iter().map(String::as_str).collect();
+        let mut want: Vec<&str> = expected.to_vec();
+        if expected.len() > 1 {
+            firsts.sort();
+            want.sort();
+        }
+        assert_eq!(firsts, want, "query {query:?} gave {got:?}");
+    }
+    assert!(index.search(&data, &adj, "   ", 10).is_empty());
+    assert!(index.search(&data, &adj, "zzzz", 10).is_empty());
+}
+
+#[test]
+fn folding_ignores_case_and_accents() {
+    assert_eq!(fold("Société Générale"), "societe generale");
+    assert_eq!(fold("Huawei–Changan"), "huawei-changan");
+}
+
+#[test]
+fn filtering_by_relation_type_hides_those_relations_only() {
+    let data = crate::seed::seed();
+    let keep = [RelationType::Owns, RelationType::Position];
+    let f = Filter {
+        hidden_relation_types: RelationType::ALL.iter().copied().filter(|t| !keep.contains(t)).collect(),
+        ..Filter::default()
+    };
+    let (nodes, edges) = visibility(&data, &f);
+    for (r, shown) in data.relations.iter().zip(&edges) {
+        assert_eq!(*shown == 1, keep.contains(&r.kind), "{:?}", r.kind);
+    }
+    assert!(nodes.iter().all(|&n| n == 1), "entities stay; only relations vanish");
+    let (types, kinds, sources) = counts(&data);
+    assert_eq!(types.iter().sum::<u32>() as usize, data.relations.len());
+    assert_eq!(kinds[EntityKind::Person.index() as usize], 7);
+    assert_eq!(sources.len(), 3);
+}
+
+#[test]
+fn hiding_a_kind_hides_its_entities_and_their_relations() {
+    let data = crate::seed::seed();
+    let f = Filter { hidden_kinds: vec![EntityKind::Person], ..Filter::default() };
+    let (nodes, edges) = visibility(&data, &f);
+    let huawei = data.entity_ix("huawei").unwrap() as usize;
+    assert_eq!(nodes[huawei], 1);
+    for (i, r) in data.relations.iter().enumerate() {
+        let person = data.entity(r.from).kind == EntityKind::Person || data.entity(r.to).kind == EntityKind::Person;
+        assert_eq!(edges[i] == 0, person);
+    }
+}
+
+#[test]
+fn hiding_two_stories_leaves_the_third() {
+    let data = crate::seed::seed();
+    let chips = data.sources.iter().position(|s| s.id == "chip-groups-working-group").unwrap() as u32;
+    let others: Vec<u32> = (0..data.sources.len() as u32).filter(|&s| s != chips).collect();
+    let (nodes, _) = visibility(&data, &Filter { hidden_sources: others, ..Filter::default() });
+    let shown = ids(&data, (0..nodes.len() as u32).filter(|&e| nodes[e as usize] == 1));
+    assert!(shown.contains(&"csia".to_string()) && shown.contains(&"huawei".to_string()));
+    assert!(!shown.contains(&"changan-capital".to_string()), "story 1 only: {shown:?}");
+}
+
+#[test]
+fn as_of_a_date_shows_what_stood_then() {
+    let data = crate::seed::seed();
+    let stops = timeline(&data);
+    assert!(stops.iter().any(|d| d.to_string() == "2023-09-27"), "{stops:?}");
+    let before = Filter { as_of: Some(2023_08_31), ..Filter::default() };
+    let after = Filter { as_of: Some(2023_10_01), ..Filter::default() };
+    let alliance = data.entity_ix("auto-electronics-investment-alliance").unwrap() as usize;
+    assert_eq!(visibility(&data, &before).0[alliance], 0, "the alliance did not exist in August 2023");
+    assert_eq!(visibility(&data, &after).0[alliance], 1);
+    let undated = data.relations.iter().position(|r| r.start.is_none() && r.end.is_none() && r.announced.is_none()).unwrap();
+    assert_eq!(visibility(&data, &before).1[undated], 1, "undated relations are never hidden by date");
+}
+
+#[test]
+fn the_alliance_is_tied_to_csia_through_changan_and_huawei() {
+    let data = crate::seed::seed();
+    let adj = Adjacency::new(&data);
+    let a = data.entity_ix("auto-electronics-investment-alliance").unwrap();
+    let b = data.entity_ix("csia").unwrap();
+    let paths = shortest_paths(&data, &adj, a, b, 3);
+    assert!(!paths.is_empty());
+    let first = &paths[0];
+    assert_eq!(first.entities.first(), Some(&a));
+    assert_eq!(first.entities.last(), Some(&b));
+    let path_ids = ids(&data, first.entities.iter().copied());
+    assert!(path_ids.contains(&"changan".to_string()) && path_ids.contains(&"huawei".to_string()), "{path_ids:?}");
+    for w in paths.windows(2) {
+        assert!(w[0].relations.len() <= w[1].relations.len(), "shortest first");
+        assert_ne!(w[0], w[1]);
+    }
+    let sentences: Vec<String> = first.relations.iter().map(|&r| relation_sentence(&data, &data.relations[r as usize])).collect();
+    assert!(sentences.iter().all(|s| s.ends_with('.')), "{sentences:?}");
+}
+
+#[test]
+fn neighbourhood_grows_with_hops() {
+    let data = crate::seed::seed();
+    let adj = Adjacency::new(&data);
+    let huawei = data.entity_ix("huawei").unwrap();
+    let count = |h| neighbourhood(&data, &adj, huawei, h).iter().filter(|&&b| b).count();
+    assert_eq!(count(0), 1);
+    assert_eq!(count(1), 1 + adj.neighbours(&data, huawei).len());
+    assert!(count(2) > count(1));
+}
