@@ -28,6 +28,10 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.
 fi
 
 if [ "$mode" = test ]; then
+  if ! python3 -c 'import networkx' 2>/dev/null; then
+    say "installing networkx (PyPI) for the interoperability tests"
+    python3 -m pip install --quiet --disable-pip-version-check -r tests/interop/requirements.txt
+  fi
   if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
     say "installing Chromium and ChromeDriver from Debian"
     sudo_cmd=""

@@ -7,6 +7,8 @@ scripts/setup.sh test
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 say "native tests (cargo test)"
 cargo test --quiet
+say "interoperability: networkx reads our GEXF and GraphML"
+python3 tests/interop/networkx_reads.py
 say "wasm facade in headless Chromium (wasm-bindgen-test)"
 CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web
 say "building the widget"

@@ -19,8 +19,8 @@ pub fn to_jgf(data: &Dataset) -> Json {
         insert_nonempty(&mut meta, "wikidata", &e.wikidata);
         nodes.insert(e.id.clone(), json!({"label": e.name, "metadata": meta}));
     }
-    let taken: std::collections::HashSet<&str> = data.relations.iter().map(|r| r.id.as_str()).collect();
-    let edges: Vec<Json> = data.relations.iter().enumerate().map(|(i, r)| edge(data, &taken, i, r)).collect();
+    let ids = crate::export::relation_ids(data);
+    let edges: Vec<Json> = data.relations.iter().zip(ids).map(|(r, id)| edge(data, id, r)).collect();
     let sources: Vec<Json> = data.sources.iter().map(source).collect();
     json!({
         "graph": {
@@ -35,7 +35,7 @@ pub fn to_jgf(data: &Dataset) -> Json {
     })
 }
 
-fn edge(data: &Dataset, taken: &std::collections::HashSet<&str>, i: usize, r: &Relation) -> Json {
+fn edge(data: &Dataset, id: String, r: &Relation) -> Json {
     let mut meta = json!({"sources": source_ids(data, &r.sources)});
     let m = meta.as_object_mut().expect("object literal");
     if let Some(share) = r.share {
@@ -56,7 +56,6 @@ fn edge(data: &Dataset, taken: &std::collections::HashSet<&str>, i: usize, r: &R
     }
     insert_nonempty(&mut meta, "role", &r.role);
     insert_nonempty(&mut meta, "note", &r.note);
-    let id = if r.id.is_empty() { generated_id(taken, i) } else { r.id.clone() };
     json!({
         "id": id,
         "source": data.entity(r.from).id,
@@ -104,13 +103,4 @@ fn number(n: f64) -> Json {
     } else {
         json!(n)
     }
-}
-
-/// `r<N>` for a relation without an id, skipping ids the file already uses.
-fn generated_id(taken: &std::collections::HashSet<&str>, i: usize) -> String {
-    let mut id = format!("r{}", i + 1);
-    while taken.contains(id.as_str()) {
-        id.push('_');
-    }
-    id
 }

@@ -28,6 +28,8 @@ pub mod check;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod jgf;
 #[cfg(not(target_arch = "wasm32"))]
+pub mod export;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod site;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod write_toml;

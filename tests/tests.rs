@@ -5,6 +5,7 @@ mod check_fixtures;
 mod cli;
 mod docs;
 mod expect;
+mod export;
 mod fuzz_smoke;
 mod jgf;
 mod query;

@@ -33,7 +33,7 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = ExportFormat::Jgf)]
         format: ExportFormat,
-        /// Write here instead of stdout.
+        /// Write here instead of stdout (for csv: the directory for the two files).
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
@@ -66,6 +66,14 @@ enum MessageFormat {
 enum ExportFormat {
     /// JSON Graph Format v2.
     Jgf,
+    /// GEXF 1.3 (Gephi), dynamic with start/end dates.
+    Gexf,
+    /// GraphML with typed keys (networkx, yEd).
+    Graphml,
+    /// Cytoscape.js elements JSON.
+    Cytoscape,
+    /// entities.csv + relations.csv in DIR (needs -o DIR).
+    Csv,
 }
 
 /// Parses arguments and runs the subcommand.
@@ -87,11 +95,13 @@ pub fn run() -> ExitCode {
                 Ok(d) => d,
                 Err(code) => return code,
             };
+            let pretty = |v: serde_json::Value| serde_json::to_string_pretty(&v).unwrap_or_default() + "\n";
             let text = match format {
-                ExportFormat::Jgf => {
-                    let json = alliance_map::jgf::to_jgf(&data);
-                    serde_json::to_string_pretty(&json).unwrap_or_default() + "\n"
-                }
+                ExportFormat::Jgf => pretty(alliance_map::jgf::to_jgf(&data)),
+                ExportFormat::Cytoscape => pretty(alliance_map::export::cytoscape::to_cytoscape(&data)),
+                ExportFormat::Gexf => alliance_map::export::gexf::to_gexf(&data),
+                ExportFormat::Graphml => alliance_map::export::graphml::to_graphml(&data),
+                ExportFormat::Csv => return write_csv_pair(&data, output.as_deref()),
             };
             write_output(output.as_deref(), text.as_bytes())
         }
@@ -151,6 +161,23 @@ fn load(file: &Path, format: MessageFormat) -> Result<Dataset, ExitCode> {
         Some(d) if !has_errors(&checked.diagnostics) => Ok(d),
         _ => Err(ExitCode::from(1)),
     }
+}
+
+fn write_csv_pair(data: &Dataset, dir: Option<&Path>) -> ExitCode {
+    let Some(dir) = dir else {
+        eprintln!("error: --format csv writes two files and needs a directory");
+        eprintln!("help: add `-o DIR`; it gets DIR/entities.csv and DIR/relations.csv");
+        return ExitCode::from(2);
+    };
+    if let Err(e) = std::fs::create_dir_all(dir) {
+        eprintln!("error: cannot create {}: {e}", dir.display());
+        return ExitCode::from(2);
+    }
+    let entities = write_output(Some(&dir.join("entities.csv")), alliance_map::export::csv::entities_csv(data).as_bytes());
+    if entities != ExitCode::SUCCESS {
+        return entities;
+    }
+    write_output(Some(&dir.join("relations.csv")), alliance_map::export::csv::relations_csv(data).as_bytes())
 }
 
 fn write_output(path: Option<&Path>, bytes: &[u8]) -> ExitCode {
