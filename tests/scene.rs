@@ -84,12 +84,24 @@ fn labels_never_overlap_each_other_or_nodes_at_any_zoom() {
     let s = scene();
     let widths: Vec<f32> = s.data.entities.iter().map(|e| 7.0 * e.label().chars().count() as f32).collect();
     let b = s.bounds();
-    let mut shown = Vec::new();
-    for zoom in [0.3f32, 0.6, 1.0, 2.0, 4.0] {
-        let view = Viewport { x: b[0], y: b[1], zoom, width: 1200.0, height: 800.0 };
+    let (cx, cy) = ((b[0] + b[2]) / 2.0, (b[1] + b[3]) / 2.0);
+    let fit = (1200.0 / (b[2] - b[0])).min(800.0 / (b[3] - b[1]));
+    let view_at = |zoom: f32| Viewport { x: cx - 600.0 / zoom, y: cy - 400.0 / zoom, zoom, width: 1200.0, height: 800.0 };
+    let mut placed_at = Vec::new();
+    for zoom in [fit, fit * 1.5, fit * 2.0, fit * 4.0, fit * 8.0] {
+        // The view centred on the map, as after Fit and zooming in.
+        let view = view_at(zoom);
         let placed = place_labels(&s, &widths, 16.0, view);
         assert_eq!(count_label_overlaps(&s, &widths, 16.0, view, &placed), 0, "zoom {zoom}");
-        shown.push(placed.len());
+        placed_at.push(placed);
     }
-    assert!(shown[0] < shown[2], "zooming in reveals more labels: {shown:?}");
+    assert!(placed_at[0].len() < s.data.entities.len(), "at the fitted view not every label fits");
+    // Among the entities still in view at 4x, more are labelled than at the fitted view.
+    let z4 = view_at(fit * 4.0);
+    let in_view = |e: u32| {
+        let (x, y) = ((s.positions[2 * e as usize] - z4.x) * z4.zoom, (s.positions[2 * e as usize + 1] - z4.y) * z4.zoom);
+        x >= 0.0 && x <= z4.width && y >= 0.0 && y <= z4.height
+    };
+    let labelled = |placed: &[alliance_map::labels::PlacedLabel]| placed.iter().filter(|p| in_view(p.entity)).count();
+    assert!(labelled(&placed_at[3]) > labelled(&placed_at[0]), "zooming in reveals more labels: {} vs {}", labelled(&placed_at[3]), labelled(&placed_at[0]));
 }
