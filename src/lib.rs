@@ -30,6 +30,8 @@ pub mod jgf;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod export;
 #[cfg(not(target_arch = "wasm32"))]
+pub mod import;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod site;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod write_toml;

@@ -29,6 +29,7 @@ pub fn relation_sentence(data: &Dataset, r: &Relation) -> String {
         RelationType::CompetitorOf => format!("{from} competes with {to}"),
         RelationType::Restricts => format!("{from} {has} placed restrictions on {to}"),
         RelationType::FoundedAt => format!("{from} was founded at {to}"),
+        RelationType::RelatedTo => format!("{from} {is} linked to {to}"),
     };
     let mut when: Vec<String> = Vec::new();
     if let Some(s) = r.status {

@@ -55,6 +55,7 @@ vocabulary! {
         Person = "person": "A natural person.",
         GovernmentBody = "government_body": "A state, government or public body.",
         Event = "event": "A dated event: a summit, a meeting, an expo.",
+        Other = "other": "Anything the vocabulary does not name; imported data without a kind.",
     }
 }
 
@@ -78,6 +79,7 @@ vocabulary! {
         CompetitorOf = "competitor_of": "`from` competes with `to` in a market.",
         Restricts = "restricts": "Government `from` sanctions or restricts `to` (FtM Sanction).",
         FoundedAt = "founded_at": "`from` was founded at the event `to`.",
+        RelatedTo = "related_to": "`from` is linked to `to` in an unspecified way; imported data without a type.",
     }
 }
 

@@ -7,6 +7,7 @@ mod docs;
 mod expect;
 mod export;
 mod fuzz_smoke;
+mod import;
 mod jgf;
 mod query;
 mod scene;

@@ -12,6 +12,7 @@ export const KIND_COLORS = [
   '#d1477a', // person
   '#2e7d32', // government_body
   '#6b4f2a', // event
+  '#7a828c', // other
 ];
 
 export const RELATION_COLORS = [
@@ -30,6 +31,7 @@ export const RELATION_COLORS = [
   '#6b7785', // competitor_of
   '#2e7d32', // restricts
   '#6b4f2a', // founded_at
+  '#8a939d', // related_to
 ];
 
 /** "investment_arm" → "Investment arm". */

@@ -5,10 +5,10 @@
 //! raw records, reporting local problems → `resolve` applies cross-record rules
 //! and builds the index-based dataset.
 
-mod fields;
-mod read;
+pub(crate) mod fields;
+pub(crate) mod read;
 pub mod render;
-mod resolve;
+pub(crate) mod resolve;
 pub mod suggest;
 
 use crate::diagnostic::{Code, Diagnostic};
@@ -48,6 +48,6 @@ pub fn check(text: &str) -> Checked {
     Checked { dataset, diagnostics }
 }
 
-fn sort(diagnostics: &mut [Diagnostic]) {
+pub(crate) fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| (a.span.start, a.code).cmp(&(b.span.start, b.code)));
 }

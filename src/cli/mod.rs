@@ -2,6 +2,7 @@
 
 use alliance_map::check::{check, render};
 use alliance_map::diagnostic::has_errors;
+use alliance_map::import;
 use alliance_map::model::Dataset;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::{Path, PathBuf};
@@ -20,16 +21,20 @@ struct Cli {
 enum Command {
     /// Report every problem in a data file, like a compiler.
     Check {
-        /// The TOML data file.
-        file: PathBuf,
+        /// The data file: TOML, or GEXF, GraphML, JGF (.json) or CSV (an
+        /// entities and a relations file) to import.
+        #[arg(required = true, num_args = 1..=2)]
+        file: Vec<PathBuf>,
         /// `human` (with source snippets), `short` (one line each) or `json` (one object per line).
         #[arg(long, value_enum, default_value_t = MessageFormat::Human)]
         message_format: MessageFormat,
     },
     /// Write the dataset in another format to stdout (or `-o FILE`).
     Export {
-        /// The TOML data file.
-        file: PathBuf,
+        /// The data file: TOML, or GEXF, GraphML, JGF (.json) or CSV (an
+        /// entities and a relations file) to import.
+        #[arg(required = true, num_args = 1..=2)]
+        file: Vec<PathBuf>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = ExportFormat::Jgf)]
         format: ExportFormat,
@@ -37,12 +42,23 @@ enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// Convert a GEXF, GraphML, JGF or CSV file (or CSV pair) into a data file.
+    Convert {
+        /// The file(s) to import.
+        #[arg(required = true, num_args = 1..=2)]
+        file: Vec<PathBuf>,
+        /// Where to write the TOML data file (stdout if absent).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
     /// Check, lay out and compile a data file into a static site: DIR/data.amap,
     /// index.html and embed.html (with the facts as plain HTML for readers
     /// without JavaScript) and the widget's files copied from --widget.
     Build {
-        /// The TOML data file.
-        file: PathBuf,
+        /// The data file: TOML, or GEXF, GraphML, JGF (.json) or CSV (an
+        /// entities and a relations file) to import.
+        #[arg(required = true, num_args = 1..=2)]
+        file: Vec<PathBuf>,
         /// Output directory (created if missing).
         #[arg(short, long, default_value = "site")]
         output: PathBuf,
@@ -55,7 +71,7 @@ enum Command {
     },
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, ValueEnum, PartialEq)]
 enum MessageFormat {
     Human,
     Short,
@@ -105,6 +121,13 @@ pub fn run() -> ExitCode {
             };
             write_output(output.as_deref(), text.as_bytes())
         }
+        Command::Convert { file, output } => {
+            let data = match load(&file, MessageFormat::Human) {
+                Ok(d) => d,
+                Err(code) => return code,
+            };
+            write_output(output.as_deref(), alliance_map::write_toml::to_toml(&data).as_bytes())
+        }
         Command::Build { file, output, widget, seed } => {
             let data = match load(&file, MessageFormat::Human) {
                 Ok(d) => d,
@@ -128,38 +151,74 @@ pub fn run() -> ExitCode {
     }
 }
 
-/// Reads and checks a file, printing diagnostics to stderr (stdout for json).
+/// Reads and checks the input (TOML, or one of the importable formats),
+/// printing diagnostics to stderr (stdout for json).
 /// Returns the dataset, or the exit code to stop with.
-fn load(file: &Path, format: MessageFormat) -> Result<Dataset, ExitCode> {
-    let name = file.display().to_string();
-    let text = match std::fs::read(file) {
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(t) => t,
-            Err(e) => {
-                eprintln!("error: {name} is not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to());
-                eprintln!("help: save the file as UTF-8");
-                return Err(ExitCode::from(2));
-            }
-        },
-        Err(e) => {
-            eprintln!("error: cannot read {name}: {e}");
+fn load(files: &[PathBuf], format: MessageFormat) -> Result<Dataset, ExitCode> {
+    let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+    let mut texts = Vec::new();
+    for (file, name) in files.iter().zip(&names) {
+        texts.push(read_text(file, name)?);
+    }
+    let is_toml = names.iter().all(|n| n.ends_with(".toml"));
+    let import_format = names.iter().map(|n| import::Format::from_path(n)).collect::<Option<Vec<_>>>();
+    let checked = match (is_toml, import_format) {
+        (true, _) if files.len() == 1 => check(&texts[0]),
+        (false, Some(formats)) if formats.iter().all(|f| *f == formats[0]) && (files.len() == 1 || formats[0] == import::Format::Csv) => {
+            let inputs: Vec<import::Input> = names.iter().zip(&texts).map(|(name, text)| import::Input { name, text }).collect();
+            import::import(formats[0], &inputs)
+        }
+        _ => {
+            eprintln!("error: cannot read {} together", names.join(" and "));
+            eprintln!("help: give one .toml, .gexf, .graphml or .json file, or one or two .csv files (entities and relations)");
             return Err(ExitCode::from(2));
         }
     };
-    let checked = check(&text);
-    match format {
-        MessageFormat::Json => print!("{}", render::json_lines(&name, &text, &checked.diagnostics)),
-        MessageFormat::Short => {
-            for d in &checked.diagnostics {
-                eprint!("{}", render::short(&name, &text, d));
-            }
-            eprint!("{}", render::summary(&name, &checked.diagnostics));
-        }
-        MessageFormat::Human => eprint!("{}", render::human(&name, &text, &checked.diagnostics)),
-    }
+    report(&names, &texts, &checked.diagnostics, format);
     match checked.dataset {
         Some(d) if !has_errors(&checked.diagnostics) => Ok(d),
         _ => Err(ExitCode::from(1)),
+    }
+}
+
+fn read_text(file: &Path, name: &str) -> Result<String, ExitCode> {
+    match std::fs::read(file) {
+        Ok(bytes) => String::from_utf8(bytes).map_err(|e| {
+            eprintln!("error: {name} is not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to());
+            eprintln!("help: save the file as UTF-8");
+            ExitCode::from(2)
+        }),
+        Err(e) => {
+            eprintln!("error: cannot read {name}: {e}");
+            Err(ExitCode::from(2))
+        }
+    }
+}
+
+/// Prints diagnostics per file (spans of a multi-file import are offsets
+/// into the files laid end to end; see `import::locate`).
+fn report(names: &[String], texts: &[String], diagnostics: &[alliance_map::diagnostic::Diagnostic], format: MessageFormat) {
+    let inputs: Vec<import::Input> = names.iter().zip(texts).map(|(name, text)| import::Input { name, text }).collect();
+    let mut per_file: Vec<Vec<alliance_map::diagnostic::Diagnostic>> = vec![Vec::new(); names.len()];
+    for d in diagnostics {
+        let (i, start) = import::locate(&inputs, d.span.start);
+        let shift = d.span.start - start;
+        let mut local = d.clone();
+        local.span = start..d.span.end.saturating_sub(shift).max(start);
+        local.related = d.related.iter().map(|(s, n)| (s.start.saturating_sub(shift)..s.end.saturating_sub(shift), n.clone())).collect();
+        per_file[i].push(local);
+    }
+    for ((name, text), diags) in names.iter().zip(texts).zip(&per_file) {
+        match format {
+            MessageFormat::Json => print!("{}", render::json_lines(name, text, diags)),
+            MessageFormat::Short => {
+                for d in diags {
+                    eprint!("{}", render::short(name, text, d));
+                }
+                eprint!("{}", render::summary(name, diags));
+            }
+            MessageFormat::Human => eprint!("{}", render::human(name, text, diags)),
+        }
     }
 }
 

@@ -1,0 +1,298 @@
+//! Importing other tools' files: a CSV pair (Kumu- or Gephi-style), GEXF,
+//! GraphML and JGF. Each importer turns its file into the same raw records
+//! the TOML reader makes, with spans into the original text, and the shared
+//! `resolve` step applies every rule, so problems are reported at once by
+//! file:line:col. Foreign data cites no sources: the file itself becomes the
+//! one source every imported fact cites, and says so in its note.
+
+mod csv;
+mod jgf;
+mod xml;
+
+use crate::check::fields::{At, Span};
+use crate::check::read::{RawAttribute, RawEntity, RawFile, RawRelation, RawSource};
+use crate::check::{resolve::resolve, sort, Checked};
+use crate::diagnostic::Diagnostic;
+use crate::model::{Meta, Value};
+use crate::vocab::{EntityKind, RelationType, ShareQualifier, Status};
+
+/// A format we can import.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// A CSV file of entities or relations (pass both for a pair).
+    Csv,
+    /// GEXF 1.2 / 1.3.
+    Gexf,
+    /// GraphML.
+    Graphml,
+    /// JSON Graph Format v2 (or v1 single graph).
+    Jgf,
+}
+
+impl Format {
+    /// The format for a file name's extension.
+    pub fn from_path(path: &str) -> Option<Format> {
+        let ext = path.rsplit('.').next()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "csv" => Some(Format::Csv),
+            "gexf" => Some(Format::Gexf),
+            "graphml" | "xml" => Some(Format::Graphml),
+            "json" | "jgf" => Some(Format::Jgf),
+            _ => None,
+        }
+    }
+}
+
+/// One input file: its name (for the source record) and text.
+pub struct Input<'a> {
+    /// As given on the command line.
+    pub name: &'a str,
+    /// The whole file.
+    pub text: &'a str,
+}
+
+/// The import source's id, cited by every imported fact.
+pub const IMPORT_SOURCE: &str = "import";
+
+/// Collects raw records while an importer walks its file.
+#[derive(Default)]
+pub(crate) struct Builder {
+    pub file: RawFile,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Builder {
+    fn cite(span: &Span) -> Vec<At<String>> {
+        vec![At { value: IMPORT_SOURCE.into(), span: span.clone() }]
+    }
+
+    /// Adds an entity; `kind` and other attributes come as key/value pairs.
+    pub fn entity(&mut self, id: At<String>, label: &str, attributes: Vec<(String, String)>, span: Span) {
+        let mut kind = None;
+        let mut aliases = Vec::new();
+        let (mut country, mut wikidata) = (String::new(), String::new());
+        let mut facts = Vec::new();
+        for (key, value) in attributes {
+            match key.to_ascii_lowercase().as_str() {
+                "kind" | "type" if EntityKind::from_key(&value).is_some() => kind = EntityKind::from_key(&value),
+                "aliases" => aliases.extend(value.split(';').map(str::trim).filter(|a| !a.is_empty()).map(String::from)),
+                "country" if value.len() == 2 => country = value,
+                "wikidata" if value.starts_with('Q') => wikidata = value,
+                "label" | "name" | "id" => {}
+                _ if value.trim().is_empty() => {}
+                _ => facts.push(RawAttribute { key, value: scalar(&value), sources: Self::cite(&span), span: span.clone() }),
+            }
+        }
+        let name = if label.trim().is_empty() { id.value.clone() } else { label.to_string() };
+        self.file.entities.push(RawEntity {
+            id,
+            name,
+            aliases,
+            kind: Some(kind.unwrap_or(EntityKind::Other)),
+            country,
+            wikidata,
+            attributes: facts,
+        });
+    }
+
+    /// Adds a relation; known keys (relation, share, role, dates ...) map to
+    /// fields, the rest become free attributes.
+    pub fn relation(&mut self, id: Option<At<String>>, from: At<String>, to: At<String>, attributes: Vec<(String, String)>, span: Span) {
+        let mut r = RawRelation {
+            span: span.clone(),
+            id,
+            kind: None,
+            from: Some(from),
+            to: Some(to),
+            share: None,
+            role: String::new(),
+            status: None,
+            start: None,
+            end: None,
+            announced: None,
+            attributes: Vec::new(),
+            sources: Self::cite(&span),
+            note: String::new(),
+        };
+        let mut share_qualifier = ShareQualifier::Exact;
+        let mut share = None;
+        for (key, value) in attributes {
+            let date = || crate::date::PartialDate::parse(&value).ok();
+            match key.to_ascii_lowercase().as_str() {
+                "relation" | "type" | "label" if RelationType::from_key(&value).is_some() => {
+                    r.kind = RelationType::from_key(&value).map(|k| At { value: k, span: span.clone() });
+                }
+                "share" => share = value.parse::<f64>().ok().filter(|s| (0.0..=100.0).contains(s)),
+                "share_qualifier" => share_qualifier = ShareQualifier::from_key(&value).unwrap_or(ShareQualifier::Exact),
+                "role" => r.role = value,
+                "status" => r.status = Status::from_key(&value),
+                "start" if date().is_some() => r.start = date().map(|d| At { value: d, span: span.clone() }),
+                "end" if date().is_some() => r.end = date().map(|d| At { value: d, span: span.clone() }),
+                "announced" => r.announced = date(),
+                "note" => r.note = value,
+                // Gephi's Type column says Directed/Undirected; our relations are directed.
+                "type" if value.eq_ignore_ascii_case("directed") || value.eq_ignore_ascii_case("undirected") => {}
+                "sources" | "id" | "source" | "target" | "from" | "to" => {}
+                _ if value.trim().is_empty() => {}
+                _ => r.attributes.push((key, scalar(&value))),
+            }
+        }
+        let kind = r.kind.as_ref().map(|k| k.value);
+        if kind.is_none() {
+            r.kind = Some(At { value: RelationType::RelatedTo, span: span.clone() });
+        }
+        if let Some(percent) = share {
+            if kind == Some(RelationType::Owns) {
+                r.share = Some(crate::model::Share { percent, qualifier: share_qualifier });
+            } else {
+                r.attributes.push(("share".into(), Value::Number(percent)));
+            }
+        }
+        if !r.role.is_empty() && kind != Some(RelationType::Position) {
+            r.attributes.push(("role".into(), Value::Text(std::mem::take(&mut r.role))));
+        }
+        if kind == Some(RelationType::Position) && r.role.is_empty() {
+            r.role = "position".into();
+        }
+        self.file.relations.push(r);
+    }
+
+    /// Foreign ids ("Myriel", "0", "n1") become valid ids (`myriel`, `n0`,
+    /// `n1`), unique; relation endpoints follow, matched by id, then by label.
+    fn normalize_ids(&mut self) {
+        let mut by_original: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+        let mut by_label: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+        let mut taken: std::collections::HashSet<String> = std::collections::HashSet::new();
+        for e in &mut self.file.entities {
+            if let Some(existing) = by_original.get(&e.id.value) {
+                // A repeated id: keep it so `resolve` reports the duplicate.
+                e.id.value = existing.clone();
+                continue;
+            }
+            let mut id = slug(&e.id.value);
+            let base = id.clone();
+            let mut n = 2;
+            while taken.contains(&id) {
+                id = format!("{base}-{n}");
+                n += 1;
+            }
+            taken.insert(id.clone());
+            by_original.insert(e.id.value.clone(), id.clone());
+            by_label.entry(e.name.clone()).or_insert_with(|| id.clone());
+            e.id.value = id;
+        }
+        for r in &mut self.file.relations {
+            for end in [&mut r.from, &mut r.to].into_iter().flatten() {
+                end.value = by_original.get(&end.value).or_else(|| by_label.get(&end.value)).cloned().unwrap_or_else(|| slug(&end.value));
+            }
+        }
+    }
+
+    /// Resolves everything into a dataset citing the imported file(s).
+    pub fn finish(mut self, names: &[&str], format: &str, title: &str) -> Checked {
+        self.normalize_ids();
+        self.file.sources.push(RawSource {
+            id: At { value: IMPORT_SOURCE.into(), span: 0..0 },
+            publisher: String::new(),
+            title: names.join(" + "),
+            author: String::new(),
+            date: None,
+            url: String::new(),
+            note: format!("Imported from {format}; the original file cites no sources for its facts."),
+        });
+        if self.file.meta.title.is_empty() {
+            self.file.meta = Meta { title: title.to_string(), description: String::new() };
+        }
+        let mut diagnostics = self.diagnostics;
+        let dataset = resolve(self.file, &mut diagnostics);
+        // The import source is cited by construction; an empty file leaves it unused.
+        diagnostics.retain(|d| d.code != crate::diagnostic::Code::UnusedSource);
+        sort(&mut diagnostics);
+        Checked { dataset, diagnostics }
+    }
+}
+
+/// A valid id from any text: lower-case ASCII letters and digits, other runs
+/// as `-`; ids that would start with a digit or be empty get an `n` prefix.
+pub fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    if out.is_empty() || out.starts_with(|c: char| c.is_ascii_digit()) {
+        out.insert(0, 'n');
+    }
+    out
+}
+
+/// Numbers and booleans as such, everything else as text.
+fn scalar(value: &str) -> Value {
+    match value {
+        "true" => Value::Bool(true),
+        "false" => Value::Bool(false),
+        v => match v.parse::<f64>() {
+            Ok(n) if n.is_finite() && !v.trim().is_empty() => Value::Number(n),
+            _ => Value::Text(v.to_string()),
+        },
+    }
+}
+
+/// Where a span offset of a multi-file import lies: the files are laid end to
+/// end (with one separator byte), so offset → (file index, offset in that file).
+pub fn locate(inputs: &[Input], offset: usize) -> (usize, usize) {
+    let mut base = 0;
+    for (i, input) in inputs.iter().enumerate() {
+        if offset <= base + input.text.len() || i + 1 == inputs.len() {
+            return (i, offset.saturating_sub(base));
+        }
+        base += input.text.len() + 1;
+    }
+    (0, offset)
+}
+
+/// Imports one or more files of one format (a CSV pair is two files).
+/// Diagnostic spans are offsets into the files laid end to end (see [`locate`]).
+pub fn import(format: Format, inputs: &[Input]) -> Checked {
+    let names: Vec<&str> = inputs.iter().map(|i| i.name).collect();
+    let title = names.first().map(|n| n.rsplit('/').next().unwrap_or(n)).unwrap_or("Imported map");
+    let mut b = Builder::default();
+    let label = match format {
+        Format::Csv => {
+            csv::read_all(&mut b, &with_bases(inputs));
+            "CSV"
+        }
+        Format::Gexf => {
+            with_bases(inputs).into_iter().for_each(|(text, base)| xml::read_gexf(&mut b, text, base));
+            "GEXF"
+        }
+        Format::Graphml => {
+            with_bases(inputs).into_iter().for_each(|(text, base)| xml::read_graphml(&mut b, text, base));
+            "GraphML"
+        }
+        Format::Jgf => {
+            with_bases(inputs).into_iter().for_each(|(text, base)| jgf::read(&mut b, text, base));
+            "JSON Graph Format"
+        }
+    };
+    b.finish(&names, label, title)
+}
+
+/// Each input's text with the offset at which it starts when laid end to end.
+fn with_bases<'a>(inputs: &[Input<'a>]) -> Vec<(&'a str, usize)> {
+    let mut base = 0;
+    inputs
+        .iter()
+        .map(|i| {
+            let at = base;
+            base += i.text.len() + 1;
+            (i.text, at)
+        })
+        .collect()
+}
