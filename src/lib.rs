@@ -6,6 +6,7 @@
 
 pub mod compiled;
 pub mod date;
+pub mod display;
 pub mod diagnostic;
 pub mod graph;
 pub mod labels;
@@ -16,6 +17,8 @@ pub mod query;
 pub mod scene;
 pub mod sentence;
 pub mod spatial;
+pub mod style;
+pub mod svg;
 pub mod synth;
 pub mod view;
 pub mod vocab;

@@ -10,6 +10,7 @@ mod fuzz_smoke;
 mod import;
 mod jgf;
 mod query;
+mod render;
 mod scene;
 mod seed;
 mod site;

@@ -42,6 +42,21 @@ enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// Draw the whole map as an SVG (labels as text, a citations footer).
+    Render {
+        /// The data file (any format `check` reads).
+        #[arg(required = true, num_args = 1..=2)]
+        file: Vec<PathBuf>,
+        /// Where to write the SVG (stdout if absent).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Width of the map in px.
+        #[arg(long, default_value_t = 1200)]
+        width: u32,
+        /// Height of the map in px (the citations footer is added below).
+        #[arg(long, default_value_t = 800)]
+        height: u32,
+    },
     /// Convert a GEXF, GraphML, JGF or CSV file (or CSV pair) into a data file.
     Convert {
         /// The file(s) to import.
@@ -120,6 +135,18 @@ pub fn run() -> ExitCode {
                 ExportFormat::Csv => return write_csv_pair(&data, output.as_deref()),
             };
             write_output(output.as_deref(), text.as_bytes())
+        }
+        Command::Render { file, output, width, height } => {
+            let data = match load(&file, MessageFormat::Human) {
+                Ok(d) => d,
+                Err(code) => return code,
+            };
+            let scene = alliance_map::scene::Scene::new(alliance_map::pipeline::compile(data, &Default::default()));
+            // No font metrics here: an average sans-serif glyph is about 0.58 em wide.
+            let widths: Vec<f32> = scene.data.entities.iter().map(|e| 12.0 * 0.58 * e.label().chars().count() as f32 + 2.0).collect();
+            let view = alliance_map::display::fit_view(&scene, width.max(100) as f32, height.max(100) as f32);
+            let list = alliance_map::display::display_list(&scene, view, &widths, 16.0);
+            write_output(output.as_deref(), alliance_map::svg::to_svg(&list).as_bytes())
         }
         Command::Convert { file, output } => {
             let data = match load(&file, MessageFormat::Human) {

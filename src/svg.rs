@@ -1,0 +1,50 @@
+//! Writes a [`DisplayList`] as a standalone SVG: shapes, labels as real text
+//! (selectable, searchable), the title, and a citations footer.
+
+use crate::display::{DisplayList, Shape};
+use std::fmt::Write;
+
+fn esc(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// An SVG document of the display list, with a footer of citations below the map.
+pub fn to_svg(list: &DisplayList) -> String {
+    let line = 15.0;
+    let footer = 24.0 + line * list.citations.len() as f32;
+    let height = list.height + footer;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{height}\" viewBox=\"0 0 {w} {height}\" font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif\">",
+        w = list.width
+    );
+    let _ = writeln!(out, "<title>{}</title>\n<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>", esc(&list.title));
+    let _ = writeln!(out, "<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"8\" markerHeight=\"8\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"context-stroke\"/></marker></defs>");
+    out.push_str("<g fill=\"none\" stroke-width=\"1.3\" stroke-opacity=\"0.7\">\n");
+    for s in &list.shapes {
+        if let Shape::Edge { x1, y1, x2, y2, color, dashed } = s {
+            let dash = if *dashed { " stroke-dasharray=\"6 4\"" } else { "" };
+            let _ = writeln!(out, "<line x1=\"{x1:.1}\" y1=\"{y1:.1}\" x2=\"{x2:.1}\" y2=\"{y2:.1}\" stroke=\"{color}\"{dash} marker-end=\"url(#arrow)\"/>");
+        }
+    }
+    out.push_str("</g>\n<g stroke=\"#ffffff\" stroke-width=\"1.5\">\n");
+    for s in &list.shapes {
+        if let Shape::Node { x, y, r, color } = s {
+            let _ = writeln!(out, "<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{r:.1}\" fill=\"{color}\"/>");
+        }
+    }
+    out.push_str("</g>\n<g font-size=\"12\" fill=\"#1a1a1a\" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\" dominant-baseline=\"central\">\n");
+    for s in &list.shapes {
+        if let Shape::Label { x, y, text } = s {
+            let _ = writeln!(out, "<text x=\"{x:.1}\" y=\"{y:.1}\">{}</text>", esc(text));
+        }
+    }
+    out.push_str("</g>\n<g font-size=\"11\" fill=\"#4a5563\">\n");
+    let _ = writeln!(out, "<text x=\"12\" y=\"{:.1}\">Sources</text>", list.height + 16.0);
+    for (i, c) in list.citations.iter().enumerate() {
+        let _ = writeln!(out, "<text x=\"12\" y=\"{:.1}\">{}</text>", list.height + 16.0 + line * (i + 1) as f32, esc(c));
+    }
+    out.push_str("</g>\n</svg>\n");
+    out
+}
