@@ -7,11 +7,11 @@ scripts/setup.sh test
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 say "native tests (cargo test)"
 cargo test --quiet
-say "interoperability: networkx reads our GEXF and GraphML"
-python3 tests/interop/networkx_reads.py
 say "wasm facade in headless Chromium (wasm-bindgen-test)"
 CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web
 say "building the widget"
 scripts/build.sh
+say "interoperability: networkx reads our GEXF and GraphML; its graphs import, render and build"
+python3 tests/interop/networkx_reads.py
 say "end-to-end tests in headless Chromium (playwright-core)"
 node --test --test-concurrency=1 tests/e2e/

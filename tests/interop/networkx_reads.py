@@ -1,7 +1,9 @@
 """networkx reads our GEXF and GraphML exports of the seed with the same
-node and edge counts and attributes as the data file.
+node and edge counts and attributes as the data file; graphs networkx
+writes (Les Miserables, karate club) convert, check, render and build.
 
-Run: python3 tests/interop/networkx_reads.py (after `cargo build`)."""
+Run: python3 tests/interop/networkx_reads.py (after `cargo build` and
+scripts/build.sh, which makes the widget in dist/)."""
 import json
 import os
 import subprocess
@@ -63,7 +65,12 @@ def real_data(tmp):
                 text = f.read()
             assert text.count("[[entity]]") == g.number_of_nodes(), (name, fmt)
             assert text.count("[[relation]]") == g.number_of_edges(), (name, fmt)
-            print(f"{name} written by networkx as {fmt}: converts and checks clean ({g.number_of_nodes()} entities, {g.number_of_edges()} relations)")
+            svg = subprocess.run([CLI, "render", src], capture_output=True, text=True, check=True).stdout
+            assert svg.count("<circle") == g.number_of_nodes(), (name, fmt, svg.count("<circle"))
+            site = os.path.join(tmp, f"{name}-{fmt}-site")
+            subprocess.run([CLI, "build", src, "-o", site, "--widget", os.path.join(ROOT, "dist")], check=True, stderr=subprocess.DEVNULL)
+            assert os.path.getsize(os.path.join(site, "data.amap")) > 0 and os.path.exists(os.path.join(site, "index.html"))
+            print(f"{name} written by networkx as {fmt}: converts, checks clean, renders and builds ({g.number_of_nodes()} entities, {g.number_of_edges()} relations)")
 
 
 if __name__ == "__main__":
