@@ -33,16 +33,17 @@ function checkDist() {
   }
 }
 
-/** Maps a URL path under a mount to a file in dist/, or null. */
-function resolveFile(urlPath) {
-  const rel = urlPath.startsWith(SUB_PATH) ? urlPath.slice(SUB_PATH.length) : urlPath.slice(1);
+/** Maps a URL path under a mount to a file in dist/ (or in `mount.dir` for an extra mount), or null. */
+function resolveFile(urlPath, mount = null) {
+  const root = mount ? mount.dir : DIST;
+  const rel = mount ? urlPath.slice(mount.prefix.length) : urlPath.startsWith(SUB_PATH) ? urlPath.slice(SUB_PATH.length) : urlPath.slice(1);
   let file;
   try {
-    file = path.resolve(DIST, decodeURIComponent(rel));
+    file = path.resolve(root, decodeURIComponent(rel));
   } catch {
     return null;
   }
-  if (file !== DIST && !file.startsWith(DIST + path.sep)) return null; // no ../ escapes
+  if (file !== root && !file.startsWith(root + path.sep)) return null; // no ../ escapes
   try {
     if (fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
     return fs.statSync(file).isFile() ? file : null;
@@ -51,8 +52,15 @@ function resolveFile(urlPath) {
   }
 }
 
-/** Starts the static server on a free port. Resolves to {url, subUrl, requests, close()}. */
-export async function startServer() {
+/**
+ * Starts the static server on a free port. Resolves to {url, subUrl, requests, close()}.
+ * Options (all optional, for tests beyond the demo page):
+ * - mounts: [{prefix: '/test/', dir: '/abs/dir', headers: {...}}]: serve `dir`
+ *   at `prefix` (which starts and ends with '/'); `headers` are added to every
+ *   response from that mount. Checked before dist/.
+ * - headers: {'/exact/url/path': {header: value}}: extra response headers for one URL path.
+ */
+export async function startServer({ mounts = [], headers = {} } = {}) {
   checkDist();
   const requests = []; // every URL path asked for, in order
   const server = http.createServer((req, res) => {
@@ -66,14 +74,21 @@ export async function startServer() {
       res.writeHead(301, { location: SUB_PATH }).end();
       return;
     }
-    const file = resolveFile(urlPath);
+    const mount = mounts.find((m) => urlPath.startsWith(m.prefix)) || null;
+    const file = resolveFile(urlPath, mount);
     const type = file && MIME[path.extname(file).toLowerCase()];
     if (!file || !type) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(`not found: ${urlPath}\n`);
       return;
     }
     const body = fs.readFileSync(file);
-    res.writeHead(200, { 'content-type': type, 'content-length': body.length, 'cache-control': 'no-store' });
+    res.writeHead(200, {
+      'content-type': type,
+      'content-length': body.length,
+      'cache-control': 'no-store',
+      ...(mount?.headers || {}),
+      ...(headers[urlPath] || {}),
+    });
     res.end(req.method === 'HEAD' ? undefined : body);
   });
   await new Promise((resolve, reject) => {

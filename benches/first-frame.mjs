@@ -1,0 +1,163 @@
+// First frame on a phone: the time from navigation start to the first drawn
+// frame of the seed map, for alliance-map's demo page (dist/index.html) and,
+// beside it, a sigma.js + graphology page drawing the same seed graph.
+//
+// Profile: a fresh 390x844 @3x touch context per run, CPU throttled 4x
+// (Emulation.setCPUThrottlingRate), "slow 4G" (150 ms latency, 1.6 Mbps down =
+// 200000 B/s, 750 kbps up = 93750 B/s) and the cache disabled; both pages are
+// served by the e2e harness's static server (tests/e2e/harness.mjs).
+// - ours: performance.now() right after the first animation-frame callback
+//   after which #map.allianceMap.lastDrawn.nodes > 0 (an init script wraps
+//   requestAnimationFrame; www/ is not touched).
+// - sigma: performance.now() one animation frame after `new Sigma(graph,
+//   container)` returns. The page is built here into target/bench/sigma-page/
+//   (esbuild bundle of sigma + graphology + the graph from
+//   `alliance-map export data/seed.toml --format jgf`, nodes on a circle,
+//   sized by degree).
+// performance.now() counts from the navigation start (timeOrigin).
+//
+// Run after scripts/build.sh:  node benches/first-frame.mjs
+// Writes target/bench/first-frame.json; goal: ours <= 1000 ms (median).
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { build } from 'esbuild';
+import { ROOT, startServer, launchBrowser } from '../tests/e2e/harness.mjs';
+
+const RUNS = 5;
+const GOAL_MS = 1000;
+const OUT = path.join(ROOT, 'target/bench');
+const SIGMA_DIR = path.join(OUT, 'sigma-page');
+const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true };
+const NETWORK = { offline: false, latency: 150, downloadThroughput: 200000, uploadThroughput: 93750 };
+
+/** Builds target/bench/sigma-page/{index.html, main.js} from the seed's JGF export. */
+async function buildSigmaPage() {
+  const jgf = JSON.parse(execFileSync('cargo', ['run', '-q', '--', 'export', 'data/seed.toml', '--format', 'jgf'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+  const nodes = Object.entries(jgf.graph.nodes).map(([id, n]) => ({ id, label: n.label, kind: n.metadata?.kind ?? '' }));
+  const edges = jgf.graph.edges.map((e) => [e.source, e.target]);
+  fs.rmSync(SIGMA_DIR, { recursive: true, force: true });
+  fs.mkdirSync(SIGMA_DIR, { recursive: true });
+  fs.writeFileSync(path.join(SIGMA_DIR, 'graph.json'), JSON.stringify({ nodes, edges }));
+  fs.writeFileSync(
+    path.join(SIGMA_DIR, 'entry.js'),
+    `import Graph from 'graphology';
+import Sigma from 'sigma';
+import data from './graph.json';
+const COLORS = ['#0b5cad', '#c0392b', '#2e8b57', '#8e44ad', '#d35400', '#7f8c8d'];
+const kinds = [...new Set(data.nodes.map((n) => n.kind))];
+const graph = new Graph({ multi: true });
+data.nodes.forEach((n, i) => {
+  const a = (2 * Math.PI * i) / data.nodes.length;
+  graph.addNode(n.id, { x: Math.cos(a), y: Math.sin(a), size: 4, label: n.label, color: COLORS[kinds.indexOf(n.kind) % COLORS.length] });
+});
+for (const [s, t] of data.edges) graph.addEdge(s, t, { color: '#b8c0cc' });
+graph.forEachNode((id) => graph.setNodeAttribute(id, 'size', 4 + 1.5 * Math.sqrt(graph.degree(id))));
+new Sigma(graph, document.getElementById('sigma'));
+requestAnimationFrame(() => { window.__firstFrame = performance.now(); });
+`,
+  );
+  await build({
+    entryPoints: [path.join(SIGMA_DIR, 'entry.js')],
+    outfile: path.join(SIGMA_DIR, 'main.js'),
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    target: 'es2020',
+    nodePaths: [path.join(ROOT, 'node_modules')],
+    logLevel: 'error',
+  });
+  fs.writeFileSync(
+    path.join(SIGMA_DIR, 'index.html'),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>sigma.js: the seed graph</title><link rel="icon" href="data:,">
+<style>body{margin:0;font-family:system-ui,sans-serif}#sigma{width:100%;height:78vh}</style></head>
+<body><h1>sigma.js</h1><div id="sigma"></div><script type="module" src="main.js"></script></body></html>
+`,
+  );
+  return { nodes: nodes.length, edges: edges.length, bytes: fs.statSync(path.join(SIGMA_DIR, 'main.js')).size };
+}
+
+/** Ours: record the first rAF callback after which the widget has drawn nodes. */
+function recordOursFirstFrame() {
+  const raf = window.requestAnimationFrame.bind(window);
+  const check = () => {
+    if (window.__firstFrame != null) return;
+    const map = document.querySelector('#map');
+    if (map && map.allianceMap && map.allianceMap.lastDrawn && map.allianceMap.lastDrawn.nodes > 0) window.__firstFrame = performance.now();
+  };
+  window.requestAnimationFrame = (cb) =>
+    raf((t) => {
+      try {
+        return cb(t);
+      } finally {
+        check();
+      }
+    });
+  // Also poll once a frame, in case a frame is drawn outside a wrapped callback.
+  const poll = () => {
+    check();
+    if (window.__firstFrame == null) raf(poll);
+  };
+  raf(poll);
+}
+
+/** One cold load of `url` on the throttled phone; resolves to the first-frame time in ms. */
+async function measure(browser, url, initScript) {
+  const context = await browser.newContext(PHONE);
+  try {
+    const page = await context.newPage();
+    if (initScript) await page.addInitScript(initScript);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    await cdp.send('Network.emulateNetworkConditions', NETWORK);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(url, { waitUntil: 'commit' });
+    const handle = await page.waitForFunction(() => window.__firstFrame, null, { timeout: 60000 }).catch((e) => {
+      throw new Error(`no first frame at ${url} within 60 s (${errors.join(' | ') || e.message.split('\n')[0]})`);
+    });
+    return Math.round(await handle.jsonValue());
+  } finally {
+    await context.close();
+  }
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+const sigmaInfo = await buildSigmaPage();
+const server = await startServer({ mounts: [{ prefix: '/sigma/', dir: SIGMA_DIR }] });
+const browser = await launchBrowser();
+const runs = { ours: [], sigma: [] };
+try {
+  for (let i = 0; i < RUNS; i++) {
+    // Alternate, so that drift in machine load hits both alike.
+    runs.ours.push(await measure(browser, `${server.url}/`, recordOursFirstFrame));
+    runs.sigma.push(await measure(browser, `${server.url}/sigma/`));
+    console.log(`run ${i + 1}: ours ${runs.ours[i]} ms, sigma ${runs.sigma[i]} ms`);
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+const distBytes = (rel) => fs.statSync(path.join(ROOT, 'dist', rel)).size;
+const result = {
+  ours_ms: median(runs.ours),
+  sigma_ms: median(runs.sigma),
+  runs,
+  profile: { ...PHONE, cpu_throttling: 4, network: NETWORK, cache: 'disabled', runs: RUNS },
+  sigma_page: sigmaInfo,
+  ours_wasm_bytes: distBytes('pkg/alliance_map_bg.wasm'),
+};
+fs.mkdirSync(OUT, { recursive: true });
+fs.writeFileSync(path.join(OUT, 'first-frame.json'), JSON.stringify(result, null, 2) + '\n');
+console.log(`ours  (dist/index.html):     median ${result.ours_ms} ms; runs ${runs.ours.join(', ')} ms`);
+console.log(`sigma (sigma.js+graphology): median ${result.sigma_ms} ms; runs ${runs.sigma.join(', ')} ms (${sigmaInfo.nodes} nodes, ${sigmaInfo.edges} edges, ${sigmaInfo.bytes} B of JS)`);
+console.log(`wrote ${path.relative(ROOT, path.join(OUT, 'first-frame.json'))}`);
+console.log(`goal: ours <= ${GOAL_MS} ms: ${result.ours_ms <= GOAL_MS ? 'PASS' : 'FAIL'} (median ${result.ours_ms} ms)`);

@@ -1,0 +1,656 @@
+// End-to-end tests of the widget embedded in other people's pages: the
+// <alliance-map> element in a long article on phones (cooperative touch
+// gestures through CDP touch events, the bottom sheet, touch tap tolerance),
+// two independent elements on one page, a strict Content-Security-Policy,
+// hostile strings in the data (with and without JavaScript) and the iframe
+// embed's auto-height.
+//
+// The test pages are in tests/e2e/pages/, served at /test/; they load the
+// widget from the dist/ root (/element.js). `before` compiles data/seed.toml
+// and tests/fixtures/hostile.toml into sites with `alliance-map build`.
+//
+// Run from the repository root after scripts/build.sh:
+//   node --test --test-concurrency=1 tests/e2e/
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ROOT, DIST, DESKTOP, PHONE, startServer, launchBrowser, collectErrors, openMap } from './harness.mjs';
+
+const PAGES = path.join(ROOT, 'tests/e2e/pages');
+const SITE = path.join(ROOT, 'target/e2e/site');
+const HOSTILE = path.join(ROOT, 'target/e2e/hostile');
+const HOSTILE_SHORT_TOML = path.join(ROOT, 'target/e2e/hostile-short.toml');
+const HOSTILE_SHORT = path.join(ROOT, 'target/e2e/hostile-short');
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+const CSP_HEADERS = { 'content-security-policy': CSP };
+
+const PHONES = {
+  '390x844 @3': { ...PHONE, viewport: { width: 390, height: 844 }, deviceScaleFactor: 3 },
+  '412x915 @2.6': { ...PHONE, viewport: { width: 412, height: 915 }, deviceScaleFactor: 2.6 },
+};
+
+let server;
+let browser;
+
+function buildSite(toml, out) {
+  fs.rmSync(out, { recursive: true, force: true });
+  execFileSync('cargo', ['run', '-q', '--', 'build', toml, '-o', out, '--widget', 'dist'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+}
+
+before(async () => {
+  buildSite('data/seed.toml', SITE);
+  buildSite('tests/fixtures/hostile.toml', HOSTILE);
+  // The same hostile strings with the 1 MB name cut to 300 characters (see the
+  // todo test below: the 1 MB name freezes the page once a panel shows it).
+  fs.writeFileSync(HOSTILE_SHORT_TOML, fs.readFileSync(path.join(ROOT, 'tests/fixtures/hostile.toml'), 'utf8').replace(/"A{1048576}"/, `"${'A'.repeat(300)}"`));
+  buildSite(HOSTILE_SHORT_TOML, HOSTILE_SHORT);
+  server = await startServer({
+    mounts: [
+      { prefix: '/test/', dir: PAGES },
+      { prefix: '/site/', dir: SITE },
+      { prefix: '/hostile/', dir: HOSTILE },
+      { prefix: '/hostile-short/', dir: HOSTILE_SHORT },
+      { prefix: '/csp/', dir: DIST, headers: CSP_HEADERS }, // dist/ again, every response with the CSP header
+    ],
+    headers: { '/test/csp-element.html': CSP_HEADERS },
+  });
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Runs `fn(page, context)` in a fresh browser context, closed afterwards. */
+async function withPage(contextOptions, fn) {
+  const context = await browser.newContext(contextOptions);
+  try {
+    return await fn(await context.newPage(), context);
+  } finally {
+    await context.close();
+  }
+}
+
+/** Whether the map of element `id` is active (cooperative gestures). */
+function isActive(page, id = 'map') {
+  return page.evaluate((id) => document.getElementById(id).widget.active, id);
+}
+
+function waitActive(page, id = 'map') {
+  return page.waitForFunction((id) => document.getElementById(id).widget.active, id, { timeout: 5000 });
+}
+
+/** Waits until the element `id` has drawn nodes (it starts when scrolled near the viewport). */
+async function waitDrawn(page, id = 'map') {
+  await page.waitForFunction((id) => document.getElementById(id).widget?.state().drawn.nodes > 0, id, { timeout: 15000 });
+  // Let the stage settle (ResizeObserver rounds) before aiming at entities.
+  await page.waitForFunction(
+    (id) => {
+      const w = document.getElementById(id).widget;
+      const key = JSON.stringify([w.canvas.getBoundingClientRect(), w.state().camera]);
+      const same = key === window.__lastKey?.[id];
+      (window.__lastKey ||= {})[id] = key;
+      window.__same = { ...(window.__same || {}), [id]: same ? (window.__same?.[id] || 0) + 1 : 0 };
+      return window.__same[id] >= 3;
+    },
+    id,
+    { polling: 'raf', timeout: 10000 },
+  );
+}
+
+function state(page, id = 'map') {
+  return page.evaluate((id) => document.getElementById(id).widget.state(), id);
+}
+
+function canvasRect(page, id = 'map') {
+  return page.evaluate((id) => document.getElementById(id).widget.canvas.getBoundingClientRect().toJSON(), id);
+}
+
+/**
+ * Entities of map `id` that are on screen, inside the canvas, clear of the
+ * toolbar, with their viewport position, drawn radius, and `clearance` (CSS px
+ * to the nearest other entity centre), most isolated first. (Radii come from
+ * the widget's typed-array views: the widget has no public API for them.)
+ */
+function entitiesOnScreen(page, id = 'map') {
+  return page.evaluate((id) => {
+    const w = document.getElementById(id).widget;
+    const st = w.state();
+    const c = w.canvas.getBoundingClientRect();
+    const tb = w.container.querySelector('.am-toolbar').getBoundingClientRect();
+    const radii = w.views.refresh().radii;
+    const all = st.entityIds.map((eid, i) => ({ id: eid, index: i, ...w.entityScreenPosition(eid), r: Math.max(radii[i] * st.camera.zoom, 2.5) }));
+    const inside = (p, m) =>
+      p.x > c.left + m && p.x < c.right - m && p.y > c.top + m && p.y < c.bottom - m && p.y > m && p.y < innerHeight - m &&
+      !(p.x > tb.left - m && p.x < tb.right + m && p.y > tb.top - m && p.y < tb.bottom + m);
+    return all
+      .filter((p) => inside(p, 30))
+      .map((p) => ({ ...p, clearance: Math.min(...all.filter((q) => q !== p).map((q) => Math.hypot(q.x - p.x, q.y - p.y))) }))
+      .sort((a, b) => b.clearance - a.clearance);
+  }, id);
+}
+
+/**
+ * The most isolated on-screen entity of map `id`, at least `minClearance` px
+ * from any other entity centre: if none is, zooms in (ctrl+wheel, which always
+ * zooms) around the most isolated one, a few times, until one is.
+ */
+async function isolatedEntity(page, id = 'map', minClearance = 16) {
+  let list = await entitiesOnScreen(page, id);
+  for (let k = 0; k < 8 && list.length && list[0].clearance < minClearance; k++) {
+    const before = (await state(page, id)).camera;
+    await page.mouse.move(list[0].x, list[0].y);
+    await page.keyboard.down('Control');
+    await page.mouse.wheel(0, -60);
+    await page.keyboard.up('Control');
+    await page.waitForFunction(([id, z]) => document.getElementById(id).widget.state().camera.zoom > z, [id, before.zoom], { timeout: 5000 });
+    await frames(page);
+    list = await entitiesOnScreen(page, id);
+  }
+  assert.ok(list.length > 0 && list[0].clearance >= minClearance, `an on-screen entity ${minClearance} px clear of the others in #${id}: ${JSON.stringify(list.slice(0, 3))}`);
+  return list[0];
+}
+
+// CDP touch input: real touch events through Chromium's input pipeline, so
+// touch-action, gesture scrolling and pointer events behave as on a phone.
+const touch = (cdp, type, points) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points });
+
+async function tap(cdp, x, y) {
+  await touch(cdp, 'touchStart', [{ x, y }]);
+  await touch(cdp, 'touchEnd', []);
+}
+
+async function swipe(cdp, x, y, dx, dy, steps = 10) {
+  await touch(cdp, 'touchStart', [{ x, y }]);
+  for (let i = 1; i <= steps; i++) await touch(cdp, 'touchMove', [{ x: x + (dx * i) / steps, y: y + (dy * i) / steps }]);
+  await touch(cdp, 'touchEnd', []);
+}
+
+/** Two fingers at (cx ± d0, cy) moving apart to (cx ± d1, cy). */
+async function pinch(cdp, cx, cy, d0, d1, steps = 10) {
+  const at = (d) => [{ x: cx - d, y: cy, id: 0 }, { x: cx + d, y: cy, id: 1 }];
+  await touch(cdp, 'touchStart', at(d0));
+  for (let i = 1; i <= steps; i++) await touch(cdp, 'touchMove', at(d0 + ((d1 - d0) * i) / steps));
+  await touch(cdp, 'touchEnd', []);
+}
+
+/** Waits two animation frames (input handlers and redraws have run). */
+function frames(page, n = 2) {
+  return page.evaluate((n) => new Promise((r) => { const s = (k) => (k ? requestAnimationFrame(() => s(k - 1)) : r()); s(n); }), n);
+}
+
+/** Waits until window.scrollY has not changed for 10 animation frames (a fling has ended). */
+function scrollSettled(page) {
+  return page.waitForFunction(
+    () => {
+      const s = (window.__scroll ||= { y: NaN, same: 0 });
+      s.same = scrollY === s.y ? s.same + 1 : 0;
+      s.y = scrollY;
+      return s.same >= 10;
+    },
+    null,
+    { polling: 'raf', timeout: 5000 },
+  );
+}
+
+/** Opens the long article on a phone with the map scrolled 150 px below the top of the viewport. */
+async function openArticle(page) {
+  const errors = collectErrors(page);
+  await page.goto(`${server.url}/test/article.html`);
+  // The element starts only near the viewport: scroll to it first.
+  await page.evaluate(() => scrollTo(0, document.getElementById('map').getBoundingClientRect().top + scrollY - 150));
+  await waitDrawn(page);
+  return errors;
+}
+
+const panel = (page, id = 'map') => page.locator(`#${id} .am-panel`);
+
+// ---------------------------------------------------------------------------
+// 1. Phones: cooperative gestures and the bottom sheet, in a long article
+// ---------------------------------------------------------------------------
+
+for (const [name, contextOptions] of Object.entries(PHONES)) {
+  test(`phone ${name}: one finger over the inactive map scrolls the page; after a tap, a pinch zooms the map`, async () => {
+    await withPage(contextOptions, async (page, context) => {
+      const errors = await openArticle(page);
+      const cdp = await context.newCDPSession(page);
+      const c = await canvasRect(page);
+      const before = await state(page);
+      const y0 = await page.evaluate(() => scrollY);
+      assert.equal(await isActive(page), false, 'the map starts inactive');
+
+      // One finger, 250 px up, starting on the canvas.
+      await swipe(cdp, Math.round(c.left + c.width / 2), Math.round(c.top + c.height * 0.8), 0, -250);
+      await scrollSettled(page);
+      let y1 = await page.evaluate(() => scrollY);
+      assert.ok(y1 > y0 + 100, `the swipe scrolls the page: scrollY ${y0} → ${y1}`);
+      const afterSwipe = await state(page);
+      assert.deepEqual(afterSwipe.camera, before.camera, 'the map camera does not move under a one-finger swipe');
+      assert.equal(afterSwipe.selected, null, 'nothing selected by the swipe');
+      assert.equal(await isActive(page), false, 'a swipe does not activate the map');
+
+      // Back to where the map is on screen. One tap activates; then two
+      // fingers moving apart zoom the map, not the page.
+      await page.evaluate((y) => scrollTo(0, y), y0);
+      await scrollSettled(page);
+      y1 = await page.evaluate(() => scrollY);
+      assert.equal(y1, y0, 'scrolled back');
+      const c2 = await canvasRect(page);
+      const [cx, cy] = [Math.round(c2.left + c2.width / 2), Math.round(c2.top + c2.height / 2)];
+      assert.ok(cy > 50 && cy < contextOptions.viewport.height - 50, `the canvas centre is on screen: ${cy}`);
+      await tap(cdp, cx, cy);
+      await waitActive(page);
+      assert.equal((await state(page)).selected, null, 'the first tap only activates the map');
+      const zoom0 = (await state(page)).camera.zoom;
+      await pinch(cdp, cx, cy, 30, 110);
+      await scrollSettled(page);
+      const after = await state(page);
+      assert.ok(after.camera.zoom > zoom0 * 2, `the pinch zooms the map in: zoom ${zoom0} → ${after.camera.zoom}`);
+      assert.equal(await page.evaluate(() => scrollY), y1, 'the pinch does not scroll the page');
+      assert.equal(await page.evaluate(() => visualViewport.scale), 1, 'the pinch does not zoom the page');
+      assert.deepEqual(errors, [], 'no console or page error');
+    });
+  });
+
+  test(`phone ${name}: a tap on an entity opens the bottom sheet; Escape and Back close it; a tap 20 px off a small node selects it`, async () => {
+    await withPage(contextOptions, async (page, context) => {
+      const errors = await openArticle(page);
+      const cdp = await context.newCDPSession(page);
+      const { width: vw, height: vh } = contextOptions.viewport;
+      const target = await isolatedEntity(page);
+      await tap(cdp, Math.round(target.x), Math.round(target.y)); // wakes the map
+      await waitActive(page);
+
+      const openSheet = async () => {
+        await tap(cdp, Math.round(target.x), Math.round(target.y));
+        await panel(page).waitFor({ state: 'visible', timeout: 5000 });
+        const st = await state(page);
+        assert.equal(st.selected?.kind, 'entity');
+        assert.equal(st.selected?.index, target.index, `the tapped entity ${target.id} is selected`);
+        const box = await panel(page).evaluate((el) => ({ position: getComputedStyle(el).position, ...el.getBoundingClientRect().toJSON() }));
+        assert.equal(box.position, 'fixed', 'the panel is a fixed bottom sheet');
+        assert.ok(Math.abs(box.bottom - vh) <= 1, `the sheet sits on the bottom of the viewport: bottom ${box.bottom}, viewport ${vh}`);
+        assert.ok(box.left <= 0.5 && Math.abs(box.right - vw) <= 0.5, `the sheet spans the width: ${box.left}..${box.right} of ${vw}`);
+        assert.ok(box.height > 40 && box.top > 0, `the sheet has a height and does not cover the whole screen: ${JSON.stringify(box)}`);
+      };
+
+      await openSheet();
+      await page.keyboard.press('Escape');
+      await panel(page).waitFor({ state: 'hidden', timeout: 5000 });
+      assert.equal((await state(page)).selected, null, 'Escape clears the selection');
+
+      await openSheet();
+      await page.evaluate(() => history.back());
+      await panel(page).waitFor({ state: 'hidden', timeout: 5000 });
+      assert.equal((await state(page)).selected, null, 'Back clears the selection');
+
+      // Tap tolerance: the smallest drawn node with room around it, tapped 20 px
+      // from its centre, in the direction away from the other entities.
+      await isolatedEntity(page, 'map', 50); // zooms in if no entity has 50 px of room
+      const list = await entitiesOnScreen(page);
+      const small = list.filter((p) => p.clearance >= 50).sort((a, b) => a.r - b.r || b.clearance - a.clearance)[0];
+      let best = null;
+      for (let k = 0; k < 16; k++) {
+        const a = (k * Math.PI) / 8;
+        const p = { x: small.x + 20 * Math.cos(a), y: small.y + 20 * Math.sin(a) };
+        const d = Math.min(...list.filter((q) => q !== small).map((q) => Math.hypot(q.x - p.x, q.y - p.y)));
+        if (!best || d > best.d) best = { ...p, d };
+      }
+      assert.ok(best.d > 24, `the tap point is nearer ${small.id} than any other entity: ${JSON.stringify(best)}`);
+      await tap(cdp, best.x, best.y);
+      await panel(page).waitFor({ state: 'visible', timeout: 5000 });
+      const st = await state(page);
+      assert.equal(st.selected?.index, small.index, `a tap 20 px from ${small.id} (drawn radius ${small.r.toFixed(1)} px) selects it`);
+      assert.deepEqual(errors, [], 'no console or page error');
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------
+// 2. Two maps on one page stay independent
+// ---------------------------------------------------------------------------
+
+test('two <alliance-map> elements on one page keep their own selection, camera and select events', async () => {
+  await withPage(DESKTOP, async (page) => {
+    const errors = collectErrors(page);
+    await page.addInitScript(() => {
+      window.__selects = [];
+      document.addEventListener('select', (e) => {
+        window.__selects.push({ target: e.target.id, composed: e.composed, bubbles: e.bubbles, kind: e.detail?.kind ?? null, index: e.detail?.index ?? null });
+      });
+    });
+    await page.goto(`${server.url}/test/two-maps.html`);
+    await waitDrawn(page, 'seed-map');
+    await waitDrawn(page, 'file-map');
+    const seed0 = await state(page, 'seed-map');
+    const file0 = await state(page, 'file-map');
+    assert.equal(file0.nodeCount, seed0.nodeCount, 'the compiled file holds the seed');
+
+    // Select in the first map.
+    const a = await isolatedEntity(page, 'seed-map');
+    await page.mouse.click(a.x, a.y);
+    await panel(page, 'seed-map').waitFor({ state: 'visible', timeout: 5000 });
+    assert.equal((await state(page, 'seed-map')).selected?.index, a.index, 'the first map selects the clicked entity');
+    assert.equal((await state(page, 'file-map')).selected, null, 'the second map selects nothing');
+    assert.equal(await panel(page, 'file-map').isHidden(), true, "the second map's panel stays hidden");
+    assert.deepEqual(await page.evaluate(() => window.__selects), [{ target: 'seed-map', composed: true, bubbles: true, kind: 'entity', index: a.index }], 'one select event, from the first element, seen on document');
+
+    // Select in the second map.
+    const b = await isolatedEntity(page, 'file-map');
+    await page.mouse.click(b.x, b.y);
+    await panel(page, 'file-map').waitFor({ state: 'visible', timeout: 5000 });
+    assert.equal((await state(page, 'file-map')).selected?.index, b.index, 'the second map selects the clicked entity');
+    assert.equal((await state(page, 'seed-map')).selected?.index, a.index, 'the first map keeps its own selection');
+    assert.deepEqual((await page.evaluate(() => window.__selects)).slice(1), [{ target: 'file-map', composed: true, bubbles: true, kind: 'entity', index: b.index }], 'the second select event comes from the second element');
+
+    // Pan each map in turn by a mouse drag; the other's camera stays.
+    for (const [moved, still] of [['seed-map', 'file-map'], ['file-map', 'seed-map']]) {
+      const stillBefore = (await state(page, still)).camera;
+      const movedBefore = (await state(page, moved)).camera;
+      const c = await canvasRect(page, moved);
+      const [x, y] = [Math.round(c.left + c.width * 0.3), Math.round(c.top + c.height * 0.6)];
+      await page.mouse.move(x, y);
+      await page.mouse.down();
+      await page.mouse.move(x + 120, y - 40, { steps: 6 });
+      await page.mouse.up();
+      await frames(page);
+      const movedAfter = (await state(page, moved)).camera;
+      assert.ok(movedAfter.x !== movedBefore.x && movedAfter.y !== movedBefore.y, `#${moved} pans: ${JSON.stringify(movedBefore)} → ${JSON.stringify(movedAfter)}`);
+      assert.deepEqual((await state(page, still)).camera, stillBefore, `panning #${moved} leaves #${still}'s camera`);
+    }
+    assert.equal((await page.evaluate(() => window.__selects)).length, 2, 'the drags fire no select event');
+    assert.deepEqual(errors, [], 'no console or page error');
+  });
+});
+
+// ---------------------------------------------------------------------------
+// 3. A strict Content-Security-Policy
+// ---------------------------------------------------------------------------
+
+/** Records securitypolicyviolation events (init scripts are not subject to the page's CSP). */
+function recordViolations(page) {
+  return page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__violations.push(`${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`);
+    });
+  });
+}
+
+test('under a strict CSP the element draws and opens its panel with no violation', async () => {
+  await withPage(DESKTOP, async (page) => {
+    await recordViolations(page);
+    const errors = collectErrors(page);
+    const response = await page.goto(`${server.url}/test/csp-element.html`);
+    assert.equal(response.headers()['content-security-policy'], CSP, 'the page is served with the CSP header');
+    await waitDrawn(page);
+    assert.equal(
+      await page.evaluate(() => getComputedStyle(document.getElementById('map').shadowRoot.querySelector('.alliance-map')).display),
+      'grid',
+      "the widget's stylesheet applies inside the shadow root",
+    );
+    const e = await isolatedEntity(page);
+    await page.mouse.click(e.x, e.y);
+    await panel(page).waitFor({ state: 'visible', timeout: 5000 });
+    assert.equal((await state(page)).selected?.index, e.index, 'the clicked entity is selected');
+    await frames(page);
+    assert.deepEqual(await page.evaluate(() => window.__violations), [], 'no securitypolicyviolation event');
+    assert.deepEqual(errors, [], 'no console or page error');
+  });
+});
+
+test(
+  'dist/index.html under the same strict CSP has no violation',
+  {
+    // Widget bug (www/index.html, and src/site.rs page_html for built sites): the
+    // page's `<link rel="icon" href="data:,">` is an image load from data:, which
+    // `default-src 'self'` (the img-src fallback) blocks: one violation
+    // "img-src blocked data" and the console error "Loading the image 'data:,'
+    // violates the following Content Security Policy directive". The map itself
+    // loads and draws under the CSP.
+    todo: "dist/index.html's <link rel=icon href=data:,> violates img-src (default-src 'self')",
+  },
+  async () => {
+    await withPage(DESKTOP, async (page) => {
+      await recordViolations(page);
+      const errors = await openMap(page, server.url, '/csp/');
+      await frames(page);
+      assert.deepEqual(await page.evaluate(() => window.__violations), [], 'no securitypolicyviolation event');
+      assert.deepEqual(errors, [], 'no console or page error');
+    });
+  },
+);
+
+// ---------------------------------------------------------------------------
+// 4. Hostile data
+// ---------------------------------------------------------------------------
+
+const HOSTILE_TITLE = "<script>alert('title')</script>";
+const EVIL_URL = 'https://example.com/"><script>alert(2)</script>';
+/** Elements that markup in the data would create; neither the widget nor the fallback makes any. */
+const FORBIDDEN = 'script, img, iframe, svg, math, object, embed, style, link';
+
+/**
+ * Inside `selector`: elements from FORBIDDEN, elements with an event-handler
+ * attribute (on*), the `<a>`s; and window.__pwned.
+ */
+function domReport(page, selector) {
+  return page.evaluate(
+    ([selector, forbidden]) => {
+      const root = document.querySelector(selector);
+      const all = [...root.querySelectorAll('*')];
+      return {
+        forbidden: [...root.querySelectorAll(forbidden)].map((e) => e.outerHTML.slice(0, 80)),
+        handlers: all.filter((e) => [...e.attributes].some((a) => /^on/i.test(a.name))).map((e) => e.outerHTML.slice(0, 80)),
+        links: [...root.querySelectorAll('a')].map((a) => ({ href: a.getAttribute('href'), rel: a.getAttribute('rel') })),
+        pwned: window.__pwned ?? null,
+      };
+    },
+    [selector, FORBIDDEN],
+  );
+}
+
+function assertSafeLinks(links, what) {
+  for (const l of links) {
+    assert.match(l.href, /^https?:\/\//, `${what}: only http(s) links (${JSON.stringify(l)})`);
+    assert.equal(l.rel, 'noopener noreferrer', `${what}: rel="noopener noreferrer" on ${l.href}`);
+  }
+}
+
+/** Opens a hostile site with alert/confirm/prompt trapped; returns {errors, dialogs, check(when)}. */
+async function openHostile(page, urlPath) {
+  const dialogs = [];
+  page.on('dialog', (d) => {
+    dialogs.push(`${d.type()}: ${d.message()}`);
+    d.dismiss().catch(() => {});
+  });
+  await page.addInitScript(() => {
+    window.__pwned = false;
+    window.alert = window.confirm = window.prompt = () => {
+      window.__pwned = true;
+    };
+  });
+  const errors = await openMap(page, server.url, urlPath);
+  const check = async (when) => {
+    const r = await domReport(page, '#map');
+    assert.equal(r.pwned, false, `__pwned stays false ${when}`);
+    assert.deepEqual(dialogs, [], `no dialog ${when}`);
+    assert.deepEqual(r.forbidden, [], `no ${FORBIDDEN} element inside the map ${when}`);
+    assert.deepEqual(r.handlers, [], `no element with an on* attribute inside the map ${when}`);
+    assertSafeLinks(r.links, when);
+    return r;
+  };
+  return { errors, dialogs, check };
+}
+
+/** Zooms in with the toolbar, then Fit restores the fitted camera; state() answers. */
+async function assertUsable(page) {
+  const fitted = (await page.evaluate(() => document.querySelector('#map').allianceMap.state())).camera;
+  await page.getByRole('button', { name: 'Fit the whole map in view' }).click();
+  await frames(page);
+  const refitted = (await page.evaluate(() => document.querySelector('#map').allianceMap.state())).camera;
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  await page.waitForFunction((z) => document.querySelector('#map').allianceMap.state().camera.zoom > z, refitted.zoom, { timeout: 5000 });
+  await page.getByRole('button', { name: 'Fit the whole map in view' }).click();
+  await frames(page);
+  const st = await page.evaluate(() => document.querySelector('#map').allianceMap.state());
+  assert.deepEqual(st.camera, refitted, 'Fit restores the fitted view after zooming in');
+  assert.equal(st.nodeCount, 2, 'state() answers: 2 entities');
+  assert.equal(st.edgeCount, 1, 'state() answers: 1 relation');
+  return fitted;
+}
+
+test('hostile data: after load nothing runs, no element comes from data, titles are text, the map is usable', async () => {
+  await withPage(DESKTOP, async (page) => {
+    const { errors, check } = await openHostile(page, '/hostile/index.html');
+    await check('after load');
+    assert.equal(await page.locator('#map-title').evaluate((h) => [h.textContent, h.childElementCount].join('|')), `${HOSTILE_TITLE}|0`, 'the heading is literal text');
+    assert.equal(await page.title(), `${HOSTILE_TITLE} · alliance-map`, 'the document title is literal text');
+    assert.equal(await page.locator('#map-description').textContent(), '<img src=x onerror=alert(1)>', 'the description is literal text');
+    await assertUsable(page);
+    await check('after Fit');
+    assert.deepEqual(errors, [], 'no console or page error');
+  });
+});
+
+test('hostile data (1 MB name cut to 300 chars): every entity and the relation show their markup as text, links are safe', async () => {
+  await withPage(DESKTOP, async (page) => {
+    const { errors, check } = await openHostile(page, '/hostile-short/index.html');
+    await check('after load');
+    const heading = panel(page).locator('h2.panel-title');
+
+    // Entity "a": every field is markup.
+    let p = await page.evaluate(() => document.querySelector('#map').allianceMap.entityScreenPosition('a'));
+    await page.mouse.click(p.x, p.y);
+    await panel(page).waitFor({ state: 'visible', timeout: 5000 });
+    assert.equal(await heading.evaluate((h) => [h.textContent, h.childElementCount].join('|')), '<script>alert(1)</script>|0', 'the panel shows the script tag as literal text');
+    const text = await panel(page).textContent();
+    for (const s of ['<iframe src=javascript:alert(4)>', 'javascript:alert(1)', '<b onmouseover=alert(1)>Evil</b>', '<svg onload=alert(5)>', '“<script>alert(1)</script>”']) {
+      assert.ok(text.includes(s), `the panel shows ${s} as text`);
+    }
+    const r = await check('after clicking entity a');
+    assert.deepEqual(r.links, [{ href: EVIL_URL, rel: 'noopener noreferrer' }], 'the one source link keeps its exact URL as href');
+
+    // The relation, from the panel.
+    await panel(page).locator('.relation-sentence').first().click();
+    await page.waitForFunction(() => document.querySelector('#map').allianceMap.state().selected?.kind === 'relation', null, { timeout: 5000 });
+    assert.equal(await panel(page).locator('.relation-note').textContent(), '<svg onload=alert(5)>', 'the relation note is literal text');
+    await check('after opening the relation');
+
+    // Entity "b".
+    p = await page.evaluate(() => document.querySelector('#map').allianceMap.entityScreenPosition('b'));
+    await page.mouse.click(p.x, p.y);
+    await page.waitForFunction(() => document.querySelector('#map').allianceMap.state().selected?.index === 1, null, { timeout: 5000 });
+    assert.equal(await heading.textContent(), 'A'.repeat(300), 'the long name is shown whole');
+    await check('after clicking entity b');
+
+    await assertUsable(page);
+    await check('at the end');
+    assert.deepEqual(errors, [], 'no console or page error');
+  });
+});
+
+test(
+  'hostile data with the 1 MB name: the page still answers after clicking an entity',
+  {
+    // Widget bug (www/style.css): clicking entity "a" renders the relation
+    // sentence "<a> has a partnership with <the 1 MB name>" in the panel, and
+    // `overflow-wrap: anywhere` on .relation / .relation-sentence makes Blink's
+    // layout of that long unbreakable word super-linear. Measured with the name
+    // cut to 40k chars: selecting "a" costs 6.4 s of layout (24 ms with
+    // overflow-wrap: normal, 20 ms with overflow-wrap: break-word); with the
+    // fixture's 1 MB name the page froze for ~290 s. Nothing from the data
+    // runs; the page just stops answering. Failing assertion: "the page
+    // answers within 5 s after clicking entity a".
+    todo: 'clicking an entity of tests/fixtures/hostile.toml freezes the page for ~5 minutes (panel layout of the 1 MB name)',
+  },
+  async () => {
+    await withPage(DESKTOP, async (page) => {
+      const { check } = await openHostile(page, '/hostile/index.html');
+      for (const id of ['a', 'b']) {
+        const p = await page.evaluate((id) => document.querySelector('#map').allianceMap.entityScreenPosition(id), id);
+        // Not awaited: the click's promise waits for the page to handle the input.
+        const clicking = page.mouse.click(p.x, p.y).catch(() => {});
+        const answered = await Promise.race([
+          page.evaluate(() => document.querySelector('#map').allianceMap.state().selected?.kind ?? null),
+          new Promise((resolve) => setTimeout(() => resolve('no answer'), 5000)),
+        ]);
+        assert.equal(answered, 'entity', `the page answers within 5 s after clicking entity ${id}`);
+        await clicking;
+        await check(`after clicking entity ${id}`);
+      }
+      await panel(page).locator('.relation-sentence').first().click({ timeout: 5000 });
+      await page.waitForFunction(() => document.querySelector('#map').allianceMap.state().selected?.kind === 'relation', null, { timeout: 5000 });
+      await check('after opening the relation');
+      await assertUsable(page);
+    });
+  },
+);
+
+test('with JavaScript off, the built page lists the hostile entities and sources as text', async () => {
+  await withPage({ ...DESKTOP, javaScriptEnabled: false }, async (page) => {
+    const dialogs = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      d.dismiss().catch(() => {});
+    });
+    await page.goto(`${server.url}/hostile/index.html`);
+    const fallback = page.locator('#map > .am-fallback');
+    assert.equal(await fallback.count(), 1, 'the fallback is shown (the widget did not run)');
+    assert.equal(await page.locator('#map .am-canvas').count(), 0, 'no canvas: no script ran');
+    const names = await fallback.locator('article > h2').allTextContents();
+    assert.equal(names.length, 2, 'both entities listed');
+    assert.equal(names[0], '<script>alert(1)</script>', 'the first entity name is literal text');
+    assert.ok(/^A+$/.test(names[1]) && names[1].length === 1048576, 'the 1 MB name is listed whole');
+    const sources = await fallback.locator('ol > li').allTextContents();
+    assert.equal(sources.length, 1, 'one source');
+    assert.ok(sources[0].includes('“<script>alert(1)</script>”') && sources[0].includes('<b onmouseover=alert(1)>Evil</b>'), `the source is literal text: ${sources[0]}`);
+    const text = await fallback.textContent();
+    assert.ok(text.includes('<iframe src=javascript:alert(4)>'), 'the fallback shows the attribute value <iframe src=javascript:alert(4)> as text');
+    const r = await domReport(page, '#map');
+    assert.deepEqual(r.forbidden, [], `no ${FORBIDDEN} element: nothing from data became markup`);
+    assert.deepEqual(r.handlers, [], 'no element with an on* attribute');
+    assert.equal(await fallback.locator('b').count(), 0, 'the publisher\'s <b onmouseover> stayed text');
+    // Links: the citation marks point inside the page (#src-…); the rest are http(s) with rel.
+    const outside = r.links.filter((l) => !/^#src-[\w-]+$/.test(l.href));
+    assert.ok(r.links.length > outside.length, 'citation marks link to the source list');
+    assertSafeLinks(outside, 'fallback');
+    assert.deepEqual(outside.map((l) => l.href), [EVIL_URL], 'the source link keeps its exact URL');
+    assert.equal(await page.title(), HOSTILE_TITLE, 'the document title is literal text');
+    assert.deepEqual(dialogs, [], 'no dialog');
+  });
+});
+
+// ---------------------------------------------------------------------------
+// 5. The iframe embed grows to its map's height
+// ---------------------------------------------------------------------------
+
+test("the iframe embed's height becomes its map's content height", async () => {
+  await withPage(DESKTOP, async (page) => {
+    const errors = collectErrors(page);
+    const t0 = Date.now();
+    await page.goto(`${server.url}/test/iframe.html`);
+    const frameEl = page.locator('iframe.alliance-map-embed');
+    await page.waitForFunction(() => parseFloat(document.querySelector('iframe.alliance-map-embed').style.height) > 300, null, { timeout: 5000 });
+    const frame = await (await frameEl.elementHandle()).contentFrame();
+    await frame.waitForFunction(() => document.querySelector('#map')?.allianceMap?.state().drawn.nodes > 0, null, { timeout: 5000 });
+    // Settled: the iframe box equals the embedded document's height for a few frames.
+    let last = null;
+    let same = 0;
+    while (same < 3) {
+      assert.ok(Date.now() - t0 < 5000, `the iframe height settles within 5 s (last: ${JSON.stringify(last)})`);
+      const box = await frameEl.boundingBox();
+      const inner = await frame.evaluate(() => ({ scroll: document.documentElement.scrollHeight, map: document.getElementById('map').getBoundingClientRect().bottom }));
+      const now = { frame: box.height, ...inner };
+      same = last && JSON.stringify(now) === JSON.stringify(last) && Math.abs(now.frame - now.scroll) <= 1 ? same + 1 : 0;
+      last = now;
+      await frames(page);
+    }
+    assert.ok(last.frame > 300, `the iframe is taller than 300 px: ${last.frame}`);
+    assert.ok(last.map <= last.frame + 1, `the whole map fits in the iframe: map bottom ${last.map}, iframe ${last.frame}`);
+    assert.deepEqual(errors, [], 'no console or page error');
+  });
+});
