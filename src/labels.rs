@@ -101,7 +101,7 @@ impl Obstacles {
 
 /// Places labels. `widths[e]` is the text width of entity `e`'s label in CSS
 /// px; `height` the line height. Faded entities get no label while something
-/// is focused. Off-screen entities are skipped. O(visible · candidates).
+/// is focused. Off-screen and hidden (filtered out) entities are skipped. O(visible · candidates).
 pub fn place_labels(scene: &Scene, widths: &[f32], height: f32, view: Viewport) -> Vec<PlacedLabel> {
     let n = scene.radii.len();
     let to_screen = |e: usize| {
@@ -111,7 +111,7 @@ pub fn place_labels(scene: &Scene, widths: &[f32], height: f32, view: Viewport) 
     let mut obstacles = Obstacles::new(view.width, view.height);
     for e in 0..n {
         let s = to_screen(e);
-        if on_screen(s) {
+        if scene.node_visible[e] == 1 && on_screen(s) {
             obstacles.add_circle(s.0, s.1, s.2 + 1.0);
         }
     }
@@ -130,6 +130,9 @@ pub fn place_labels(scene: &Scene, widths: &[f32], height: f32, view: Viewport) 
             continue;
         }
         done[eu] = true;
+        if scene.node_visible[eu] == 0 {
+            continue;
+        }
         let (x, y, r) = to_screen(eu);
         if !on_screen((x, y, r)) {
             continue;

@@ -16,6 +16,7 @@ pub mod pipeline;
 pub mod query;
 pub mod scene;
 pub mod sentence;
+pub mod sort;
 pub mod spatial;
 pub mod style;
 pub mod svg;

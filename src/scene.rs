@@ -1,11 +1,17 @@
 //! The runtime scene: a compiled dataset ready to draw and query. Flat arrays
 //! that JavaScript reads as typed-array views (positions, radii, styles,
-//! emphasis), plus hit testing, hover/selection emphasis and details.
+//! emphasis, visibility), plus hit testing, hover/selection emphasis and
+//! details. What a reader narrows the map to (filters, a neighbourhood, a
+//! highlighted path, keyboard walking) is in [`reading`].
+
+mod reading;
 
 use crate::compiled::Compiled;
 use crate::graph::Adjacency;
 use crate::layout::radius_for_degree;
 use crate::model::{Dataset, EntityIx, RelationIx};
+use crate::query::filter::Filter;
+use crate::query::paths::Path;
 use crate::spatial::{segment_distance2, Grid};
 use crate::view::{entity_details, relation_details, Details};
 
@@ -57,12 +63,19 @@ pub struct Scene {
     pub node_emphasis: Vec<u8>,
     /// [`emphasis`] per relation.
     pub edge_emphasis: Vec<u8>,
+    /// 1 when the entity is shown (filters, date, neighbourhood), else 0.
+    pub node_visible: Vec<u8>,
+    /// 1 when the relation is shown, else 0.
+    pub edge_visible: Vec<u8>,
     node_grid: Grid,
     edge_grid: Grid,
     /// Entities in label priority order: degree, then index.
     pub(crate) label_order: Vec<EntityIx>,
     hovered: Option<Item>,
     selected: Option<Item>,
+    filter: Filter,
+    area: Option<(EntityIx, usize)>,
+    path: Option<Path>,
 }
 
 impl Scene {
@@ -91,7 +104,8 @@ impl Scene {
             .collect();
         let edge_grid = Grid::build(&edge_boxes, 32.0);
         let mut label_order: Vec<EntityIx> = (0..n as u32).collect();
-        label_order.sort_unstable_by_key(|&e| (std::cmp::Reverse(adjacency.degree(e)), e));
+        let key = |e: u32| (std::cmp::Reverse(adjacency.degree(e)), e);
+        crate::sort::sort_indices(&mut label_order, &|a, b| key(a).cmp(&key(b)));
         Scene {
             node_kind: data.entities.iter().map(|e| e.kind.index()).collect(),
             edge_ends: data.relations.iter().flat_map(|r| [r.from, r.to]).collect(),
@@ -106,6 +120,8 @@ impl Scene {
                 .collect(),
             node_emphasis: vec![emphasis::NORMAL; n],
             edge_emphasis: vec![emphasis::NORMAL; data.relations.len()],
+            node_visible: vec![1; n],
+            edge_visible: vec![1; data.relations.len()],
             data,
             adjacency,
             positions,
@@ -115,7 +131,15 @@ impl Scene {
             label_order,
             hovered: None,
             selected: None,
+            filter: Filter::default(),
+            area: None,
+            path: None,
         }
+    }
+
+    /// The incidence lists.
+    pub fn adjacency(&self) -> &Adjacency {
+        &self.adjacency
     }
 
     /// Number of relations touching an entity.
@@ -123,11 +147,15 @@ impl Scene {
         self.adjacency.degree(e)
     }
 
-    /// The item under a world point: the topmost node whose circle (grown by
-    /// `tolerance`) contains it, else the nearest edge within `tolerance`.
+    /// The item under a world point: the topmost shown node whose circle
+    /// (grown by `tolerance`) contains it, else the nearest shown edge within
+    /// `tolerance`. Hidden items are never picked.
     pub fn pick(&self, x: f32, y: f32, tolerance: f32) -> Option<Item> {
         let mut best: Option<(f32, u32)> = None;
         for e in self.node_candidates(x, y, tolerance) {
+            if self.node_visible[e as usize] == 0 {
+                continue;
+            }
             let (dx, dy) = (self.positions[2 * e as usize] - x, self.positions[2 * e as usize + 1] - y);
             let reach = self.radii[e as usize] + tolerance;
             let d2 = dx * dx + dy * dy;
@@ -140,6 +168,9 @@ impl Scene {
         }
         let mut best_edge: Option<(f32, u32)> = None;
         for r in self.edge_candidates(x, y, tolerance) {
+            if self.edge_visible[r as usize] == 0 {
+                continue;
+            }
             let (a, b) = (self.edge_ends[2 * r as usize] as usize, self.edge_ends[2 * r as usize + 1] as usize);
             let d2 = segment_distance2((x, y), self.point(a), self.point(b));
             if d2 <= tolerance * tolerance && best_edge.is_none_or(|(bd, _)| d2 < bd) {
@@ -182,9 +213,24 @@ impl Scene {
         self.selected
     }
 
-    /// Hover wins over selection for emphasis; nothing → everything normal.
+    /// Whether an item is shown (not hidden by a filter).
+    pub fn is_shown(&self, item: Item) -> bool {
+        match item {
+            Item::Entity(e) => self.node_visible[e as usize] == 1,
+            Item::Relation(r) => self.edge_visible[r as usize] == 1,
+        }
+    }
+
+    /// Hover wins over a highlighted path, which wins over the selection;
+    /// nothing → everything normal. Hidden items are ignored: a hidden
+    /// focus counts as none, and emphasis only spreads along shown relations.
     fn update_emphasis(&mut self) {
-        let focus = self.hovered.or(self.selected);
+        let hovered = self.hovered.filter(|&i| self.is_shown(i));
+        if hovered.is_none() && self.path.is_some() {
+            self.path_emphasis();
+            return;
+        }
+        let focus = hovered.or(self.selected.filter(|&i| self.is_shown(i)));
         let Some(focus) = focus else {
             self.node_emphasis.fill(emphasis::NORMAL);
             self.edge_emphasis.fill(emphasis::NORMAL);
@@ -195,6 +241,9 @@ impl Scene {
         match focus {
             Item::Entity(e) => {
                 for &r in self.adjacency.incident(e) {
+                    if self.edge_visible[r as usize] == 0 {
+                        continue;
+                    }
                     self.edge_emphasis[r as usize] = emphasis::NEAR;
                     let rel = &self.data.relations[r as usize];
                     self.node_emphasis[rel.from as usize] = emphasis::NEAR;

@@ -76,7 +76,7 @@ impl Grid {
         self.for_cells(&[x - radius, y - radius, x + radius, y + radius], |c| {
             out.extend_from_slice(&self.items[self.offsets[c] as usize..self.offsets[c + 1] as usize]);
         });
-        out.sort_unstable();
+        crate::sort::sort_indices(&mut out, &|a, b| a.cmp(&b));
         out.dedup();
         out
     }
@@ -89,4 +89,28 @@ pub fn segment_distance2(p: (f32, f32), a: (f32, f32), b: (f32, f32)) -> f32 {
     let t = if len2 > 0.0 { (((p.0 - a.0) * abx + (p.1 - a.1) * aby) / len2).max(0.0).min(1.0) } else { 0.0 };
     let (cx, cy) = (a.0 + t * abx - p.0, a.1 + t * aby - p.1);
     cx * cx + cy * cy
+}
+
+/// Orders directions clockwise on screen (y grows downwards), starting at
+/// 12 o'clock: straight up first, then right, down and left. Only
+/// comparisons and products: the quadrant first, then the sign of the cross
+/// product, which within one quadrant (less than half a turn) orders
+/// directions exactly. A zero vector counts as straight up.
+pub fn clockwise_cmp(a: (f64, f64), b: (f64, f64)) -> std::cmp::Ordering {
+    fn quadrant((x, y): (f64, f64)) -> u8 {
+        if x >= 0.0 && y < 0.0 || x == 0.0 && y == 0.0 {
+            0 // from 12 o'clock (included) to 3
+        } else if x > 0.0 && y >= 0.0 {
+            1 // from 3 (included) to 6
+        } else if x <= 0.0 && y > 0.0 {
+            2 // from 6 (included) to 9
+        } else {
+            3 // from 9 (included) to 12
+        }
+    }
+    quadrant(a).cmp(&quadrant(b)).then_with(|| {
+        let cross = a.0 * b.1 - a.1 * b.0;
+        // cross > 0: b lies clockwise of a (screen coordinates), so a first.
+        0.0f64.partial_cmp(&cross).unwrap_or(std::cmp::Ordering::Equal)
+    })
 }

@@ -1,8 +1,13 @@
-//! View structs made only for the details panel: what a reader reads about an
-//! entity or a relation, with citations resolved. They cross to JavaScript via
-//! serde; internal types never do.
+//! View structs for what a reader reads: the details panel (an entity or a
+//! relation), the "How is A tied to B?" paths and the accessible text view,
+//! with citations resolved. They cross to JavaScript via serde; internal
+//! types never do.
 
 use crate::model::{Dataset, EntityIx, RelationIx, Source};
+use crate::query::filter::{counts, timeline};
+use crate::query::paths::Path;
+use crate::query::search::Hit;
+use crate::vocab::{EntityKind, RelationType};
 use crate::sentence::{humanize, relation_sentence};
 use serde::Serialize;
 
@@ -127,14 +132,20 @@ fn relation_line(data: &Dataset, r: RelationIx, from_side: Option<EntityIx>, cl:
 
 /// Details of an entity: its facts and every relation touching it.
 pub fn entity_details(data: &Dataset, incident: &[RelationIx], e: EntityIx) -> Details {
-    let ent = data.entity(e);
     let mut cl = CitationList { data, order: Vec::new() };
+    let mut d = entity_details_with(data, incident, e, &mut cl);
+    d.citations = cl.finish();
+    d
+}
+
+fn entity_details_with(data: &Dataset, incident: &[RelationIx], e: EntityIx, cl: &mut CitationList) -> Details {
+    let ent = data.entity(e);
     let facts = ent
         .attributes
         .iter()
         .map(|a| FactView { label: humanize(&a.key), value: a.value.display(), cites: cl.cite(&a.sources) })
         .collect();
-    let relations = incident.iter().map(|&r| relation_line(data, r, Some(e), &mut cl)).collect();
+    let relations = incident.iter().map(|&r| relation_line(data, r, Some(e), cl)).collect();
     let mut subtitle = humanize(ent.kind.key());
     if !ent.country.is_empty() {
         subtitle.push_str(&format!(" · {}", ent.country));
@@ -147,7 +158,7 @@ pub fn entity_details(data: &Dataset, incident: &[RelationIx], e: EntityIx) -> D
         aliases: ent.aliases.clone(),
         facts,
         relations,
-        citations: cl.finish(),
+        citations: Vec::new(),
     }
 }
 
@@ -166,4 +177,151 @@ pub fn relation_details(data: &Dataset, r: RelationIx) -> Details {
         relations: vec![line],
         citations: cl.finish(),
     }
+}
+
+/// One step of a path, as a cited sentence.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PathSentence {
+    /// The relation, to select it.
+    pub relation: RelationIx,
+    /// The relation as a sentence.
+    pub text: String,
+    /// Indices into the [`PathsView`]'s `citations`.
+    pub cites: Vec<u32>,
+}
+
+/// One path between two entities, for the "How is A tied to B?" list.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PathLine {
+    /// Entities from start to end.
+    pub entities: Vec<EntityIx>,
+    /// `relations[i]` joins `entities[i]` and `entities[i + 1]`.
+    pub relations: Vec<RelationIx>,
+    /// The names of `entities`.
+    pub names: Vec<String>,
+    /// One sentence per relation, in path order.
+    pub sentences: Vec<PathSentence>,
+}
+
+/// Paths with their sentences, sharing one numbered list of citations.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PathsView {
+    /// Shortest first.
+    pub paths: Vec<PathLine>,
+    /// The sources cited above, numbered in order of first citation.
+    pub citations: Vec<Citation>,
+}
+
+/// The paths as sentences with citations.
+pub fn paths_view(data: &Dataset, paths: &[Path]) -> PathsView {
+    let mut cl = CitationList { data, order: Vec::new() };
+    let paths = paths
+        .iter()
+        .map(|p| PathLine {
+            entities: p.entities.clone(),
+            relations: p.relations.clone(),
+            names: p.entities.iter().map(|&e| data.entity(e).name.clone()).collect(),
+            sentences: p
+                .relations
+                .iter()
+                .map(|&r| {
+                    let rel = &data.relations[r as usize];
+                    PathSentence { relation: r, text: relation_sentence(data, rel), cites: cl.cite(&rel.sources) }
+                })
+                .collect(),
+        })
+        .collect();
+    PathsView { paths, citations: cl.finish() }
+}
+
+/// The whole map as text, for the accessible text view: every entity with
+/// its facts and relations as sentences. Citations are numbered by source
+/// order, so `[n]` means the same source everywhere.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TextView {
+    /// Per entity, in index order; each one's own `citations` is empty.
+    pub entities: Vec<Details>,
+    /// Every source, in dataset order.
+    pub citations: Vec<Citation>,
+}
+
+/// Builds the [`TextView`]. `incident(e)` gives the relations touching `e`.
+pub fn text_view<'a>(data: &Dataset, incident: impl Fn(EntityIx) -> &'a [RelationIx]) -> TextView {
+    let mut cl = CitationList { data, order: (0..data.sources.len() as u32).collect() };
+    let entities = (0..data.entities.len() as EntityIx).map(|e| entity_details_with(data, incident(e), e, &mut cl)).collect();
+    TextView { entities, citations: cl.finish() }
+}
+
+/// A search result for the combobox.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SearchHit<'a> {
+    /// Entity index.
+    pub index: EntityIx,
+    /// Entity id (for links).
+    pub id: &'a str,
+    /// Full name.
+    pub name: &'a str,
+    /// Short label (as drawn).
+    pub label: &'a str,
+    /// Kind key.
+    pub kind: &'static str,
+    /// 0 exact, higher is a looser match (see [`Hit::rank`]).
+    pub rank: u8,
+}
+
+/// Search hits with their names.
+pub fn search_view<'a>(data: &'a Dataset, hits: &[Hit]) -> Vec<SearchHit<'a>> {
+    hits.iter()
+        .map(|h| {
+            let e = data.entity(h.entity);
+            SearchHit { index: h.entity, id: &e.id, name: &e.name, label: e.label(), kind: e.kind.key(), rank: h.rank }
+        })
+        .collect()
+}
+
+/// Counts beside each filter choice, over the whole dataset. Types and kinds
+/// that never occur are left out.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CountsView<'a> {
+    /// (index, key, count) per relation type.
+    #[serde(rename = "relationTypes")]
+    pub relation_types: Vec<(u8, &'static str, u32)>,
+    /// (index, key, count) per entity kind.
+    pub kinds: Vec<(u8, &'static str, u32)>,
+    /// (index, title, publisher, relations citing it, id) per source.
+    pub sources: Vec<(u32, &'a str, &'a str, u32, &'a str)>,
+}
+
+/// The filter choices with counts.
+pub fn counts_view(data: &Dataset) -> CountsView<'_> {
+    let (types, kinds, sources) = counts(data);
+    let present = |counts: &[u32], key: &dyn Fn(usize) -> &'static str| -> Vec<(u8, &'static str, u32)> {
+        counts.iter().enumerate().filter(|(_, &c)| c > 0).map(|(i, &c)| (i as u8, key(i), c)).collect()
+    };
+    CountsView {
+        relation_types: present(&types, &|i| RelationType::ALL[i].key()),
+        kinds: present(&kinds, &|i| EntityKind::ALL[i].key()),
+        sources: data.sources.iter().enumerate().map(|(i, s)| (i as u32, s.title.as_str(), s.publisher.as_str(), sources[i], s.id.as_str())).collect(),
+    }
+}
+
+/// A stop of the as-of slider.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Stop {
+    /// As written in the data ("2023", "2023-09" or "2023-09-27"), or
+    /// "before-2023-09-26" for the first stop; what a link holds.
+    pub label: String,
+    /// The day shown as of: the first day the date may mean, YYYYMMDD (the
+    /// day before the first date for the first stop).
+    pub day: u32,
+    /// What the slider says: the date, or "Before 2023-09-26".
+    pub text: String,
+}
+
+/// The as-of slider's stops: one before every date in the data (what stood
+/// before anything dated happened), then every date, sorted.
+pub fn timeline_view(data: &Dataset) -> Vec<Stop> {
+    let dates = timeline(data);
+    let before = dates.first().map(|d| Stop { label: format!("before-{d}"), day: d.first_day() - 1, text: format!("Before {d}") });
+    before.into_iter().chain(dates.into_iter().map(|d| Stop { label: d.to_string(), day: d.first_day(), text: d.to_string() })).collect()
 }

@@ -7,7 +7,12 @@
 
 use crate::compiled::decode;
 use crate::labels::{place_labels, Viewport};
+use crate::query::filter::Filter;
+use crate::query::paths::Path;
+use crate::query::search::SearchIndex;
 use crate::scene::{Item, Scene};
+use crate::view::{counts_view, paths_view, search_view, timeline_view};
+use crate::vocab::{EntityKind, RelationType};
 use serde::Serialize;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -77,6 +82,8 @@ pub struct MapHandle {
     scene: Scene,
     label_widths: Vec<f32>,
     labels: Vec<f32>,
+    search_index: Option<SearchIndex>,
+    paths: Vec<Path>,
 }
 
 #[wasm_bindgen]
@@ -91,7 +98,7 @@ impl MapHandle {
     pub fn from_bytes(bytes: &[u8]) -> Result<MapHandle, JsError> {
         let compiled = decode(bytes).map_err(into_error)?;
         let n = compiled.dataset.entities.len();
-        Ok(MapHandle { scene: Scene::new(compiled), label_widths: vec![0.0; n], labels: Vec::new() })
+        Ok(MapHandle { scene: Scene::new(compiled), label_widths: vec![0.0; n], labels: Vec::new(), search_index: None, paths: Vec::new() })
     }
 
     /// Number of entities.
@@ -152,6 +159,18 @@ impl MapHandle {
     #[wasm_bindgen(js_name = edgeEmphasisPtr)]
     pub fn edge_emphasis_ptr(&self) -> *const u8 {
         self.scene.edge_emphasis.as_ptr()
+    }
+
+    /// Visibility per entity (Uint8Array of n): 1 shown, 0 hidden by a filter.
+    #[wasm_bindgen(js_name = nodeVisiblePtr)]
+    pub fn node_visible_ptr(&self) -> *const u8 {
+        self.scene.node_visible.as_ptr()
+    }
+
+    /// Visibility per relation (Uint8Array of m): 1 shown, 0 hidden.
+    #[wasm_bindgen(js_name = edgeVisiblePtr)]
+    pub fn edge_visible_ptr(&self) -> *const u8 {
+        self.scene.edge_visible.as_ptr()
     }
 
     /// The item at a world point, or undefined: `{kind, index}`.
@@ -249,5 +268,107 @@ impl MapHandle {
     #[wasm_bindgen(js_name = labelsPtr)]
     pub fn labels_ptr(&self) -> *const f32 {
         self.labels.as_ptr()
+    }
+
+    /// Entities whose name or alias matches, best first:
+    /// `[{index, id, name, label, kind, rank}]` (rank 0 is an exact match).
+    pub fn search(&mut self, query: &str, limit: u32) -> Result<JsValue, JsError> {
+        let data = &self.scene.data;
+        let index = self.search_index.get_or_insert_with(|| SearchIndex::new(data));
+        to_js(&search_view(data, &index.search(data, self.scene.adjacency(), query, limit as usize)))
+    }
+
+    /// Shows only what passes: relation type indices, entity kind indices and
+    /// source indices to hide, and an as-of day (YYYYMMDD, 0 for none).
+    #[wasm_bindgen(js_name = setFilter)]
+    pub fn set_filter(&mut self, hidden_types: &[u8], hidden_kinds: &[u8], hidden_sources: &[u32], as_of: u32) -> Result<(), JsError> {
+        let out_of_range = |what: &str, i: u32| JsError::new(&format!("setFilter: {what} index {i} is out of range"));
+        let hidden_relation_types = hidden_types
+            .iter()
+            .map(|&i| RelationType::ALL.get(i as usize).copied().ok_or_else(|| out_of_range("relation type", u32::from(i))))
+            .collect::<Result<_, _>>()?;
+        let hidden_kinds = hidden_kinds
+            .iter()
+            .map(|&i| EntityKind::ALL.get(i as usize).copied().ok_or_else(|| out_of_range("kind", u32::from(i))))
+            .collect::<Result<_, _>>()?;
+        if let Some(&s) = hidden_sources.iter().find(|&&s| s as usize >= self.scene.data.sources.len()) {
+            return Err(out_of_range("source", s));
+        }
+        let filter = Filter { hidden_relation_types, hidden_kinds, hidden_sources: hidden_sources.to_vec(), as_of: (as_of > 0).then_some(as_of) };
+        self.scene.set_filter(&filter);
+        Ok(())
+    }
+
+    /// Narrows the map to entities within `hops` relations of entity `e`
+    /// (combined with `setFilter`); `e` = -1 shows the whole map again.
+    pub fn focus(&mut self, e: i32, hops: u32) -> Result<(), JsError> {
+        let area = match u32::try_from(e) {
+            Ok(c) if c < self.node_count() => Some((c, hops as usize)),
+            Ok(c) => return Err(JsError::new(&format!("focus: entity index {c} is out of range"))),
+            Err(_) => None,
+        };
+        self.scene.set_area(area);
+        Ok(())
+    }
+
+    /// Counts beside each filter choice, over the whole dataset:
+    /// `{relationTypes: [[i, key, count]], kinds: [[i, key, count]], sources: [[i, title, publisher, count, id]]}`.
+    pub fn counts(&self) -> Result<JsValue, JsError> {
+        to_js(&counts_view(&self.scene.data))
+    }
+
+    /// The as-of slider's stops: one before the first date, then every date
+    /// in the data, sorted: `[{label: "2023-09-27", day: 20230927, text}]`
+    /// (day: the first day meant; label: what a link holds; text: what the slider says).
+    pub fn timeline(&self) -> Result<JsValue, JsError> {
+        to_js(&timeline_view(&self.scene.data))
+    }
+
+    /// Up to `k` shortest paths from `from` to `to` through what is shown,
+    /// as `{paths: [{entities, relations, names, sentences: [{relation, text, cites}]}], citations}`.
+    /// Remembered for `highlightPath`.
+    pub fn paths(&mut self, from: u32, to: u32, k: u32) -> Result<JsValue, JsError> {
+        let n = self.node_count();
+        if from >= n || to >= n {
+            return Err(JsError::new(&format!("paths: entity index {} is out of range", from.max(to))));
+        }
+        self.paths = self.scene.paths(from, to, k.min(20) as usize);
+        to_js(&paths_view(&self.scene.data, &self.paths))
+    }
+
+    /// Highlights path `index` of the last `paths` call; -1 clears.
+    #[wasm_bindgen(js_name = highlightPath)]
+    pub fn highlight_path(&mut self, index: i32) -> Result<(), JsError> {
+        let path = match usize::try_from(index) {
+            Ok(i) => Some(self.paths.get(i).ok_or_else(|| JsError::new(&format!("highlightPath: no path {i}")))?),
+            Err(_) => None,
+        };
+        self.scene.highlight_path(path);
+        Ok(())
+    }
+
+    /// The shown neighbours of `e`, clockwise from 12 o'clock (keyboard walking order).
+    #[wasm_bindgen(js_name = neighboursInOrder)]
+    pub fn neighbours_in_order(&self, e: u32) -> Vec<u32> {
+        self.scene.neighbours_in_order(e)
+    }
+
+    /// The shown entity with the most shown relations, or -1 when nothing is shown.
+    #[wasm_bindgen(js_name = mostConnected)]
+    pub fn most_connected(&self) -> i32 {
+        self.scene.most_connected().map_or(-1, |e| e as i32)
+    }
+
+    /// Number of shown relations touching `e`.
+    #[wasm_bindgen(js_name = shownDegree)]
+    pub fn shown_degree(&self, e: u32) -> u32 {
+        self.scene.shown_degree(e) as u32
+    }
+
+    /// The whole map as text: `{entities: [Details], citations}` with
+    /// citation numbers that are source indices.
+    #[wasm_bindgen(js_name = textView)]
+    pub fn text_view(&self) -> Result<JsValue, JsError> {
+        to_js(&self.scene.text_view())
     }
 }

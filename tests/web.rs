@@ -53,3 +53,61 @@ fn out_of_range_indices_are_errors_not_traps() {
     assert!(map.details("entity", 1_000_000).is_err());
     assert!(map.select("planet", 0).is_err());
 }
+
+#[wasm_bindgen_test]
+fn searching_smi_lists_smic_first() {
+    let mut map = MapHandle::seed().unwrap();
+    let hits = js_sys::Array::from(&map.search("smi", 8).unwrap());
+    assert!(hits.length() >= 1);
+    let first = hits.get(0);
+    assert_eq!(get(&first, "id").as_string().unwrap(), "smic");
+    assert_eq!(get(&first, "index").as_f64().unwrap() as i32, map.find("smic"));
+    assert!(get(&first, "name").as_string().unwrap().contains("Semiconductor Manufacturing"));
+    assert_eq!(js_sys::Array::from(&map.search("   ", 8).unwrap()).length(), 0);
+}
+
+#[wasm_bindgen_test]
+fn the_alliance_is_tied_to_csia_by_cited_sentences_and_the_path_can_be_highlighted() {
+    let mut map = MapHandle::seed().unwrap();
+    let (a, b) = (map.find("auto-electronics-investment-alliance") as u32, map.find("csia") as u32);
+    let view = map.paths(a, b, 3).unwrap();
+    let paths = js_sys::Array::from(&get(&view, "paths"));
+    assert!(paths.length() >= 1);
+    let first = paths.get(0);
+    let entities = js_sys::Array::from(&get(&first, "entities"));
+    assert_eq!(entities.get(0).as_f64().unwrap() as u32, a);
+    assert_eq!(entities.get(entities.length() - 1).as_f64().unwrap() as u32, b);
+    let sentences = js_sys::Array::from(&get(&first, "sentences"));
+    let text: Vec<String> = sentences.iter().map(|s| get(&s, "text").as_string().unwrap()).collect();
+    assert!(text.iter().any(|t| t.contains("Changan")) && text.iter().any(|t| t.contains("Huawei")), "{text:?}");
+    assert!(js_sys::Array::from(&get(&view, "citations")).length() >= 1);
+    map.highlight_path(0).unwrap();
+    let memory: js_sys::WebAssembly::Memory = wasm_bindgen::memory().into();
+    let emphasis = js_sys::Uint8Array::new_with_byte_offset_and_length(&memory.buffer(), map.node_emphasis_ptr() as u32, map.node_count());
+    assert_eq!(emphasis.get_index(a), 3, "the start of the path is in focus");
+    assert!(map.highlight_path(99).is_err());
+    map.highlight_path(-1).unwrap();
+    assert!(map.paths(a, 1_000_000, 3).is_err());
+}
+
+#[wasm_bindgen_test]
+fn filters_and_neighbourhoods_show_in_the_visibility_view() {
+    let mut map = MapHandle::seed().unwrap();
+    let memory: js_sys::WebAssembly::Memory = wasm_bindgen::memory().into();
+    let visible = |map: &MapHandle| {
+        let v = js_sys::Uint8Array::new_with_byte_offset_and_length(&memory.buffer(), map.node_visible_ptr() as u32, map.node_count());
+        v.to_vec().iter().filter(|&&x| x == 1).count() as u32
+    };
+    assert_eq!(visible(&map), map.node_count());
+    let alliance = map.find("auto-electronics-investment-alliance") as u32;
+    map.set_filter(&[], &[], &[], 2023_08_31).unwrap();
+    assert!(visible(&map) < map.node_count());
+    let neighbours = map.neighbours_in_order(alliance);
+    assert!(neighbours.is_empty(), "a hidden entity has no shown neighbours");
+    map.set_filter(&[], &[], &[], 0).unwrap();
+    map.focus(map.find("huawei"), 1).unwrap();
+    assert_eq!(visible(&map), 1 + map.neighbours_in_order(map.find("huawei") as u32).len() as u32);
+    map.focus(-1, 0).unwrap();
+    assert_eq!(visible(&map), map.node_count());
+    assert!(map.set_filter(&[200], &[], &[], 0).is_err());
+}

@@ -5,11 +5,14 @@ import { mount } from './widget.js';
 
 const container = document.getElementById('map');
 const src = new URLSearchParams(location.search).get('src') || container.dataset.src || '';
-const widget = await mount(container, { src });
-if (widget) {
-  const [title] = widget.meta();
-  if (title) document.title = title;
-}
+// No top-level await: the minified build targets es2020.
+mount(container, { src }).then((widget) => {
+  const [title] = widget ? widget.meta() : [];
+  if (title) {
+    document.title = title;
+    document.getElementById('map-title').textContent = title;
+  }
+});
 
 function postHeight() {
   const height = Math.ceil(document.documentElement.scrollHeight);

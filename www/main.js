@@ -1,11 +1,12 @@
 // Demo page: mounts the widget on #map with the embedded seed dataset, or a
 // compiled dataset named by ?data=path/to/file.amap (relative URLs only work
-// from any sub-path).
+// from any sub-path). The page's URL hash keeps what the reader looks at
+// (deep links, Back and Forward).
 import { mount } from './widget.js';
 
 const container = document.getElementById('map');
 const data = new URLSearchParams(location.search).get('data') || container.dataset.src || '';
-mount(container, { src: data }).then((widget) => {
+mount(container, { src: data, deepLink: true }).then((widget) => {
   if (!widget) return;
   const [title, description] = widget.meta();
   if (title) {

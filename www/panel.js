@@ -2,20 +2,20 @@
 // never as HTML; only http(s) URLs become links.
 import { humanize } from './palette.js';
 
-function el(tag, className, text) {
+export function el(tag, className, text) {
   const node = document.createElement(tag);
   if (className) node.className = className;
   if (text !== undefined) node.textContent = text;
   return node;
 }
 
-function citeMarks(cites) {
+export function citeMarks(cites) {
   const span = el('span', 'cite-marks');
   span.textContent = cites.map((c) => `[${c + 1}]`).join('');
   return span;
 }
 
-function citationItem(c) {
+export function citationItem(c) {
   const li = el('li', 'citation');
   const parts = [c.publisher, c.author, c.date].filter(Boolean);
   const title = c.title ? `“${c.title}”` : c.id;

@@ -1,6 +1,7 @@
 // Draws the scene on a 2D canvas from typed-array views. Batched: one path
 // per (colour, style, emphasis) group, so a frame is a few dozen draw calls
-// whatever the graph size; items outside the viewport are skipped.
+// whatever the graph size; items outside the viewport or hidden by a filter
+// (the visibility views) are skipped. The keyboard focus gets a ring.
 import { KIND_COLORS, RELATION_COLORS } from './palette.js';
 
 const ALPHA = [0.9, 0.12, 1, 1]; // by emphasis: normal, faded, near, focus
@@ -10,8 +11,8 @@ export const LABEL_FONT_PX = 12;
 export const LABEL_LINE_PX = 16;
 export const LABEL_FONT = `${LABEL_FONT_PX}px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif`;
 
-/** Draws one frame; returns what was drawn (for tests and state()). */
-export function drawFrame(ctx, v, camera, width, height, labels, names, theme) {
+/** Draws one frame; `ring` is the keyboard-focused entity or -1. Returns what was drawn (for tests and state()). */
+export function drawFrame(ctx, v, camera, width, height, labels, names, theme, ring = -1) {
   ctx.clearRect(0, 0, width, height);
   ctx.fillStyle = theme.background;
   ctx.fillRect(0, 0, width, height);
@@ -23,6 +24,7 @@ export function drawFrame(ctx, v, camera, width, height, labels, names, theme) {
   let nodes = 0;
   const groups = new Map();
   for (let i = 0; i < v.radii.length; i++) {
+    if (!v.nodeVisible[i]) continue;
     const x = sx(i);
     const y = sy(i);
     const r = Math.max(v.radii[i] * z, 2.5);
@@ -47,8 +49,21 @@ export function drawFrame(ctx, v, camera, width, height, labels, names, theme) {
     ctx.stroke();
   }
   ctx.globalAlpha = 1;
+  if (ring >= 0 && v.nodeVisible[ring]) drawRing(ctx, sx(ring), sy(ring), Math.max(v.radii[ring] * z, 2.5), theme);
   drawLabels(ctx, labels, names, theme);
   return { nodes, edges, labels: labels.length / 3 };
+}
+
+/** The keyboard focus: a ring in the focus colour inside one in the background colour, visible on any fill. */
+function drawRing(ctx, x, y, r, theme) {
+  ctx.beginPath();
+  ctx.arc(x, y, r + 6, 0, 2 * Math.PI);
+  ctx.lineWidth = 6;
+  ctx.strokeStyle = theme.background;
+  ctx.stroke();
+  ctx.lineWidth = 3;
+  ctx.strokeStyle = theme.focus;
+  ctx.stroke();
 }
 
 function drawEdges(ctx, v, sx, sy, z, width, height) {
@@ -56,6 +71,7 @@ function drawEdges(ctx, v, sx, sy, z, width, height) {
   let drawn = 0;
   const m = v.edgeKind.length;
   for (let e = 0; e < m; e++) {
+    if (!v.edgeVisible[e]) continue;
     const a = v.edgeEnds[2 * e];
     const b = v.edgeEnds[2 * e + 1];
     const x1 = sx(a), y1 = sy(a), x2 = sx(b), y2 = sy(b);

@@ -22,6 +22,8 @@ export class Views {
     this.edgeKind = new Uint8Array(b, h.edgeKindPtr(), m);
     this.edgeFlags = new Uint8Array(b, h.edgeFlagsPtr(), m);
     this.edgeEmphasis = new Uint8Array(b, h.edgeEmphasisPtr(), m);
+    this.nodeVisible = new Uint8Array(b, h.nodeVisiblePtr(), n);
+    this.edgeVisible = new Uint8Array(b, h.edgeVisiblePtr(), m);
     return this;
   }
 

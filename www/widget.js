@@ -1,36 +1,39 @@
-// The widget: mounts a canvas map with toolbar, legend and details panel in a
-// container, and wires the wasm handle to drawing and input. Domain logic
-// (picking, emphasis, labels, sentences) is in Rust; this file only draws
-// and routes events.
-import init, { MapHandle, lastPanic } from './pkg/alliance_map.js';
-import { Camera } from './camera.js';
+// The widget: mounts a canvas map with the reader's controls, toolbar,
+// legend, details panel and text view in a container, and wires the wasm
+// handle to drawing and input. Domain logic (picking, emphasis, labels,
+// sentences, search, filters, paths, keyboard order) is in Rust; this file
+// only draws and routes events. Parts: controls.js (search, filters, date,
+// paths), textview.js, keyboard.js, deeplink.js, reader.js (filter state).
+import { loadWasm, fetchCompiled, showError, MapHandle } from './boot.js';
+import { Camera, MIN_ZOOM, MAX_ZOOM } from './camera.js';
 import { Views } from './views.js';
 import { drawFrame, LABEL_FONT, LABEL_LINE_PX } from './render.js';
 import { attachInput } from './input.js';
-import { renderDetails, renderLegend } from './panel.js';
-import { KIND_COLORS, RELATION_COLORS } from './palette.js';
+import { renderDetails } from './panel.js';
+import { Reader } from './reader.js';
+import { buildControls } from './controls.js';
+import { TextView } from './textview.js';
+import { attachKeyboard } from './keyboard.js';
+import { buildFrame } from './frame.js';
+import { attachDeepLink } from './deeplink.js';
+import { screenPosition, widgetState } from './inspect.js';
+import { sheetMethods } from './sheet.js';
 
-let wasmReady = null;
-function loadWasm() {
-  wasmReady ??= init({ module_or_path: new URL('./pkg/alliance_map_bg.wasm', import.meta.url) });
-  return wasmReady;
-}
+export { showError };
 
-async function fetchCompiled(src) {
-  const response = await fetch(new URL(src, document.baseURI));
-  if (!response.ok) throw new Error(`could not load ${src}: HTTP ${response.status}`);
-  return new Uint8Array(await response.arrayBuffer());
-}
-
-/** Mounts a map in `container`. Resolves to the Widget, or null after showing an error. */
-export async function mount(container, { src = '', bytes = null } = {}) {
+/**
+ * Mounts a map in `container`. Resolves to the Widget, or null after showing
+ * an error. `deepLink: true` keeps the view in the page's URL hash (one map
+ * per page: the demo page).
+ */
+export async function mount(container, { src = '', bytes = null, deepLink = false } = {}) {
   container.classList.add('alliance-map');
   container.setAttribute('aria-busy', 'true');
   try {
     const wasm = await loadWasm();
     const data = bytes || (src ? await fetchCompiled(src) : null);
     const handle = data ? MapHandle.fromBytes(data) : MapHandle.seed();
-    const widget = new Widget(container, handle, wasm.memory);
+    const widget = new Widget(container, handle, wasm.memory, { deepLink });
     container.allianceMap = widget;
     return widget;
   } catch (err) {
@@ -41,38 +44,10 @@ export async function mount(container, { src = '', bytes = null } = {}) {
   }
 }
 
-export function showError(container, err) {
-  let detail = (err && err.message) || String(err);
-  try {
-    detail = lastPanic() || detail;
-  } catch {
-    // The module itself failed to load: keep the original message.
-  }
-  const box = document.createElement('div');
-  box.className = 'am-error';
-  box.setAttribute('role', 'alert');
-  const strong = document.createElement('strong');
-  strong.textContent = 'This map could not be shown.';
-  const p = document.createElement('p');
-  p.textContent = detail;
-  box.append(strong, p);
-  container.replaceChildren(box);
-}
-
-function button(label, title, onClick) {
-  const b = document.createElement('button');
-  b.type = 'button';
-  b.textContent = label;
-  b.title = title;
-  b.setAttribute('aria-label', title);
-  b.addEventListener('click', onClick);
-  return b;
-}
-
 let nextId = 0;
 
 export class Widget {
-  constructor(container, handle, memory) {
+  constructor(container, handle, memory, { deepLink = false } = {}) {
     this.uid = `am${++nextId}`;
     this.userMoved = false;
     this.active = false;
@@ -86,51 +61,43 @@ export class Widget {
     this.labelCount = 0;
     this.labelCamera = null;
     this.lastDrawn = { nodes: 0, edges: 0, labels: 0 };
+    this.listeners = {};
+    this.deepLink = deepLink;
+    this.reader = new Reader(this);
     this.buildDom();
+    this.controls = buildControls(this);
+    this.main.prepend(this.controls.element);
+    this.textView = new TextView(this);
+    this.controls.textButton.setAttribute('aria-controls', this.textView.section.id);
+    this.container.append(this.textView.section);
+    this.keyboard = attachKeyboard(this);
     this.measureLabels();
     this.detachInput = attachInput(this.canvas, this);
     this.resizeObserver = new ResizeObserver(() => this.resize());
     this.resizeObserver.observe(this.stage);
     this.resize();
+    this.detachDeepLink = deepLink ? attachDeepLink(this) : null;
+  }
+
+  on(kind, fn) {
+    (this.listeners[kind] ||= []).push(fn);
+  }
+
+  emit(kind, detail = {}) {
+    for (const fn of this.listeners[kind] || []) fn(detail);
   }
 
   buildDom() {
-    const c = this.container;
-    c.replaceChildren();
-    c.tabIndex = 0;
-    this.stage = document.createElement('div');
-    this.stage.className = 'am-stage';
-    this.canvas = document.createElement('canvas');
-    this.canvas.className = 'am-canvas';
-    this.canvas.setAttribute('role', 'img');
-    this.canvas.setAttribute('aria-label', `Network diagram with ${this.handle.nodeCount} entities and ${this.handle.edgeCount} relations`);
-    const toolbar = document.createElement('div');
-    toolbar.className = 'am-toolbar';
-    toolbar.setAttribute('part', 'toolbar');
-    toolbar.append(
-      button('+', 'Zoom in', () => this.zoomCentre(1.5)),
-      button('−', 'Zoom out', () => this.zoomCentre(1 / 1.5)),
-      button('Fit', 'Fit the whole map in view', () => this.fit()),
-    );
-    this.panel = document.createElement('aside');
-    this.panel.className = 'am-panel';
-    this.panel.hidden = true;
-    this.panel.setAttribute('part', 'panel');
-    this.panel.setAttribute('aria-labelledby', `${this.uid}-title`);
-    this.panel.setAttribute('aria-live', 'polite');
-    this.hint = document.createElement('div');
-    this.hint.className = 'am-hint';
-    this.hint.setAttribute('aria-hidden', 'true');
-    this.stage.append(this.canvas, toolbar, this.hint);
-    const legend = renderLegend(this.handle.legend(), KIND_COLORS, RELATION_COLORS);
-    legend.setAttribute('part', 'legend');
-    c.append(this.stage, this.panel, legend);
-    c.addEventListener('keydown', (e) => this.onKey(e));
-    c.addEventListener('focus', () => this.activate());
-    this.onPopState = () => {
-      if (this.sheetState && !history.state?.allianceMap) this.select('', 0, { fromHistory: true });
-    };
-    window.addEventListener('popstate', this.onPopState);
+    buildFrame(this);
+  }
+
+  /** Says `text` in the live region (repeated text is said again). */
+  announce(text) {
+    this.live.textContent = this.live.textContent === text ? `${text}\u00a0` : text;
+  }
+
+  canvasFocused() {
+    return this.container.getRootNode().activeElement === this.canvas;
   }
 
   meta() {
@@ -178,6 +145,30 @@ export class Widget {
     this.settle();
   }
 
+  /** Fits some entities in the part of the map right of `leftInset` px (an open dropdown), zooming in at most 4x the whole map's fit. */
+  fitEntities(list, leftInset = 0) {
+    const v = this.views.refresh();
+    if (!list.length) return;
+    let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const e of list) {
+      const [x, y, r] = [v.positions[2 * e], v.positions[2 * e + 1], v.radii[e]];
+      [x0, y0, x1, y1] = [Math.min(x0, x - r), Math.min(y0, y - r), Math.max(x1, x + r), Math.max(y1, y + r)];
+    }
+    const b = [x0, y0, x1, y1];
+    const inset = Math.min(Math.max(leftInset, 0), this.width * 0.6);
+    const whole = new Camera();
+    whole.fit(this.handle.bounds(), this.width, this.height);
+    this.camera.fit(b, this.width - inset, this.height, 48);
+    if (this.camera.zoom > 4 * whole.zoom) {
+      this.camera.zoom = 4 * whole.zoom;
+      this.camera.centreOn((b[0] + b[2]) / 2, (b[1] + b[3]) / 2, this.width - inset, this.height);
+    }
+    this.camera.x -= inset / this.camera.zoom;
+    this.userMoved = true;
+    this.emitView();
+    this.settle();
+  }
+
   zoomCentre(factor) {
     this.zoomAround(this.width / 2, this.height / 2, factor);
     this.settle();
@@ -211,6 +202,43 @@ export class Widget {
   emitView() {
     const { x, y, zoom } = this.camera;
     this.container.dispatchEvent(new CustomEvent('viewchange', { bubbles: true, composed: true, detail: { x, y, zoom } }));
+    this.emit('view');
+  }
+
+  /** Shows world point (cx, cy) at the centre at `zoom` (a deep link's view). */
+  setView(cx, cy, zoom) {
+    this.userMoved = true;
+    this.camera.zoom = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, zoom));
+    this.camera.centreOn(cx, cy, this.width, this.height);
+    this.emitView();
+    this.settle();
+  }
+
+  revealEntity(e) {
+    this.reveal('entity', e, true);
+  }
+
+  /** Centres an entity or a relation's midpoint (with `onlyIfHidden`, only when off screen). */
+  reveal(kind, index, onlyIfHidden) {
+    const v = this.views.refresh();
+    const ends = kind === 'entity' ? [index, index] : [v.edgeEnds[2 * index], v.edgeEnds[2 * index + 1]];
+    const x = (v.positions[2 * ends[0]] + v.positions[2 * ends[1]]) / 2;
+    const y = (v.positions[2 * ends[0] + 1] + v.positions[2 * ends[1] + 1]) / 2;
+    const sx = (x - this.camera.x) * this.camera.zoom;
+    const sy = (y - this.camera.y) * this.camera.zoom;
+    const margin = 24;
+    if (onlyIfHidden && sx > margin && sy > margin && sx < this.width - margin && sy < this.height - margin) return;
+    this.userMoved = true;
+    this.camera.centreOn(x, y, this.width, this.height);
+    this.emitView();
+    this.settle();
+  }
+
+  /** A search result was chosen: centre and select it, and give the map the keyboard focus. */
+  chooseEntity(e) {
+    this.select('entity', e, { centre: true });
+    this.canvas.focus({ preventScroll: true });
+    this.announce(`${this.keyboard.describe(e)}. Selected, details open. Arrow keys go through its neighbours.`);
   }
 
   pickAt(x, y, tolerancePx) {
@@ -245,7 +273,7 @@ export class Widget {
     this.guard(() => this.selectUnguarded(kind, index, options));
   }
 
-  selectUnguarded(kind, index, { fromHistory = false } = {}) {
+  selectUnguarded(kind, index, { fromHistory = false, centre = false } = {}) {
     const focusWasInPanel = this.panel.contains(document.activeElement) || this.panel.contains(this.container.getRootNode().activeElement);
     this.handle.select(kind, index);
     if (!kind) {
@@ -253,7 +281,7 @@ export class Widget {
       this.panel.hidden = true;
       this.panel.replaceChildren();
       this.closeSheet(fromHistory);
-      if (focusWasInPanel) this.container.focus({ preventScroll: true });
+      if (focusWasInPanel) this.canvas.focus({ preventScroll: true });
     } else {
       const details = this.handle.details(kind, index);
       this.selected = { kind, index, title: details.title };
@@ -262,46 +290,11 @@ export class Widget {
       // Re-rendering removed the focused control: keep keyboard users in the panel.
       if (focusWasInPanel) this.panel.querySelector('.panel-title').focus({ preventScroll: true });
     }
+    if (kind && centre) this.reveal(kind, index, centre === 'if-hidden');
+    this.reader.selectionChanged();
     this.container.dispatchEvent(new CustomEvent('select', { bubbles: true, composed: true, detail: this.selected }));
+    this.emit('select', { fromHistory });
     this.settle();
-  }
-
-  /** On narrow screens the panel is a bottom sheet; the back button closes it. */
-  openSheet() {
-    if (!this.isNarrow() || this.sheetState) return;
-    this.sheetState = true;
-    history.pushState({ ...(history.state || {}), allianceMap: this.uid }, '');
-  }
-
-  closeSheet(fromHistory) {
-    if (!this.sheetState) return;
-    this.sheetState = false;
-    if (!fromHistory && history.state?.allianceMap === this.uid) history.back();
-  }
-
-  isNarrow() {
-    return window.matchMedia('(max-width: 600px)').matches;
-  }
-
-  /** Touch readers scroll past an inactive map; a tap or two fingers wake it. */
-  activate() {
-    if (this.active) return;
-    this.active = true;
-    this.container.classList.add('am-active');
-    this.showHint('');
-  }
-
-  deactivate() {
-    if (!this.active) return;
-    this.active = false;
-    this.container.classList.remove('am-active');
-  }
-
-  showHint(text) {
-    clearTimeout(this.hintTimer);
-    this.hint.textContent = text;
-    this.hint.classList.toggle('am-hint-shown', Boolean(text));
-    if (text) this.hintTimer = setTimeout(() => this.showHint(''), 1800);
   }
 
   /** Stops observers and listeners (the element calls it when it reloads). */
@@ -310,29 +303,7 @@ export class Widget {
     this.resizeObserver.disconnect();
     window.removeEventListener('popstate', this.onPopState);
     this.detachInput?.();
-  }
-
-  onKey(e) {
-    const actions = {
-      Escape: () => {
-        this.handle.hover('', 0);
-        this.select('', 0);
-      },
-      '+': () => this.zoomCentre(1.5),
-      '=': () => this.zoomCentre(1.5),
-      '-': () => this.zoomCentre(1 / 1.5),
-      0: () => this.fit(),
-      ArrowLeft: () => this.panBy(40, 0),
-      ArrowRight: () => this.panBy(-40, 0),
-      ArrowUp: () => this.panBy(0, 40),
-      ArrowDown: () => this.panBy(0, -40),
-    };
-    const action = actions[e.key];
-    // Inside the panel, only Escape is ours; arrows and +/- belong to the controls.
-    if (!action || (e.key !== 'Escape' && e.target.closest('.am-panel'))) return;
-    e.preventDefault();
-    this.guard(action);
-    this.settleSoon();
+    this.detachDeepLink?.();
   }
 
   requestDraw() {
@@ -378,7 +349,7 @@ export class Widget {
     }
     const ctx = this.canvas.getContext('2d');
     ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
-    this.lastDrawn = drawFrame(ctx, v, cam, this.width, this.height, labels, this.names, this.theme());
+    this.lastDrawn = drawFrame(ctx, v, cam, this.width, this.height, labels, this.names, this.theme(), this.keyboard.ring());
     this.shownLabels = [];
     for (let k = 0; k < labels.length; k += 3) this.shownLabels.push(this.names[labels[k]]);
   }
@@ -391,26 +362,13 @@ export class Widget {
 
   /** Screen position (page CSS px) of an entity by id, for tests and tours. */
   entityScreenPosition(id) {
-    const i = this.handle.find(id);
-    if (i < 0) return null;
-    const v = this.views.refresh();
-    const r = this.canvas.getBoundingClientRect();
-    return {
-      x: r.left + (v.positions[2 * i] - this.camera.x) * this.camera.zoom,
-      y: r.top + (v.positions[2 * i + 1] - this.camera.y) * this.camera.zoom,
-    };
+    return screenPosition(this, id);
   }
 
-  /** What the widget shows, for tests: counts, view, drawn items, labels, selection. */
+  /** What the widget shows, for tests: counts, view, drawn items, labels, selection, reading state. */
   state() {
-    return {
-      nodeCount: this.handle.nodeCount,
-      edgeCount: this.handle.edgeCount,
-      entityIds: this.entities.map((e) => e.id),
-      camera: { x: this.camera.x, y: this.camera.y, zoom: this.camera.zoom },
-      drawn: { ...this.lastDrawn },
-      labels: [...(this.shownLabels || [])],
-      selected: this.selected,
-    };
+    return widgetState(this);
   }
 }
+
+Object.assign(Widget.prototype, sheetMethods);

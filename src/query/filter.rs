@@ -34,8 +34,11 @@ pub fn in_force(r: &Relation, day: u32) -> bool {
 /// Every date in the data (starts, ends, announcements), sorted and distinct:
 /// the stops of the as-of slider.
 pub fn timeline(data: &Dataset) -> Vec<PartialDate> {
-    let mut dates: Vec<PartialDate> = data.relations.iter().flat_map(|r| [r.start, r.end, r.announced]).flatten().collect();
-    dates.sort_unstable_by_key(|d| (d.first_day(), d.last_day()));
+    let all: Vec<PartialDate> = data.relations.iter().flat_map(|r| [r.start, r.end, r.announced]).flatten().collect();
+    let key = |i: u32| (all[i as usize].first_day(), all[i as usize].last_day());
+    let mut order: Vec<u32> = (0..all.len() as u32).collect();
+    crate::sort::sort_indices(&mut order, &|a, b| key(a).cmp(&key(b)));
+    let mut dates: Vec<PartialDate> = order.into_iter().map(|i| all[i as usize]).collect();
     dates.dedup();
     dates
 }

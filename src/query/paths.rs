@@ -59,11 +59,24 @@ fn bfs(data: &Dataset, adj: &Adjacency, from: EntityIx, to: EntityIx, banned_e: 
 /// Up to `k` shortest simple paths from `from` to `to` (Yen's algorithm over
 /// hop counts), shortest first, ties in a deterministic order.
 pub fn shortest_paths(data: &Dataset, adj: &Adjacency, from: EntityIx, to: EntityIx, k: usize) -> Vec<Path> {
+    shortest_paths_within(data, adj, from, to, k, None)
+}
+
+/// [`shortest_paths`] through shown items only: `shown` is the visibility
+/// flags (entities, relations; 1 shown) of a filter, or `None` for all.
+pub fn shortest_paths_within(data: &Dataset, adj: &Adjacency, from: EntityIx, to: EntityIx, k: usize, shown: Option<(&[u8], &[u8])>) -> Vec<Path> {
     let (n, m) = (data.entities.len(), data.relations.len());
     if from == to || from as usize >= n || to as usize >= n || k == 0 {
         return Vec::new();
     }
-    let Some(first) = bfs(data, adj, from, to, &vec![false; n], &vec![false; m]) else { return Vec::new() };
+    let (hidden_e, hidden_r): (Vec<bool>, Vec<bool>) = match shown {
+        Some((e, r)) if e.len() == n && r.len() == m => (e.iter().map(|&v| v == 0).collect(), r.iter().map(|&v| v == 0).collect()),
+        _ => (vec![false; n], vec![false; m]),
+    };
+    if hidden_e[from as usize] || hidden_e[to as usize] {
+        return Vec::new();
+    }
+    let Some(first) = bfs(data, adj, from, to, &hidden_e, &hidden_r) else { return Vec::new() };
     let mut found = vec![first];
     let mut candidates: Vec<Path> = Vec::new();
     while found.len() < k {
@@ -71,13 +84,13 @@ pub fn shortest_paths(data: &Dataset, adj: &Adjacency, from: EntityIx, to: Entit
         for i in 0..last.relations.len() {
             let spur = last.entities[i];
             let root = &last.entities[..=i];
-            let mut banned_r = vec![false; m];
+            let mut banned_r = hidden_r.clone();
             for p in &found {
                 if p.entities.len() > i && p.entities[..=i] == *root {
                     banned_r[p.relations[i] as usize] = true;
                 }
             }
-            let mut banned_e = vec![false; n];
+            let mut banned_e = hidden_e.clone();
             for &e in &root[..i] {
                 banned_e[e as usize] = true;
             }
@@ -95,8 +108,14 @@ pub fn shortest_paths(data: &Dataset, adj: &Adjacency, from: EntityIx, to: Entit
         if candidates.is_empty() {
             break;
         }
-        candidates.sort_by(|a, b| (a.relations.len(), &a.relations).cmp(&(b.relations.len(), &b.relations)));
-        found.push(candidates.remove(0));
+        // The shortest candidate, ties by relation indices (candidates are distinct).
+        let best = (0..candidates.len())
+            .min_by(|&a, &b| {
+                let (x, y) = (&candidates[a].relations, &candidates[b].relations);
+                (x.len(), x).cmp(&(y.len(), y))
+            })
+            .unwrap_or(0);
+        found.push(candidates.swap_remove(best));
     }
     found
 }

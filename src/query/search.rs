@@ -3,6 +3,7 @@
 
 use crate::graph::Adjacency;
 use crate::model::{Dataset, EntityIx};
+use crate::sort::sort_indices;
 
 /// One search result.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -43,6 +44,12 @@ fn fold_char(c: char) -> char {
     }
 }
 
+/// Substring test on bytes: `str::contains` pulls a two-way searcher and
+/// panic formatting (kilobytes of wasm) that names do not need.
+fn contains(haystack: &str, needle: &str) -> bool {
+    needle.is_empty() || haystack.as_bytes().windows(needle.len()).any(|w| w == needle.as_bytes())
+}
+
 /// A folded index of names and aliases, built once.
 #[derive(Clone, Debug, Default)]
 pub struct SearchIndex {
@@ -61,7 +68,10 @@ impl SearchIndex {
 
     fn rank(&self, e: usize, q: &str) -> Option<u8> {
         let name = &self.names[e];
-        let word_prefix = |s: &str| s.split(|c: char| !c.is_alphanumeric()).any(|w| w.starts_with(q));
+        // Words split at ASCII punctuation and spaces; other characters (CJK
+        // ...) count as letters. No Unicode tables: they cost wasm bytes.
+        let word_prefix = |s: &str| s.split(|c: char| c.is_ascii() && !c.is_ascii_alphanumeric()).any(|w| w.starts_with(q));
+        let contains = |s: &String| contains(s, q);
         if name == q || self.aliases[e].iter().any(|a| a == q) {
             Some(0)
         } else if name.starts_with(q) {
@@ -70,9 +80,9 @@ impl SearchIndex {
             Some(2)
         } else if self.aliases[e].iter().any(|a| a.starts_with(q) || word_prefix(a)) {
             Some(3)
-        } else if name.contains(q) {
+        } else if contains(name) {
             Some(4)
-        } else if self.aliases[e].iter().any(|a| a.contains(q)) {
+        } else if self.aliases[e].iter().any(contains) {
             Some(5)
         } else {
             None
@@ -86,14 +96,11 @@ impl SearchIndex {
         if q.is_empty() {
             return Vec::new();
         }
-        let mut hits: Vec<Hit> = (0..self.names.len())
-            .filter_map(|e| self.rank(e, &q).map(|rank| Hit { entity: e as EntityIx, rank }))
-            .collect();
-        hits.sort_unstable_by(|a, b| {
-            (a.rank, std::cmp::Reverse(adjacency.degree(a.entity)), &data.entity(a.entity).name, a.entity)
-                .cmp(&(b.rank, std::cmp::Reverse(adjacency.degree(b.entity)), &data.entity(b.entity).name, b.entity))
-        });
-        hits.truncate(limit);
-        hits
+        let ranks: Vec<Option<u8>> = (0..self.names.len()).map(|e| self.rank(e, &q)).collect();
+        let mut found: Vec<EntityIx> = (0..ranks.len() as EntityIx).filter(|&e| ranks[e as usize].is_some()).collect();
+        let key = |e: EntityIx| (ranks[e as usize], std::cmp::Reverse(adjacency.degree(e)), &data.entity(e).name, e);
+        sort_indices(&mut found, &|a, b| key(a).cmp(&key(b)));
+        found.truncate(limit);
+        found.into_iter().filter_map(|e| ranks[e as usize].map(|rank| Hit { entity: e, rank })).collect()
     }
 }

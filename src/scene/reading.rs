@@ -1,0 +1,156 @@
+//! What a reader narrows the scene to: filters and an as-of date, a
+//! neighbourhood around one entity, a highlighted path, and the order in
+//! which the keyboard walks an entity's neighbours. Visibility and emphasis
+//! are written into the scene's existing vectors (never reallocated), so the
+//! typed-array views JavaScript holds stay valid.
+
+use super::{emphasis, Scene};
+use crate::model::EntityIx;
+use crate::query::filter::{visibility, Filter};
+use crate::query::paths::{shortest_paths_within, Path};
+use crate::sort::sort_indices;
+use crate::spatial::clockwise_cmp;
+use crate::view::{text_view, TextView};
+
+impl Scene {
+    /// Shows only what `filter` lets through (see [`visibility`]), within the
+    /// neighbourhood set by [`Scene::set_area`], if any. O(n + m).
+    pub fn set_filter(&mut self, filter: &Filter) {
+        self.filter = filter.clone();
+        self.apply_visibility();
+    }
+
+    /// The filter in force.
+    pub fn filter(&self) -> &Filter {
+        &self.filter
+    }
+
+    /// Narrows the map to entities within `hops` shown relations of `centre`
+    /// (`None` shows everything the filter lets through). Combined with the
+    /// filter: the walk only crosses relations the filter shows. A centre
+    /// the filter hides leaves the filter alone in force.
+    pub fn set_area(&mut self, area: Option<(EntityIx, usize)>) {
+        self.area = area.filter(|&(c, _)| (c as usize) < self.node_visible.len());
+        self.apply_visibility();
+    }
+
+    /// The neighbourhood in force: (centre, hops).
+    pub fn area(&self) -> Option<(EntityIx, usize)> {
+        self.area
+    }
+
+    fn apply_visibility(&mut self) {
+        let (mut nodes, mut edges) = visibility(&self.data, &self.filter);
+        if let Some((centre, hops)) = self.area.filter(|&(c, _)| nodes[c as usize] == 1) {
+            let mut within = vec![false; nodes.len()];
+            within[centre as usize] = true;
+            let mut frontier = vec![centre];
+            for _ in 0..hops {
+                let mut next = Vec::new();
+                for e in frontier {
+                    for &r in self.adjacency.incident(e) {
+                        let rel = &self.data.relations[r as usize];
+                        let o = if rel.from == e { rel.to } else { rel.from };
+                        if edges[r as usize] == 1 && !within[o as usize] {
+                            within[o as usize] = true;
+                            next.push(o);
+                        }
+                    }
+                }
+                frontier = next;
+            }
+            for (v, inside) in nodes.iter_mut().zip(&within) {
+                *v &= u8::from(*inside);
+            }
+            for (r, rel) in self.data.relations.iter().enumerate() {
+                edges[r] &= nodes[rel.from as usize] & nodes[rel.to as usize];
+            }
+        }
+        self.node_visible.copy_from_slice(&nodes);
+        self.edge_visible.copy_from_slice(&edges);
+        self.update_emphasis();
+    }
+
+    /// Highlights a path (its relations and ends in focus, the entities
+    /// between near, the rest faded), or clears it. Hover still wins.
+    pub fn highlight_path(&mut self, path: Option<&Path>) {
+        self.path = path.cloned();
+        self.update_emphasis();
+    }
+
+    /// The highlighted path.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_ref()
+    }
+
+    pub(super) fn path_emphasis(&mut self) {
+        let Some(path) = &self.path else { return };
+        self.node_emphasis.fill(emphasis::FADED);
+        self.edge_emphasis.fill(emphasis::FADED);
+        for &r in &path.relations {
+            self.edge_emphasis[r as usize] = emphasis::FOCUS;
+        }
+        for &e in &path.entities {
+            self.node_emphasis[e as usize] = emphasis::NEAR;
+        }
+        for e in [path.entities.first(), path.entities.last()].into_iter().flatten() {
+            self.node_emphasis[*e as usize] = emphasis::FOCUS;
+        }
+        if let Some(super::Item::Entity(e)) = self.selected {
+            self.node_emphasis[e as usize] = emphasis::FOCUS;
+        }
+    }
+
+    /// The shown entities one shown relation away from `e`, each once, in
+    /// clockwise order around `e` on screen starting at 12 o'clock (ties by
+    /// index). The keyboard walks this list: next is clockwise.
+    pub fn neighbours_in_order(&self, e: EntityIx) -> Vec<EntityIx> {
+        if e as usize >= self.node_visible.len() {
+            return Vec::new();
+        }
+        let mut out: Vec<EntityIx> = Vec::new();
+        for &r in self.adjacency.incident(e) {
+            let rel = &self.data.relations[r as usize];
+            let o = if rel.from == e { rel.to } else { rel.from };
+            if o != e && self.edge_visible[r as usize] == 1 && self.node_visible[o as usize] == 1 && !out.contains(&o) {
+                out.push(o);
+            }
+        }
+        let (x, y) = self.point(e as usize);
+        let dir = |o: EntityIx| {
+            let (ox, oy) = self.point(o as usize);
+            (f64::from(ox) - f64::from(x), f64::from(oy) - f64::from(y))
+        };
+        sort_indices(&mut out, &|a, b| clockwise_cmp(dir(a), dir(b)).then(a.cmp(&b)));
+        out
+    }
+
+    /// The shown entity with the most shown relations (the lowest index on a
+    /// tie): where the keyboard starts when nothing is in focus.
+    pub fn most_connected(&self) -> Option<EntityIx> {
+        let shown = (0..self.node_visible.len() as EntityIx).filter(|&e| self.node_visible[e as usize] == 1);
+        shown.map(|e| (self.shown_degree(e), e)).fold(None, |best: Option<(usize, EntityIx)>, (d, e)| match best {
+            Some((bd, _)) if bd >= d => best,
+            _ => Some((d, e)),
+        })
+        .map(|(_, e)| e)
+    }
+
+    /// Shown relations touching `e`.
+    pub fn shown_degree(&self, e: EntityIx) -> usize {
+        if e as usize >= self.node_visible.len() {
+            return 0;
+        }
+        self.adjacency.incident(e).iter().filter(|&&r| self.edge_visible[r as usize] == 1).count()
+    }
+
+    /// Up to `k` shortest paths from `from` to `to` through shown items only.
+    pub fn paths(&self, from: EntityIx, to: EntityIx, k: usize) -> Vec<Path> {
+        shortest_paths_within(&self.data, &self.adjacency, from, to, k, Some((&self.node_visible, &self.edge_visible)))
+    }
+
+    /// The whole map as text (every entity; the page hides what is filtered out).
+    pub fn text_view(&self) -> TextView {
+        text_view(&self.data, |e| self.adjacency.incident(e))
+    }
+}

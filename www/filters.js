@@ -1,0 +1,91 @@
+// The Filters disclosure: a checkbox per relation type, entity kind and
+// source, with how many each has, and a choice to show only what is near
+// the selection. Unchecked means hidden; the wasm decides what that hides.
+import { el } from './panel.js';
+import { humanize, KIND_COLORS, RELATION_COLORS } from './palette.js';
+
+function group(legendText, rows, hidden, onChange) {
+  const fs = el('fieldset', 'am-filter-group');
+  fs.append(el('legend', '', legendText));
+  const boxes = [];
+  for (const { key, text, swatch, line } of rows) {
+    const label = el('label', 'am-check');
+    const box = el('input');
+    box.type = 'checkbox';
+    box.checked = !hidden().has(key);
+    box.addEventListener('change', () => {
+      const set = new Set(hidden());
+      if (box.checked) set.delete(key);
+      else set.add(key);
+      onChange(set);
+    });
+    label.append(box);
+    if (swatch) {
+      const mark = el('span', line ? 'swatch-line' : 'swatch-dot');
+      mark.style.setProperty('--swatch', swatch);
+      mark.setAttribute('aria-hidden', 'true');
+      label.append(mark);
+    }
+    label.append(document.createTextNode(text));
+    fs.append(label);
+    boxes.push([key, box]);
+  }
+  return { element: fs, sync: () => boxes.forEach(([key, box]) => (box.checked = !hidden().has(key))) };
+}
+
+export function buildFilters(w, id) {
+  const r = w.reader;
+  const panel = el('div', 'am-drop am-filters');
+  panel.id = id;
+  panel.hidden = true;
+  panel.setAttribute('role', 'group');
+  panel.setAttribute('aria-label', 'Filters');
+  const c = r.counts;
+  const types = group(
+    'Relation types',
+    c.relationTypes.map(([i, key, n]) => ({ key, text: `${humanize(key)} (${n})`, swatch: RELATION_COLORS[i], line: true })),
+    () => r.filter.hiddenTypes,
+    (set) => r.setFilter({ hiddenTypes: set }),
+  );
+  const kinds = group(
+    'Kinds',
+    c.kinds.map(([i, key, n]) => ({ key, text: `${humanize(key)} (${n})`, swatch: KIND_COLORS[i] })),
+    () => r.filter.hiddenKinds,
+    (set) => r.setFilter({ hiddenKinds: set }),
+  );
+  const sources = group(
+    'Sources',
+    c.sources.map(([, title, publisher, n, sid]) => ({ key: sid, text: `${title || sid}${publisher ? `, ${publisher}` : ''} (${n})` })),
+    () => r.filter.hiddenSources,
+    (set) => r.setFilter({ hiddenSources: set }),
+  );
+
+  const nearLabel = el('label', 'am-near', 'Show ');
+  const near = el('select');
+  for (const [v, text] of [
+    [0, 'the whole map'],
+    [1, 'one step around the selection'],
+    [2, 'two steps around the selection'],
+  ]) {
+    const o = el('option', '', text);
+    o.value = String(v);
+    near.append(o);
+  }
+  near.addEventListener('change', () => r.setFilter({ near: Number(near.value) }));
+  nearLabel.append(near);
+
+  const reset = el('button', 'am-reset', 'Show everything');
+  reset.type = 'button';
+  reset.addEventListener('click', () => r.setFilter({ hiddenTypes: new Set(), hiddenKinds: new Set(), hiddenSources: new Set(), near: 0 }));
+
+  panel.append(types.element, kinds.element, sources.element, nearLabel, reset);
+  return {
+    panel,
+    sync: () => {
+      types.sync();
+      kinds.sync();
+      sources.sync();
+      near.value = String(r.filter.near);
+    },
+  };
+}
