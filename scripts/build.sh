@@ -15,4 +15,5 @@ mkdir -p dist/pkg
 cp -R www/. dist/
 cp pkg/alliance_map.js pkg/alliance_map_bg.wasm dist/pkg/
 node scripts/minify.mjs dist
+node scripts/preload.mjs dist
 echo "built dist/ ($(wc -c < dist/pkg/alliance_map_bg.wasm) bytes of wasm)" >&2

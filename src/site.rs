@@ -85,7 +85,7 @@ pub fn page_html(data: &Dataset, embed: bool) -> String {
     };
     format!(
         "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-<title>{title}</title>\n<meta name=\"description\" content=\"{description}\">\n<link rel=\"icon\" href=\"data:,\">\n<link rel=\"stylesheet\" href=\"style.css\">\n</head>\n\
+<title>{title}</title>\n<meta name=\"description\" content=\"{description}\">\n<link rel=\"icon\" href=\"favicon.svg\" type=\"image/svg+xml\">\n<link rel=\"stylesheet\" href=\"style.css\">\n</head>\n\
 <body class=\"{class}\">\n<main>\n{header}\
 <div class=\"alliance-map\" id=\"map\" data-src=\"data.amap\">\n{fallback}\n</div>\n</main>\n<script type=\"module\" src=\"{script}\"></script>\n</body>\n</html>\n",
         title = escape(title),

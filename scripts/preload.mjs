@@ -1,0 +1,19 @@
+// Adds preload hints to dist/index.html and dist/embed.html: every module
+// the page imports and the wasm start downloading at once, instead of one
+// round trip per level of the import chain (a phone on a slow network pays
+// each round trip).
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+
+const dist = process.argv[2] || 'dist';
+const entryOnly = new Set(['main.js', 'embed.js', 'element.js', 'embed-resizer.js']);
+const modules = (await readdir(dist)).filter((f) => f.endsWith('.js') && !entryOnly.has(f)).sort();
+const hints = [
+  '<link rel="preload" href="pkg/alliance_map_bg.wasm" as="fetch" type="application/wasm" crossorigin>',
+  '<link rel="modulepreload" href="pkg/alliance_map.js">',
+  ...modules.map((m) => `<link rel="modulepreload" href="${m}">`),
+].join('\n');
+for (const page of ['index.html', 'embed.html']) {
+  const path = `${dist}/${page}`;
+  const html = await readFile(path, 'utf8');
+  await writeFile(path, html.replace('<link rel="stylesheet" href="style.css">', `<link rel="stylesheet" href="style.css">\n${hints}`));
+}
