@@ -13,5 +13,6 @@ say "building the widget"
 scripts/build.sh
 say "interoperability: networkx reads our GEXF and GraphML; its graphs import, render and build"
 python3 tests/interop/networkx_reads.py
+node --test tests/interop/
 say "end-to-end tests in headless Chromium (playwright-core)"
 node --test --test-concurrency=1 tests/e2e/

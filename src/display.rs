@@ -42,7 +42,7 @@ pub fn display_list(scene: &Scene, view: Viewport, widths: &[f32], line_height: 
         let ((x1, y1, ra), (x2, y2, rb)) = (to_screen(r.from as usize), to_screen(r.to as usize));
         let (dx, dy) = (x2 - x1, y2 - y1);
         let len = (dx * dx + dy * dy).sqrt();
-        if len <= ra + rb || !segment_in_view(x1, y1, x2, y2, view) {
+        if scene.edge_visible[i] == 0 || len <= ra + rb || !segment_in_view(x1, y1, x2, y2, view) {
             continue;
         }
         r.sources.iter().for_each(|&s| cited[s as usize] = true);
@@ -58,7 +58,7 @@ pub fn display_list(scene: &Scene, view: Viewport, widths: &[f32], line_height: 
     }
     for e in 0..scene.radii.len() {
         let (x, y, r) = to_screen(e);
-        if x + r > 0.0 && x - r < view.width && y + r > 0.0 && y - r < view.height {
+        if scene.node_visible[e] == 1 && x + r > 0.0 && x - r < view.width && y + r > 0.0 && y - r < view.height {
             shapes.push(Shape::Node { x, y, r, color: KIND_COLORS.get(scene.node_kind[e] as usize).copied().unwrap_or("#555555") });
         }
     }

@@ -264,6 +264,13 @@ impl MapHandle {
         placed.len() as u32
     }
 
+    /// The current view as a standalone SVG (labels as text, a citations
+    /// footer): the same display list and writer as `alliance-map render`.
+    pub fn svg(&self, x: f32, y: f32, zoom: f32, width: f32, height: f32, line_height: f32) -> String {
+        let view = Viewport { x, y, zoom, width, height };
+        crate::svg::to_svg(&crate::display::display_list(&self.scene, view, &self.label_widths, line_height))
+    }
+
     /// The placed labels (see `placeLabels`).
     #[wasm_bindgen(js_name = labelsPtr)]
     pub fn labels_ptr(&self) -> *const f32 {

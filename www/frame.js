@@ -4,6 +4,8 @@
 import { renderLegend } from './panel.js';
 import { KIND_COLORS, RELATION_COLORS } from './palette.js';
 import { KEY_HELP } from './keyboard.js';
+import { exportButtons } from './exporter.js';
+import { LABEL_LINE_PX } from './render.js';
 
 function button(label, title, onClick) {
   const b = document.createElement('button');
@@ -51,6 +53,7 @@ export function buildFrame(w) {
     button('+', 'Zoom in', () => w.zoomCentre(1.5)),
     button('−', 'Zoom out', () => w.zoomCentre(1 / 1.5)),
     button('Fit', 'Fit the whole map in view', () => w.fit()),
+    ...exportButtons(w, button, LABEL_LINE_PX),
   );
   w.panel = document.createElement('aside');
   w.panel.className = 'am-panel';
