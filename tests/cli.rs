@@ -1,6 +1,7 @@
 //! The `alliance-map` command as a user runs it: exit codes, output streams,
 //! and the files it writes.
 
+use alliance_map::scene::Scene;
 use std::process::{Command, Output};
 
 fn run(args: &[&str]) -> Output {
@@ -97,4 +98,31 @@ fn non_utf8_input_is_a_usage_error_with_a_hint() {
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("not UTF-8"));
     let _ = std::fs::remove_file(path);
+}
+
+#[test]
+fn rebuilding_after_an_edit_moves_the_map_a_little() {
+    let tmp = std::env::temp_dir().join(format!("alliance-map-warm-{}", std::process::id()));
+    let widget = tmp.join("widget");
+    std::fs::create_dir_all(widget.join("pkg")).unwrap();
+    let site = tmp.join("site");
+    let args = |file: &str| vec!["build".to_string(), file.to_string(), "-o".into(), site.to_str().unwrap().into(), "--widget".into(), widget.to_str().unwrap().into()];
+    let run_owned = |a: Vec<String>| run(&a.iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(run_owned(args("data/seed.toml")).status.code(), Some(0));
+    let before = alliance_map::compiled::decode(&std::fs::read(site.join("data.amap")).unwrap()).unwrap();
+    // One relation more: Tesla and Huawei partners (a made-up edit).
+    let edited = tmp.join("edited.toml");
+    let mut text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/seed.toml")).unwrap();
+    text.push_str("\n[[relation]]\ntype = \"partner_of\"\nfrom = \"tesla\"\nto = \"huawei\"\nsources = [\"smart-vehicle-jv\"]\n");
+    std::fs::write(&edited, text).unwrap();
+    let out = run_owned(args(edited.to_str().unwrap()));
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("warm start"));
+    let after = alliance_map::compiled::decode(&std::fs::read(site.join("data.amap")).unwrap()).unwrap();
+    let b = Scene::new(before.clone()).bounds();
+    let extent = (b[2] - b[0]).max(b[3] - b[1]);
+    let n = before.positions.len() / 2;
+    let moved: f32 = (0..n).map(|i| ((after.positions[2 * i] - before.positions[2 * i]).powi(2) + (after.positions[2 * i + 1] - before.positions[2 * i + 1]).powi(2)).sqrt()).sum::<f32>() / n as f32;
+    assert!(moved < 0.1 * extent, "mean move {moved} of extent {extent}");
+    let _ = std::fs::remove_dir_all(tmp);
 }

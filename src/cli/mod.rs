@@ -163,7 +163,12 @@ pub fn run() -> ExitCode {
             let config = alliance_map::layout::LayoutConfig { seed, ..Default::default() };
             let (entities, relations) = (data.entities.len(), data.relations.len());
             let data_for_pages = data.clone();
-            let bytes = alliance_map::compiled::encode(&alliance_map::pipeline::compile(data, &config));
+            // An earlier build in the same folder is the warm start: small edits move the map a little.
+            let previous = std::fs::read(output.join("data.amap")).ok().and_then(|b| alliance_map::compiled::decode(&b).ok());
+            if previous.is_some() {
+                eprintln!("warm start from the earlier {}/data.amap (delete it for a fresh layout)", output.display());
+            }
+            let bytes = alliance_map::compiled::encode(&alliance_map::pipeline::compile_from(data, &config, previous.as_ref()));
             if let Err(e) = std::fs::create_dir_all(&output) {
                 eprintln!("error: cannot create {}: {e}", output.display());
                 return ExitCode::from(2);
