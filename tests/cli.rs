@@ -112,9 +112,9 @@ fn rebuilding_after_an_edit_moves_the_map_a_little() {
     let before = alliance_map::compiled::decode(&std::fs::read(site.join("data.amap")).unwrap()).unwrap();
     // One relation more: Tesla and Huawei partners (a made-up edit).
     let edited = tmp.join("edited.toml");
-    let mut text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/seed.toml")).unwrap();
-    text.push_str("\n[[relation]]\ntype = \"partner_of\"\nfrom = \"tesla\"\nto = \"huawei\"\nsources = [\"smart-vehicle-jv\"]\n");
-    std::fs::write(&edited, text).unwrap();
+    let mut seed = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/seed.toml")).unwrap();
+    seed.push_str("\n[[relation]]\ntype = \"partner_of\"\nfrom = \"tesla\"\nto = \"huawei\"\nsources = [\"smart-vehicle-jv\"]\n");
+    std::fs::write(&edited, seed).unwrap();
     let out = run_owned(args(edited.to_str().unwrap()));
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert!(text(&out.stderr).contains("warm start"));
