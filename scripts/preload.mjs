@@ -1,4 +1,5 @@
-// Adds preload hints to dist/index.html and dist/embed.html: every module
+// Adds preload hints to dist/index.html and dist/embed.html, and writes the
+// demo's oembed.json. Preloads: every module
 // the page imports and the wasm start downloading at once, instead of one
 // round trip per level of the import chain (a phone on a slow network pays
 // each round trip).
@@ -17,3 +18,10 @@ for (const page of ['index.html', 'embed.html']) {
   const html = await readFile(path, 'utf8');
   await writeFile(path, html.replace('<link rel="stylesheet" href="style.css">', `<link rel="stylesheet" href="style.css">\n${hints}`));
 }
+
+// The demo's oEmbed response (CMSs fetch it to embed the map), for the URL
+// the demo is served at; `alliance-map build --base-url` writes one for any site.
+const base = process.env.OEMBED_BASE || 'http://localhost:8000/';
+const title = 'Industry alliances in Chinese cars and chips';
+const html = `<iframe class="alliance-map-embed" src="${base}embed.html" title="${title}" width="100%" height="600" loading="lazy"></iframe>`;
+await writeFile(`${dist}/oembed.json`, JSON.stringify({ version: '1.0', type: 'rich', provider_name: 'alliance-map', title, width: 800, height: 600, html }, null, 2) + '\n');

@@ -93,3 +93,24 @@ pub fn page_html(data: &Dataset, embed: bool) -> String {
         fallback = fallback_html(data),
     )
 }
+
+/// An oEmbed 1.0 "rich" response for the map at `base_url` (the folder's
+/// absolute URL, ending in `/`): an iframe of embed.html, lazy-loaded, titled.
+pub fn oembed_json(data: &Dataset, base_url: &str) -> String {
+    let title = if data.meta.title.is_empty() { "alliance-map" } else { &data.meta.title };
+    let html = format!(
+        "<iframe class=\"alliance-map-embed\" src=\"{}embed.html\" title=\"{}\" width=\"100%\" height=\"600\" loading=\"lazy\" style=\"border:0\"></iframe>",
+        escape(base_url),
+        escape(title)
+    );
+    let value = serde_json::json!({
+        "version": "1.0",
+        "type": "rich",
+        "provider_name": "alliance-map",
+        "title": title,
+        "width": 800,
+        "height": 600,
+        "html": html,
+    });
+    serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"
+}

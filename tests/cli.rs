@@ -68,8 +68,11 @@ fn build_writes_a_static_site_with_the_compiled_data_and_a_no_js_fallback() {
     std::fs::write(widget.join("pkg/alliance_map_bg.wasm"), b"\0asm").unwrap();
     std::fs::write(widget.join("main.js"), b"// widget").unwrap();
     let site = tmp.join("site");
-    let out = run(&["build", "data/seed.toml", "-o", site.to_str().unwrap(), "--widget", widget.to_str().unwrap()]);
+    let out = run(&["build", "data/seed.toml", "-o", site.to_str().unwrap(), "--widget", widget.to_str().unwrap(), "--base-url", "https://maps.example.org/alliances"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let oembed: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(site.join("oembed.json")).unwrap()).unwrap();
+    assert_eq!((oembed["version"].as_str(), oembed["type"].as_str()), (Some("1.0"), Some("rich")));
+    assert!(oembed["html"].as_str().unwrap().contains("src=\"https://maps.example.org/alliances/embed.html\""));
     let compiled = alliance_map::compiled::decode(&std::fs::read(site.join("data.amap")).unwrap()).unwrap();
     assert_eq!(compiled.dataset, crate::seed::seed());
     assert!(site.join("pkg/alliance_map_bg.wasm").is_file() && site.join("main.js").is_file());

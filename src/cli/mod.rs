@@ -80,6 +80,9 @@ enum Command {
         /// The built widget (scripts/build.sh writes it to dist/).
         #[arg(long, default_value = "dist")]
         widget: PathBuf,
+        /// The site's public URL (ending in /): writes oembed.json for CMSs.
+        #[arg(long)]
+        base_url: Option<String>,
         /// Layout seed: the same seed gives the same map.
         #[arg(long, default_value_t = 1)]
         seed: u64,
@@ -155,7 +158,7 @@ pub fn run() -> ExitCode {
             };
             write_output(output.as_deref(), alliance_map::write_toml::to_toml(&data).as_bytes())
         }
-        Command::Build { file, output, widget, seed } => {
+        Command::Build { file, output, widget, base_url, seed } => {
             let data = match load(&file, MessageFormat::Human) {
                 Ok(d) => d,
                 Err(code) => return code,
@@ -178,6 +181,13 @@ pub fn run() -> ExitCode {
                 return code;
             }
             eprintln!("wrote {}/data.amap ({} bytes: {entities} entities, {relations} relations, seed {seed})", output.display(), bytes.len());
+            if let Some(url) = base_url {
+                let url = if url.ends_with('/') { url } else { format!("{url}/") };
+                let code = write_output(Some(&output.join("oembed.json")), alliance_map::site::oembed_json(&data_for_pages, &url).as_bytes());
+                if code != ExitCode::SUCCESS {
+                    return code;
+                }
+            }
             site::write_site(&data_for_pages, &widget, &output)
         }
     }
