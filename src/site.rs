@@ -99,7 +99,7 @@ pub fn page_html(data: &Dataset, embed: bool) -> String {
 pub fn oembed_json(data: &Dataset, base_url: &str) -> String {
     let title = if data.meta.title.is_empty() { "alliance-map" } else { &data.meta.title };
     let html = format!(
-        "<iframe class=\"alliance-map-embed\" src=\"{}embed.html\" title=\"{}\" width=\"100%\" height=\"600\" loading=\"lazy\" style=\"border:0\"></iframe>",
+        "<iframe class=\"alliance-map-embed\" src=\"{}embed.html\" title=\"{}\" width=\"100%\" height=\"600\" loading=\"lazy\"></iframe>",
         escape(base_url),
         escape(title)
     );
