@@ -10,6 +10,7 @@ pub mod display;
 pub mod diagnostic;
 pub mod graph;
 pub mod labels;
+pub mod markup;
 pub mod layout;
 pub mod model;
 pub mod pipeline;

@@ -9,21 +9,7 @@ use crate::model::Dataset;
 use crate::sentence::{humanize, relation_sentence};
 use std::fmt::Write;
 
-/// Escapes text for HTML element content and double-quoted attributes.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub use crate::markup::escape;
 
 fn citation_html(data: &Dataset, sources: &[u32]) -> String {
     let marks: Vec<String> = sources.iter().map(|&s| format!("<a href=\"#src-{}\">[{}]</a>", escape(&data.source(s).id), s + 1)).collect();

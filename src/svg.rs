@@ -2,6 +2,7 @@
 //! (selectable, searchable), the title, and a citations footer.
 
 use crate::display::{DisplayList, Shape};
+use crate::markup::escape;
 use std::fmt::Write;
 
 /// A coordinate with one decimal, written by hand: `{:.1}` would pull a
@@ -13,9 +14,6 @@ fn num(v: f32) -> String {
     format!("{sign}{}.{}", t / 10, t % 10)
 }
 
-fn esc(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
-}
 
 /// An SVG document of the display list, with a footer of citations below the map.
 pub fn to_svg(list: &DisplayList) -> String {
@@ -29,7 +27,7 @@ pub fn to_svg(list: &DisplayList) -> String {
         w = num(list.width),
         height = num(height)
     );
-    let _ = writeln!(out, "<title>{}</title>\n<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>", esc(&list.title));
+    let _ = writeln!(out, "<title>{}</title>\n<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>", escape(&list.title));
     let _ = writeln!(out, "<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"8\" markerHeight=\"8\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"context-stroke\"/></marker></defs>");
     out.push_str("<g fill=\"none\" stroke-width=\"1.3\" stroke-opacity=\"0.7\">\n");
     for s in &list.shapes {
@@ -47,13 +45,13 @@ pub fn to_svg(list: &DisplayList) -> String {
     out.push_str("</g>\n<g font-size=\"12\" fill=\"#1a1a1a\" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\" dominant-baseline=\"central\">\n");
     for s in &list.shapes {
         if let Shape::Label { x, y, text } = s {
-            let _ = writeln!(out, "<text x=\"{}\" y=\"{}\">{}</text>", num(*x), num(*y), esc(text));
+            let _ = writeln!(out, "<text x=\"{}\" y=\"{}\">{}</text>", num(*x), num(*y), escape(text));
         }
     }
     out.push_str("</g>\n<g font-size=\"11\" fill=\"#4a5563\">\n");
     let _ = writeln!(out, "<text x=\"12\" y=\"{}\">Sources</text>", num(list.height + 16.0));
     for (i, c) in list.citations.iter().enumerate() {
-        let _ = writeln!(out, "<text x=\"12\" y=\"{}\">{}</text>", num(list.height + 16.0 + line * (i + 1) as f32), esc(c));
+        let _ = writeln!(out, "<text x=\"12\" y=\"{}\">{}</text>", num(list.height + 16.0 + line * (i + 1) as f32), escape(c));
     }
     out.push_str("</g>\n</svg>\n");
     out

@@ -2,7 +2,7 @@
 //! become the span they stand for: a start of "2023-09" starts on 2023-09-01,
 //! an end of "2023" ends on 2023-12-31 (GEXF dates must be whole days).
 
-use super::xml::escape;
+use crate::markup::escape;
 use super::{relation_ids, source_list};
 use crate::date::PartialDate;
 use crate::model::{format_number, Dataset};

@@ -1,7 +1,7 @@
 //! GraphML (http://graphml.graphdrawing.org/): every attribute declared as a
 //! `<key>` with its type, so networkx and yEd read typed values.
 
-use super::xml::escape;
+use crate::markup::escape;
 use super::{relation_ids, source_list};
 use crate::model::{format_number, Dataset};
 use std::fmt::Write;

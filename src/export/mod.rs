@@ -8,7 +8,6 @@ pub mod csv;
 pub mod cytoscape;
 pub mod gexf;
 pub mod graphml;
-mod xml;
 
 use crate::model::{Dataset, Relation};
 
