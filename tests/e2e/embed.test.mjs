@@ -16,7 +16,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, DIST, DESKTOP, PHONE, startServer, launchBrowser, collectErrors, openMap } from './harness.mjs';
+import { ROOT, DIST, DESKTOP, PHONE, startServer, launchBrowser, collectErrors, openMap, withContextPage } from './harness.mjs';
 
 const PAGES = path.join(ROOT, 'tests/e2e/pages');
 const SITE = path.join(ROOT, 'target/e2e/site');
@@ -65,13 +65,8 @@ after(async () => {
 });
 
 /** Runs `fn(page, context)` in a fresh browser context, closed afterwards. */
-async function withPage(contextOptions, fn) {
-  const context = await browser.newContext(contextOptions);
-  try {
-    return await fn(await context.newPage(), context);
-  } finally {
-    await context.close();
-  }
+function withPage(contextOptions, fn) {
+  return withContextPage(browser, contextOptions, fn);
 }
 
 /** Whether the map of element `id` is active (cooperative gestures). */

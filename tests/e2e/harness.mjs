@@ -116,6 +116,16 @@ export function launchBrowser() {
   });
 }
 
+/** Runs `fn(page, context)` in a fresh context of `browser`, closed afterwards. */
+export async function withContextPage(browser, contextOptions, fn) {
+  const context = await browser.newContext(contextOptions);
+  try {
+    return await fn(await context.newPage(), context);
+  } finally {
+    await context.close();
+  }
+}
+
 export const DESKTOP = { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, colorScheme: 'light', reducedMotion: 'reduce' };
 export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true, colorScheme: 'light', reducedMotion: 'reduce' };
 

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { ROOT, DESKTOP, openMap, nextFrames } from './harness.mjs';
+import { ROOT, DESKTOP, openMap, nextFrames, withContextPage } from './harness.mjs';
 
 const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 export const ALLIANCE = 'Automotive Electronics Industry Investment Alliance';
@@ -17,15 +17,11 @@ export const CSIA = 'China Semiconductor Industry Association';
  */
 export function mapOpener(env) {
   return async function withMap(fn, { contextOptions = DESKTOP, urlPath = '/' } = {}) {
-    const context = await env.browser.newContext(contextOptions);
-    try {
-      const page = await context.newPage();
+    await withContextPage(env.browser, contextOptions, async (page, context) => {
       const errors = await openMap(page, env.server.url, urlPath);
       await fn(page, context);
       assert.deepEqual(errors, [], 'no console error or page error');
-    } finally {
-      await context.close();
-    }
+    });
   };
 }
 

@@ -27,6 +27,7 @@ import {
   canvasBox,
   emptyPoint,
   unexpectedErrors,
+  withContextPage,
 } from './harness.mjs';
 
 const REFERENCE = path.join(ROOT, 'tests/e2e/reference/seed-desktop.png');
@@ -46,14 +47,8 @@ after(async () => {
 });
 
 /** Runs `fn(page)` in a fresh browser context, closed afterwards. */
-async function withPage(contextOptions, fn) {
-  const context = await browser.newContext(contextOptions);
-  try {
-    const page = await context.newPage();
-    return await fn(page);
-  } finally {
-    await context.close();
-  }
+function withPage(contextOptions, fn) {
+  return withContextPage(browser, contextOptions, fn);
 }
 
 /** Opens the seed map on a fresh desktop page, runs `fn`, then asserts no console or page error happened. */
