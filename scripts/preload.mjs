@@ -1,19 +1,21 @@
 // Adds preload hints to dist/index.html and dist/embed.html, and writes the
-// demo's oembed.json. Preloads: every module
-// the page imports and the wasm start downloading at once, instead of one
+// demo's oembed.json. Preloads: the first-frame wasm and every module the
+// page's entry imports statically start downloading at once, instead of one
 // round trip per level of the import chain (a phone on a slow network pays
-// each round trip).
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+// each round trip). What the widget imports dynamically after its first
+// frame (the full module and the reader's parts) is not preloaded: it would
+// compete with the first frame for the phone's bandwidth.
+import { readFile, writeFile } from 'node:fs/promises';
+import { staticImports } from './critical-path.mjs';
 
 const dist = process.argv[2] || 'dist';
-const entryOnly = new Set(['main.js', 'embed.js', 'element.js', 'embed-resizer.js']);
-const modules = (await readdir(dist)).filter((f) => f.endsWith('.js') && !entryOnly.has(f)).sort();
-const hints = [
-  '<link rel="preload" href="pkg/alliance_map_bg.wasm" as="fetch" type="application/wasm" crossorigin>',
-  '<link rel="modulepreload" href="pkg/alliance_map.js">',
-  ...modules.map((m) => `<link rel="modulepreload" href="${m}">`),
-].join('\n');
-for (const page of ['index.html', 'embed.html']) {
+const pages = { 'index.html': 'main.js', 'embed.html': 'embed.js' };
+for (const [page, entry] of Object.entries(pages)) {
+  const modules = (await staticImports(dist, entry)).filter((m) => m !== entry);
+  const hints = [
+    '<link rel="preload" href="pkg/alliance_map_paint_bg.wasm" as="fetch" type="application/wasm" crossorigin>',
+    ...modules.map((m) => `<link rel="modulepreload" href="${m}">`),
+  ].join('\n');
   const path = `${dist}/${page}`;
   const html = await readFile(path, 'utf8');
   await writeFile(path, html.replace('<link rel="stylesheet" href="style.css">', `<link rel="stylesheet" href="style.css">\n${hints}`));

@@ -3,7 +3,7 @@
 //! (`alliance-map build`) and the build script write it; the wasm only reads
 //! it, so no TOML or JSON parser ships to the browser.
 
-use crate::model::Dataset;
+use crate::model::{Dataset, Entity, Relation};
 use serde::{Deserialize, Serialize};
 
 /// First bytes of every compiled file.
@@ -50,6 +50,44 @@ pub fn encode(compiled: &Compiled) -> Vec<u8> {
     out.extend_from_slice(&VERSION.to_le_bytes());
     out.extend(postcard::to_allocvec(compiled).expect("postcard encoding of owned data cannot fail"));
     out
+}
+
+/// What the first-frame module needs to draw `compiled` and nothing more:
+/// names and the label each shows, kinds, relation ends, types and statuses
+/// (dashes), the title, and the layout. Sources, attributes, notes, shares,
+/// roles and dates go: the full module brings them after the first frame.
+/// The result is still a valid compiled dataset.
+pub fn for_drawing(compiled: &Compiled) -> Compiled {
+    let d = &compiled.dataset;
+    let entities = d
+        .entities
+        .iter()
+        .map(|e| {
+            let label = e.label();
+            let aliases = if label == e.name { Vec::new() } else { vec![label.to_owned()] };
+            Entity { id: e.id.clone(), name: e.name.clone(), aliases, kind: e.kind, country: String::new(), wikidata: String::new(), attributes: Vec::new() }
+        })
+        .collect();
+    let relations = d
+        .relations
+        .iter()
+        .map(|r| Relation {
+            id: String::new(),
+            kind: r.kind,
+            from: r.from,
+            to: r.to,
+            share: None,
+            role: String::new(),
+            status: r.status,
+            start: None,
+            end: None,
+            announced: None,
+            attributes: Vec::new(),
+            sources: Vec::new(),
+            note: String::new(),
+        })
+        .collect();
+    Compiled { dataset: Dataset { meta: d.meta.clone(), sources: Vec::new(), entities, relations }, positions: compiled.positions.clone() }
 }
 
 /// Decodes and validates a compiled dataset. Never panics on any input.

@@ -7,6 +7,7 @@
 pub mod compiled;
 pub mod date;
 pub mod display;
+mod draw_exports;
 pub mod diagnostic;
 pub mod graph;
 pub mod labels;
@@ -16,6 +17,7 @@ pub mod model;
 pub mod pipeline;
 pub mod query;
 pub mod scene;
+pub mod seed;
 pub mod sentence;
 pub mod sort;
 pub mod spatial;
@@ -25,7 +27,7 @@ pub mod synth;
 pub mod view;
 pub mod vocab;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "facade"))]
 pub mod wasm;
 
 #[cfg(not(target_arch = "wasm32"))]

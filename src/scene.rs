@@ -4,7 +4,10 @@
 //! details. What a reader narrows the map to (filters, a neighbourhood, a
 //! highlighted path, keyboard walking) is in [`reading`].
 
+mod legend;
 mod reading;
+
+pub use legend::legend_json;
 
 use crate::compiled::Compiled;
 use crate::graph::Adjacency;

@@ -6,18 +6,17 @@
 //! serde-wasm-bindgen. Every fallible export returns `Result<_, JsError>`.
 
 use crate::compiled::decode;
-use crate::labels::{place_labels, Viewport};
+use crate::labels::Viewport;
 use crate::query::filter::Filter;
 use crate::query::paths::Path;
 use crate::query::search::SearchIndex;
 use crate::scene::{Item, Scene};
+use crate::seed::SEED;
 use crate::view::{counts_view, paths_view, search_view, timeline_view};
 use crate::vocab::{EntityKind, RelationType};
 use serde::Serialize;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
-
-static SEED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/seed.amap"));
 
 thread_local! {
     static LAST_PANIC: RefCell<String> = const { RefCell::new(String::new()) };
@@ -62,12 +61,6 @@ struct PickView {
 }
 
 #[derive(Serialize)]
-struct Legend {
-    kinds: Vec<(u8, &'static str, u32)>,
-    relations: Vec<(u8, &'static str, u32)>,
-}
-
-#[derive(Serialize)]
 struct EntityRow<'a> {
     id: &'a str,
     name: &'a str,
@@ -86,6 +79,8 @@ pub struct MapHandle {
     paths: Vec<Path>,
 }
 
+crate::draw_exports!(MapHandle);
+
 #[wasm_bindgen]
 impl MapHandle {
     /// The seed dataset compiled into this module.
@@ -99,78 +94,6 @@ impl MapHandle {
         let compiled = decode(bytes).map_err(into_error)?;
         let n = compiled.dataset.entities.len();
         Ok(MapHandle { scene: Scene::new(compiled), label_widths: vec![0.0; n], labels: Vec::new(), search_index: None, paths: Vec::new() })
-    }
-
-    /// Number of entities.
-    #[wasm_bindgen(getter, js_name = nodeCount)]
-    pub fn node_count(&self) -> u32 {
-        self.scene.radii.len() as u32
-    }
-
-    /// Number of relations.
-    #[wasm_bindgen(getter, js_name = edgeCount)]
-    pub fn edge_count(&self) -> u32 {
-        self.scene.edge_kind.len() as u32
-    }
-
-    /// x, y per entity (Float32Array of 2n).
-    #[wasm_bindgen(js_name = positionsPtr)]
-    pub fn positions_ptr(&self) -> *const f32 {
-        self.scene.positions.as_ptr()
-    }
-
-    /// Radius per entity (Float32Array of n).
-    #[wasm_bindgen(js_name = radiiPtr)]
-    pub fn radii_ptr(&self) -> *const f32 {
-        self.scene.radii.as_ptr()
-    }
-
-    /// Kind index per entity (Uint8Array of n).
-    #[wasm_bindgen(js_name = nodeKindPtr)]
-    pub fn node_kind_ptr(&self) -> *const u8 {
-        self.scene.node_kind.as_ptr()
-    }
-
-    /// Emphasis per entity (Uint8Array of n): 0 normal, 1 faded, 2 near, 3 focus.
-    #[wasm_bindgen(js_name = nodeEmphasisPtr)]
-    pub fn node_emphasis_ptr(&self) -> *const u8 {
-        self.scene.node_emphasis.as_ptr()
-    }
-
-    /// from, to per relation (Uint32Array of 2m).
-    #[wasm_bindgen(js_name = edgeEndsPtr)]
-    pub fn edge_ends_ptr(&self) -> *const u32 {
-        self.scene.edge_ends.as_ptr()
-    }
-
-    /// Relation type index per relation (Uint8Array of m).
-    #[wasm_bindgen(js_name = edgeKindPtr)]
-    pub fn edge_kind_ptr(&self) -> *const u8 {
-        self.scene.edge_kind.as_ptr()
-    }
-
-    /// Flag bits per relation (Uint8Array of m): 1 dashed.
-    #[wasm_bindgen(js_name = edgeFlagsPtr)]
-    pub fn edge_flags_ptr(&self) -> *const u8 {
-        self.scene.edge_flags.as_ptr()
-    }
-
-    /// Emphasis per relation (Uint8Array of m).
-    #[wasm_bindgen(js_name = edgeEmphasisPtr)]
-    pub fn edge_emphasis_ptr(&self) -> *const u8 {
-        self.scene.edge_emphasis.as_ptr()
-    }
-
-    /// Visibility per entity (Uint8Array of n): 1 shown, 0 hidden by a filter.
-    #[wasm_bindgen(js_name = nodeVisiblePtr)]
-    pub fn node_visible_ptr(&self) -> *const u8 {
-        self.scene.node_visible.as_ptr()
-    }
-
-    /// Visibility per relation (Uint8Array of m): 1 shown, 0 hidden.
-    #[wasm_bindgen(js_name = edgeVisiblePtr)]
-    pub fn edge_visible_ptr(&self) -> *const u8 {
-        self.scene.edge_visible.as_ptr()
     }
 
     /// The item at a world point, or undefined: `{kind, index}`.
@@ -219,62 +142,11 @@ impl MapHandle {
         self.scene.find(id).map_or(-1, |e| e as i32)
     }
 
-    /// Title and description of the dataset: `[title, description]`.
-    pub fn meta(&self) -> Vec<String> {
-        vec![self.scene.data.meta.title.clone(), self.scene.data.meta.description.clone()]
-    }
-
-    /// Kinds and relation types present, with counts: `{kinds: [[index, key, count]], relations: [...]}`.
-    pub fn legend(&self) -> Result<JsValue, JsError> {
-        let count = |values: &[u8], keys: &[&'static str]| -> Vec<(u8, &'static str, u32)> {
-            keys.iter()
-                .enumerate()
-                .map(|(i, k)| (i as u8, *k, values.iter().filter(|&&v| v as usize == i).count() as u32))
-                .filter(|(_, _, c)| *c > 0)
-                .collect()
-        };
-        let kinds: Vec<&str> = crate::vocab::EntityKind::keys().collect();
-        let relations: Vec<&str> = crate::vocab::RelationType::keys().collect();
-        to_js(&Legend { kinds: count(&self.scene.node_kind, &kinds), relations: count(&self.scene.edge_kind, &relations) })
-    }
-
-    /// Bounding box of the drawing: [min x, min y, max x, max y].
-    pub fn bounds(&self) -> Vec<f32> {
-        self.scene.bounds().to_vec()
-    }
-
-    /// Label text widths in CSS px, one per entity (measured once by the page).
-    #[wasm_bindgen(js_name = setLabelWidths)]
-    pub fn set_label_widths(&mut self, widths: &[f32]) -> Result<(), JsError> {
-        if widths.len() != self.label_widths.len() {
-            return Err(JsError::new(&format!("setLabelWidths: {} widths for {} entities", widths.len(), self.label_widths.len())));
-        }
-        self.label_widths.copy_from_slice(widths);
-        Ok(())
-    }
-
-    /// Places labels for a view; returns how many. Read them with `labelsPtr`
-    /// as a Float32Array of [entity, x, y] triples (CSS px).
-    #[wasm_bindgen(js_name = placeLabels)]
-    pub fn place_labels(&mut self, x: f32, y: f32, zoom: f32, width: f32, height: f32, line_height: f32) -> u32 {
-        let view = Viewport { x, y, zoom, width, height };
-        let placed = place_labels(&self.scene, &self.label_widths, line_height, view);
-        self.labels.clear();
-        self.labels.extend(placed.iter().flat_map(|p| [p.entity as f32, p.x, p.y]));
-        placed.len() as u32
-    }
-
     /// The current view as a standalone SVG (labels as text, a citations
     /// footer): the same display list and writer as `alliance-map render`.
     pub fn svg(&self, x: f32, y: f32, zoom: f32, width: f32, height: f32, line_height: f32) -> String {
         let view = Viewport { x, y, zoom, width, height };
         crate::svg::to_svg(&crate::display::display_list(&self.scene, view, &self.label_widths, line_height))
-    }
-
-    /// The placed labels (see `placeLabels`).
-    #[wasm_bindgen(js_name = labelsPtr)]
-    pub fn labels_ptr(&self) -> *const f32 {
-        self.labels.as_ptr()
     }
 
     /// Entities whose name or alias matches, best first:

@@ -1,19 +1,26 @@
-// Loading: the wasm module (once per page), a compiled dataset by URL, and
-// the message shown in place of the map when something fails.
-import init, { MapHandle, lastPanic } from './pkg/alliance_map.js';
+// Loading: the first-frame wasm module (once per page), a compiled dataset by
+// URL, and the message shown in place of the map when something fails. The
+// full module (queries, details, export) comes later, from full.js.
+import initPaint, { PaintHandle } from './pkg/alliance_map_paint.js';
 
-export { MapHandle };
+export { PaintHandle };
 
-let wasmReady = null;
-export function loadWasm() {
-  wasmReady ??= init({ module_or_path: new URL('./pkg/alliance_map_bg.wasm', import.meta.url) });
-  return wasmReady;
+let paintReady = null;
+export function loadPaint() {
+  paintReady ??= initPaint({ module_or_path: new URL('./pkg/alliance_map_paint_bg.wasm', import.meta.url) });
+  return paintReady;
 }
 
 export async function fetchCompiled(src) {
   const response = await fetch(new URL(src, document.baseURI));
   if (!response.ok) throw new Error(`could not load ${src}: HTTP ${response.status}`);
   return new Uint8Array(await response.arrayBuffer());
+}
+
+// The full module's panic message, once it has loaded (see full.js).
+let lastPanic = () => '';
+export function setPanicSource(fn) {
+  lastPanic = fn;
 }
 
 export function showError(container, err) {

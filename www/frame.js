@@ -1,11 +1,15 @@
 // The widget's DOM skeleton: the map area (stage with canvas, zoom toolbar
 // and hint; details panel; legend), the keyboard help and the live region.
 // The canvas is the keyboard's way in: a focusable graphics document.
-import { renderLegend } from './panel.js';
+import { renderLegend } from './legend.js';
 import { KIND_COLORS, RELATION_COLORS } from './palette.js';
-import { KEY_HELP } from './keyboard.js';
 import { exportButtons } from './exporter.js';
 import { LABEL_LINE_PX } from './render.js';
+
+// What keyboard.js does, said to screen readers (the canvas's description).
+const KEY_HELP =
+  'Arrow keys go through the neighbours of the selected entity: Right or Down the next one clockwise, Left or Up the previous one. ' +
+  'Enter selects the entity in focus and opens its details. Escape goes back. Shift with arrow keys pans, plus and minus zoom, 0 fits the map, slash searches.';
 
 function button(label, title, onClick) {
   const b = document.createElement('button');
@@ -53,8 +57,10 @@ export function buildFrame(w) {
     button('+', 'Zoom in', () => w.zoomCentre(1.5)),
     button('−', 'Zoom out', () => w.zoomCentre(1 / 1.5)),
     button('Fit', 'Fit the whole map in view', () => w.fit()),
-    ...exportButtons(w, button, LABEL_LINE_PX),
+    ...(w.exportButtons = exportButtons(w, button, LABEL_LINE_PX)),
   );
+  // They need the full module: enabled when it has loaded (Widget.upgrade).
+  for (const b of w.exportButtons) b.disabled = true;
   w.panel = document.createElement('aside');
   w.panel.className = 'am-panel';
   w.panel.hidden = true;
@@ -65,9 +71,12 @@ export function buildFrame(w) {
   w.hint.className = 'am-hint';
   w.hint.setAttribute('aria-hidden', 'true');
   w.stage.append(w.canvas, toolbar, w.hint);
-  const legend = renderLegend(w.handle.legend(), KIND_COLORS, RELATION_COLORS);
+  const legend = renderLegend(JSON.parse(w.handle.legend()), KIND_COLORS, RELATION_COLORS);
   legend.setAttribute('part', 'legend');
-  w.main.append(w.stage, w.panel, legend);
+  // Holds the controls' place until they load, so the map moves little when they come.
+  w.controlsSlot = document.createElement('div');
+  w.controlsSlot.className = 'am-controls am-controls-pending';
+  w.main.append(w.controlsSlot, w.stage, w.panel, legend);
   c.append(w.main, help, w.live);
   w.onPopState = () => {
     if (w.sheetState && !history.state?.allianceMap) w.select('', 0, { fromHistory: true });

@@ -12,10 +12,6 @@
 // name, kind and number of relations.
 import { humanize } from './palette.js';
 
-export const KEY_HELP =
-  'Arrow keys go through the neighbours of the selected entity: Right or Down the next one clockwise, Left or Up the previous one. ' +
-  'Enter selects the entity in focus and opens its details. Escape goes back. Shift with arrow keys pans, plus and minus zoom, 0 fits the map, slash searches.';
-
 const PAN_PX = 40;
 
 function isField(target) {

@@ -1,13 +1,9 @@
 // The details panel: everything from data goes in as text (textContent),
 // never as HTML; only http(s) URLs become links.
 import { humanize } from './palette.js';
+import { el } from './dom.js';
 
-export function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
+export { el };
 
 export function citeMarks(cites) {
   const span = el('span', 'cite-marks');
@@ -85,31 +81,4 @@ export function renderDetails(panel, d, onPick, uid) {
     panel.append(ol);
   }
   panel.hidden = false;
-}
-
-/** The legend: kinds and relation types present, with counts. */
-export function renderLegend(legend, kindColors, relationColors) {
-  const box = el('div', 'legend');
-  box.setAttribute('aria-label', 'Legend');
-  const kinds = el('ul', 'legend-kinds');
-  for (const [i, key, count] of legend.kinds) {
-    const li = el('li');
-    const dot = el('span', 'swatch-dot');
-    dot.style.setProperty('--swatch', kindColors[i]);
-    li.append(dot, document.createTextNode(`${humanize(key)} (${count})`));
-    kinds.append(li);
-  }
-  const rels = el('ul', 'legend-relations');
-  for (const [i, key, count] of legend.relations) {
-    const li = el('li');
-    const line = el('span', 'swatch-line');
-    line.style.setProperty('--swatch', relationColors[i]);
-    li.append(line, document.createTextNode(`${humanize(key)} (${count})`));
-    rels.append(li);
-  }
-  const dashed = el('li');
-  dashed.append(el('span', 'swatch-line swatch-dashed'), document.createTextNode('Announced or proposed'));
-  rels.append(dashed);
-  box.append(kinds, rels);
-  return box;
 }

@@ -2,41 +2,43 @@
 // legend, details panel and text view in a container, and wires the wasm
 // handle to drawing and input. Domain logic (picking, emphasis, labels,
 // sentences, search, filters, paths, keyboard order) is in Rust; this file
-// only draws and routes events. Parts: controls.js (search, filters, date,
-// paths), textview.js, keyboard.js, deeplink.js, reader.js (filter state).
-import { loadWasm, fetchCompiled, showError, MapHandle } from './boot.js';
+// only draws and routes events.
+//
+// It loads in two steps, so a phone shows the map after a small download:
+// the first frame comes from the small first-frame module (boot.js, a
+// PaintHandle); then `upgrade` loads the full module and the reader's parts
+// (controls.js, textview.js, keyboard.js, input.js, deeplink.js, reader.js)
+// and hands the map over to a MapHandle, keeping the view.
+import { loadPaint, fetchCompiled, showError, PaintHandle } from './boot.js';
 import { Camera, MIN_ZOOM, MAX_ZOOM } from './camera.js';
 import { Views } from './views.js';
 import { drawFrame, LABEL_FONT, LABEL_LINE_PX } from './render.js';
-import { attachInput } from './input.js';
-import { renderDetails } from './panel.js';
-import { Reader } from './reader.js';
-import { buildControls } from './controls.js';
-import { TextView } from './textview.js';
-import { attachKeyboard } from './keyboard.js';
 import { buildFrame } from './frame.js';
-import { attachDeepLink } from './deeplink.js';
 import { screenPosition, widgetState } from './inspect.js';
 import { sheetMethods } from './sheet.js';
 
 export { showError };
 
 /**
- * Mounts a map in `container`. Resolves to the Widget, or null after showing
- * an error. `deepLink: true` keeps the view in the page's URL hash (one map
- * per page: the demo page).
+ * Mounts a map in `container`. Resolves to the Widget once it is fully
+ * interactive (the first frame is drawn before), or null after showing an
+ * error. `deepLink: true` keeps the view in the page's URL hash (one map per
+ * page: the demo page).
  */
 export async function mount(container, { src = '', bytes = null, deepLink = false } = {}) {
   container.classList.add('alliance-map');
   container.setAttribute('aria-busy', 'true');
+  let widget = null;
   try {
-    const wasm = await loadWasm();
+    const paint = await loadPaint();
     const data = bytes || (src ? await fetchCompiled(src) : null);
-    const handle = data ? MapHandle.fromBytes(data) : MapHandle.seed();
-    const widget = new Widget(container, handle, wasm.memory, { deepLink });
+    const preview = data ? PaintHandle.fromBytes(data) : PaintHandle.seed();
+    widget = new Widget(container, preview, paint.memory, { deepLink });
+    await widget.upgrade(data);
     container.allianceMap = widget;
     return widget;
   } catch (err) {
+    widget?.destroy();
     showError(container, err);
     return null;
   } finally {
@@ -44,9 +46,24 @@ export async function mount(container, { src = '', bytes = null, deepLink = fals
   }
 }
 
+/** The parts that only the interactive map needs, loaded after the first frame. */
+function loadReaderParts() {
+  return Promise.all([
+    import('./full.js'),
+    import('./reader.js'),
+    import('./controls.js'),
+    import('./textview.js'),
+    import('./keyboard.js'),
+    import('./input.js'),
+    import('./deeplink.js'),
+    import('./panel.js'),
+  ]).then(([full, reader, controls, textview, keyboard, input, deeplink, panel]) => ({ ...full, ...reader, ...controls, ...textview, ...keyboard, ...input, ...deeplink, ...panel }));
+}
+
 let nextId = 0;
 
 export class Widget {
+  /** Draws `handle` (a PaintHandle or a MapHandle) at once; `upgrade` makes it interactive. */
   constructor(container, handle, memory, { deepLink = false } = {}) {
     this.uid = `am${++nextId}`;
     this.userMoved = false;
@@ -55,28 +72,48 @@ export class Widget {
     this.handle = handle;
     this.views = new Views(handle, memory);
     this.camera = new Camera();
-    this.entities = handle.entities();
-    this.names = this.entities.map((e) => e.label);
+    this.names = handle.labels();
     this.selected = null;
     this.labelCount = 0;
     this.labelCamera = null;
     this.lastDrawn = { nodes: 0, edges: 0, labels: 0 };
     this.listeners = {};
     this.deepLink = deepLink;
-    this.reader = new Reader(this);
     this.buildDom();
-    this.controls = buildControls(this);
-    this.main.prepend(this.controls.element);
-    this.textView = new TextView(this);
-    this.controls.textButton.setAttribute('aria-controls', this.textView.section.id);
-    this.container.append(this.textView.section);
-    this.keyboard = attachKeyboard(this);
     this.measureLabels();
-    this.detachInput = attachInput(this.canvas, this);
     this.resizeObserver = new ResizeObserver(() => this.resize());
     this.resizeObserver.observe(this.stage);
     this.resize();
-    this.detachDeepLink = deepLink ? attachDeepLink(this) : null;
+  }
+
+  /**
+   * Loads the full module and the reader's parts, and hands the map over to
+   * a MapHandle of the same data (`data`: the compiled bytes, or null for
+   * the seed). The view, the drawing and the DOM around it stay.
+   */
+  async upgrade(data) {
+    const parts = await loadReaderParts();
+    const wasm = await parts.loadFull();
+    if (this.failed) return;
+    const handle = data ? parts.MapHandle.fromBytes(data) : parts.MapHandle.seed();
+    const preview = this.handle;
+    this.handle = handle;
+    this.views = new Views(handle, wasm.memory);
+    preview.free();
+    this.renderDetails = parts.renderDetails;
+    this.entities = handle.entities();
+    this.handle.setLabelWidths(this.labelWidths);
+    this.reader = new parts.Reader(this);
+    this.controls = parts.buildControls(this);
+    this.controlsSlot.replaceWith(this.controls.element);
+    this.textView = new parts.TextView(this);
+    this.controls.textButton.setAttribute('aria-controls', this.textView.section.id);
+    this.container.append(this.textView.section);
+    this.keyboard = parts.attachKeyboard(this);
+    this.detachInput = parts.attachInput(this.canvas, this);
+    this.detachDeepLink = this.deepLink ? parts.attachDeepLink(this) : null;
+    for (const b of this.exportButtons) b.disabled = false;
+    this.settle();
   }
 
   on(kind, fn) {
@@ -109,6 +146,7 @@ export class Widget {
     ctx.font = LABEL_FONT;
     const widths = new Float32Array(this.names.length);
     this.names.forEach((name, i) => (widths[i] = Math.ceil(ctx.measureText(name).width) + 2));
+    this.labelWidths = widths;
     this.handle.setLabelWidths(widths);
   }
 
@@ -285,7 +323,7 @@ export class Widget {
     } else {
       const details = this.handle.details(kind, index);
       this.selected = { kind, index, title: details.title };
-      renderDetails(this.panel, details, (k, i) => this.select(k, i), this.uid);
+      this.renderDetails(this.panel, details, (k, i) => this.select(k, i), this.uid);
       this.openSheet();
       // Re-rendering removed the focused control: keep keyboard users in the panel.
       if (focusWasInPanel) this.panel.querySelector('.panel-title').focus({ preventScroll: true });
@@ -349,7 +387,12 @@ export class Widget {
     }
     const ctx = this.canvas.getContext('2d');
     ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
-    this.lastDrawn = drawFrame(ctx, v, cam, this.width, this.height, labels, this.names, this.theme(), this.keyboard.ring());
+    this.lastDrawn = drawFrame(ctx, v, cam, this.width, this.height, labels, this.names, this.theme(), this.keyboard ? this.keyboard.ring() : -1);
+    if (!this.firstFrameMarked) {
+      // For benchmarks and monitoring: when the map first showed (performance timeline).
+      this.firstFrameMarked = true;
+      performance.mark('alliance-map:first-frame', { detail: { nodes: this.lastDrawn.nodes } });
+    }
     this.shownLabels = [];
     for (let k = 0; k < labels.length; k += 3) this.shownLabels.push(this.names[labels[k]]);
   }

@@ -26,7 +26,7 @@ const MIME = {
 };
 
 function checkDist() {
-  for (const f of ['index.html', 'main.js', 'widget.js', 'pkg/alliance_map.js', 'pkg/alliance_map_bg.wasm']) {
+  for (const f of ['index.html', 'main.js', 'widget.js', 'pkg/alliance_map.js', 'pkg/alliance_map_bg.wasm', 'pkg/alliance_map_paint.js', 'pkg/alliance_map_paint_bg.wasm']) {
     if (!fs.existsSync(path.join(DIST, f))) {
       throw new Error(`dist/${f} is missing: run scripts/build.sh first (scripts/setup.sh build once if wasm-bindgen or node_modules are missing)`);
     }

@@ -1,0 +1,48 @@
+//! The legend's content (kinds and relation types present, with counts) as
+//! JSON written by hand: both wasm modules hand it to the page, and the
+//! first-frame module must not carry serde's serializer or a formatter.
+
+use super::Scene;
+use crate::vocab::{EntityKind, RelationType};
+
+/// `{"kinds":[[index,"key",count],...],"relations":[...]}`, in vocabulary
+/// order, only what is present. Keys are snake_case ASCII: no escaping.
+pub fn legend_json(scene: &Scene) -> String {
+    let mut out = String::from("{\"kinds\":");
+    push_counts(&mut out, &scene.node_kind, EntityKind::keys());
+    out.push_str(",\"relations\":");
+    push_counts(&mut out, &scene.edge_kind, RelationType::keys());
+    out.push('}');
+    out
+}
+
+fn push_counts<'k>(out: &mut String, values: &[u8], keys: impl Iterator<Item = &'k str>) {
+    out.push('[');
+    let mut first = true;
+    for (i, key) in keys.enumerate() {
+        let count = values.iter().filter(|&&v| usize::from(v) == i).count();
+        if count == 0 {
+            continue;
+        }
+        if !first {
+            out.push(',');
+        }
+        first = false;
+        out.push('[');
+        push_uint(out, i);
+        out.push_str(",\"");
+        out.push_str(key);
+        out.push_str("\",");
+        push_uint(out, count);
+        out.push(']');
+    }
+    out.push(']');
+}
+
+/// Decimal digits of `v`, without `core::fmt`.
+fn push_uint(out: &mut String, v: usize) {
+    if v >= 10 {
+        push_uint(out, v / 10);
+    }
+    out.push(char::from(b'0' + (v % 10) as u8));
+}
