@@ -3,12 +3,14 @@
 // Measures raw and gzip -9 bytes (node:zlib gzipSync, level 9) of
 //   ours, the critical path: what the demo page needs for its first frame:
 //          the first-frame wasm (dist/pkg/alliance_map_paint_bg.wasm), the
-//          JS the page's entry imports statically (main.js and its static
-//          imports, with the wasm-bindgen glue; scripts/critical-path.mjs),
+//          JS the page's entry imports statically (the main.js bundle and
+//          the chunks it imports, wasm-bindgen glue included; see
+//          scripts/minify.mjs and scripts/critical-path.mjs),
 //          dist/style.css and dist/index.html. The seed (what is drawn of
 //          it) is embedded in that wasm, so it costs 0 extra bytes.
 //   ours, after the first frame: the full module (dist/pkg/alliance_map_bg.wasm,
-//          with the whole seed) and every other JS file; the widget loads
+//          with the whole seed) and every other JS file in dist/ (the
+//          interactive chunk, and the other pages' entries); the widget loads
 //          them while the reader looks at the map. Printed beside, so the
 //          whole download is never hidden.
 //   peers: sigma.js + graphology, and Cytoscape.js, from node_modules, each
@@ -47,7 +49,7 @@ const ours = {
   html: file('dist/index.html'),
 };
 ours.total = sum([ours.wasm, ours.js, ours.css, ours.html]);
-const laterJs = ['pkg/alliance_map.js', ...readdirSync('dist').filter((f) => f.endsWith('.js')).sort()]
+const laterJs = readdirSync('dist').filter((f) => f.endsWith('.js')).sort()
   .filter((f) => !critical.includes(f))
   .map((f) => ({ path: `dist/${f}`, ...file(`dist/${f}`) }));
 const later = { wasm: file('dist/pkg/alliance_map_bg.wasm'), js: sum(laterJs) };

@@ -6,13 +6,16 @@ import { mount } from './widget.js';
 const container = document.getElementById('map');
 const src = new URLSearchParams(location.search).get('src') || container.dataset.src || '';
 // No top-level await: the minified build targets es2020.
-mount(container, { src }).then((widget) => {
-  const [title] = widget ? widget.meta() : [];
+// The title comes with the first frame, so the page does not shift later.
+function showTitle(widget) {
+  const [title] = widget.meta();
   if (title) {
     document.title = title;
     document.getElementById('map-title').textContent = title;
   }
-});
+}
+
+mount(container, { src, onFirstFrame: showTitle });
 
 function postHeight() {
   const height = Math.ceil(document.documentElement.scrollHeight);

@@ -6,12 +6,14 @@ import { mount } from './widget.js';
 
 const container = document.getElementById('map');
 const data = new URLSearchParams(location.search).get('data') || container.dataset.src || '';
-mount(container, { src: data, deepLink: true }).then((widget) => {
-  if (!widget) return;
+// The title comes with the first frame, so the page does not shift later.
+function showTitle(widget) {
   const [title, description] = widget.meta();
   if (title) {
     document.getElementById('map-title').textContent = title;
     document.title = `${title} · alliance-map`;
   }
   document.getElementById('map-description').textContent = description;
-});
+}
+
+mount(container, { src: data, deepLink: true, onFirstFrame: showTitle });

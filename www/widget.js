@@ -7,7 +7,7 @@
 // It loads in two steps, so a phone shows the map after a small download:
 // the first frame comes from the small first-frame module (boot.js, a
 // PaintHandle); then `upgrade` loads the full module and the reader's parts
-// (controls.js, textview.js, keyboard.js, input.js, deeplink.js, reader.js)
+// (interactive.js: controls, text view, keyboard, input, deep links)
 // and hands the map over to a MapHandle, keeping the view.
 import { loadPaint, fetchCompiled, showError, PaintHandle } from './boot.js';
 import { Camera, MIN_ZOOM, MAX_ZOOM } from './camera.js';
@@ -23,9 +23,10 @@ export { showError };
  * Mounts a map in `container`. Resolves to the Widget once it is fully
  * interactive (the first frame is drawn before), or null after showing an
  * error. `deepLink: true` keeps the view in the page's URL hash (one map per
- * page: the demo page).
+ * page: the demo page). `onFirstFrame(widget)` is called once the map is
+ * drawn, before it is interactive (e.g. to show the title with it).
  */
-export async function mount(container, { src = '', bytes = null, deepLink = false } = {}) {
+export async function mount(container, { src = '', bytes = null, deepLink = false, onFirstFrame = null } = {}) {
   container.classList.add('alliance-map');
   container.setAttribute('aria-busy', 'true');
   let widget = null;
@@ -34,6 +35,7 @@ export async function mount(container, { src = '', bytes = null, deepLink = fals
     const data = bytes || (src ? await fetchCompiled(src) : null);
     const preview = data ? PaintHandle.fromBytes(data) : PaintHandle.seed();
     widget = new Widget(container, preview, paint.memory, { deepLink });
+    onFirstFrame?.(widget);
     await widget.upgrade(data);
     container.allianceMap = widget;
     return widget;
@@ -44,20 +46,6 @@ export async function mount(container, { src = '', bytes = null, deepLink = fals
   } finally {
     container.removeAttribute('aria-busy');
   }
-}
-
-/** The parts that only the interactive map needs, loaded after the first frame. */
-function loadReaderParts() {
-  return Promise.all([
-    import('./full.js'),
-    import('./reader.js'),
-    import('./controls.js'),
-    import('./textview.js'),
-    import('./keyboard.js'),
-    import('./input.js'),
-    import('./deeplink.js'),
-    import('./panel.js'),
-  ]).then(([full, reader, controls, textview, keyboard, input, deeplink, panel]) => ({ ...full, ...reader, ...controls, ...textview, ...keyboard, ...input, ...deeplink, ...panel }));
 }
 
 let nextId = 0;
@@ -92,7 +80,7 @@ export class Widget {
    * the seed). The view, the drawing and the DOM around it stay.
    */
   async upgrade(data) {
-    const parts = await loadReaderParts();
+    const parts = await import('./interactive.js');
     const wasm = await parts.loadFull();
     if (this.failed) return;
     const handle = data ? parts.MapHandle.fromBytes(data) : parts.MapHandle.seed();

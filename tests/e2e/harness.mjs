@@ -4,6 +4,7 @@
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { PNG } from 'pngjs';
@@ -26,7 +27,7 @@ const MIME = {
 };
 
 function checkDist() {
-  for (const f of ['index.html', 'main.js', 'widget.js', 'pkg/alliance_map.js', 'pkg/alliance_map_bg.wasm', 'pkg/alliance_map_paint.js', 'pkg/alliance_map_paint_bg.wasm']) {
+  for (const f of ['index.html', 'main.js', 'embed.js', 'element.js', 'pkg/alliance_map_bg.wasm', 'pkg/alliance_map_paint_bg.wasm']) {
     if (!fs.existsSync(path.join(DIST, f))) {
       throw new Error(`dist/${f} is missing: run scripts/build.sh first (scripts/setup.sh build once if wasm-bindgen or node_modules are missing)`);
     }
@@ -60,7 +61,12 @@ function resolveFile(urlPath, mount = null) {
  *   response from that mount. Checked before dist/.
  * - headers: {'/exact/url/path': {header: value}}: extra response headers for one URL path.
  */
-export async function startServer({ mounts = [], headers = {} } = {}) {
+/**
+ * Serves dist/ (and extra `mounts`). With `gzip: true`, responses are
+ * gzip-compressed when the browser accepts it, as static hosts do (GitHub
+ * Pages, Netlify, S3 behind a CDN): the benchmarks use it, the tests do not.
+ */
+export async function startServer({ mounts = [], headers = {}, gzip = false } = {}) {
   checkDist();
   const requests = []; // every URL path asked for, in order
   const server = http.createServer((req, res) => {
@@ -81,9 +87,12 @@ export async function startServer({ mounts = [], headers = {} } = {}) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(`not found: ${urlPath}\n`);
       return;
     }
-    const body = fs.readFileSync(file);
+    let body = fs.readFileSync(file);
+    const compress = gzip && /\bgzip\b/.test(req.headers['accept-encoding'] || '');
+    if (compress) body = zlib.gzipSync(body, { level: 9 });
     res.writeHead(200, {
       'content-type': type,
+      ...(compress ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
       'content-length': body.length,
       'cache-control': 'no-store',
       ...(mount?.headers || {}),
