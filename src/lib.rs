@@ -7,6 +7,7 @@
 pub mod compiled;
 pub mod date;
 pub mod display;
+pub mod display_json;
 pub mod diagnostic;
 pub mod graph;
 pub mod labels;
