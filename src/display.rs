@@ -1,6 +1,7 @@
 //! A display list: the shapes of one view of the map, in screen pixels, and
 //! the citations of what is shown. The SVG writer (CLI `render`, the widget's
-//! SVG/PNG export) draws from it, so the command line and the browser agree.
+//! SVG export) and the browser's PNG painter (`display_json`) draw from it,
+//! so the command line and the browser agree.
 
 use crate::labels::{place_labels, Viewport};
 use crate::scene::Scene;
@@ -81,6 +82,22 @@ pub fn display_list(scene: &Scene, view: Viewport, widths: &[f32], line_height: 
         })
         .collect();
     DisplayList { width: view.width, height: view.height, shapes, citations, title: scene.data.meta.title.clone() }
+}
+
+/// Height of one citation line in the footer, px.
+const FOOTER_LINE: f32 = 15.0;
+
+/// The citations footer below the map: the height of map plus footer, and
+/// each line ("Sources", then one per citation) with its baseline y. Both
+/// the SVG writer and the browser's PNG painter place the footer from here.
+pub fn footer(list: &DisplayList) -> (f32, Vec<(f32, &str)>) {
+    let total = list.height + 24.0 + FOOTER_LINE * list.citations.len() as f32;
+    let lines = std::iter::once("Sources")
+        .chain(list.citations.iter().map(String::as_str))
+        .enumerate()
+        .map(|(i, text)| (list.height + 16.0 + FOOTER_LINE * i as f32, text))
+        .collect();
+    (total, lines)
 }
 
 fn segment_in_view(x1: f32, y1: f32, x2: f32, y2: f32, v: Viewport) -> bool {

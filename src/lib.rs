@@ -7,6 +7,7 @@
 pub mod compiled;
 pub mod date;
 pub mod display;
+pub mod display_json;
 mod draw_exports;
 pub mod diagnostic;
 pub mod graph;

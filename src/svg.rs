@@ -1,13 +1,13 @@
 //! Writes a [`DisplayList`] as a standalone SVG: shapes, labels as real text
 //! (selectable, searchable), the title, and a citations footer.
 
-use crate::display::{DisplayList, Shape};
+use crate::display::{footer, DisplayList, Shape};
 use crate::markup::escape;
 use std::fmt::Write;
 
 /// A coordinate with one decimal, written by hand: `{:.1}` would pull a
 /// float formatter of several kilobytes into the wasm.
-fn num(v: f32) -> String {
+pub(crate) fn num(v: f32) -> String {
     let tenths = (f64::from(v) * 10.0).round() as i64;
     let sign = if tenths < 0 { "-" } else { "" };
     let t = tenths.unsigned_abs();
@@ -17,9 +17,7 @@ fn num(v: f32) -> String {
 
 /// An SVG document of the display list, with a footer of citations below the map.
 pub fn to_svg(list: &DisplayList) -> String {
-    let line = 15.0;
-    let footer = 24.0 + line * list.citations.len() as f32;
-    let height = list.height + footer;
+    let (height, footer_lines) = footer(list);
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -49,9 +47,8 @@ pub fn to_svg(list: &DisplayList) -> String {
         }
     }
     out.push_str("</g>\n<g font-size=\"11\" fill=\"#4a5563\">\n");
-    let _ = writeln!(out, "<text x=\"12\" y=\"{}\">Sources</text>", num(list.height + 16.0));
-    for (i, c) in list.citations.iter().enumerate() {
-        let _ = writeln!(out, "<text x=\"12\" y=\"{}\">{}</text>", num(list.height + 16.0 + line * (i + 1) as f32), escape(c));
+    for (y, text) in footer_lines {
+        let _ = writeln!(out, "<text x=\"12\" y=\"{}\">{}</text>", num(y), escape(text));
     }
     out.push_str("</g>\n</svg>\n");
     out

@@ -145,8 +145,14 @@ impl MapHandle {
     /// The current view as a standalone SVG (labels as text, a citations
     /// footer): the same display list and writer as `alliance-map render`.
     pub fn svg(&self, x: f32, y: f32, zoom: f32, width: f32, height: f32, line_height: f32) -> String {
-        let view = Viewport { x, y, zoom, width, height };
-        crate::svg::to_svg(&crate::display::display_list(&self.scene, view, &self.label_widths, line_height))
+        crate::svg::to_svg(&crate::display::display_list(&self.scene, Viewport { x, y, zoom, width, height }, &self.label_widths, line_height))
+    }
+
+    /// The same view's display list as JSON (see `display_json`), for the
+    /// PNG painter: drawn on a canvas, so no image load is needed.
+    #[wasm_bindgen(js_name = displayList)]
+    pub fn display_list(&self, x: f32, y: f32, zoom: f32, width: f32, height: f32, line_height: f32) -> String {
+        crate::display_json::to_json(&crate::display::display_list(&self.scene, Viewport { x, y, zoom, width, height }, &self.label_widths, line_height))
     }
 
     /// Entities whose name or alias matches, best first:

@@ -4,7 +4,7 @@
 use alliance_map::check::render;
 use alliance_map::export::{csv, gexf, graphml};
 use alliance_map::import::{import, Format, Input};
-use alliance_map::model::Dataset;
+use alliance_map::model::{Dataset, Value};
 
 fn round_trip(format: Format, texts: &[(&str, String)]) -> Dataset {
     let inputs: Vec<Input> = texts.iter().map(|(name, text)| Input { name, text }).collect();
@@ -28,6 +28,14 @@ fn assert_same_graph(format: Format, original: &Dataset, back: &Dataset) {
     }
 }
 
+/// Entity attributes, each as (key, value, ids of its sources).
+fn attributes(data: &Dataset) -> Vec<Vec<(String, Value, Vec<String>)>> {
+    data.entities
+        .iter()
+        .map(|e| e.attributes.iter().map(|a| (a.key.clone(), a.value.clone(), a.sources.iter().map(|&s| data.source(s).id.clone()).collect())).collect())
+        .collect()
+}
+
 #[test]
 fn gexf_graphml_jgf_and_csv_round_trip() {
     let seed = crate::seed::seed();
@@ -40,7 +48,85 @@ fn gexf_graphml_jgf_and_csv_round_trip() {
     for (format, texts) in cases {
         let back = round_trip(format, &texts);
         assert_same_graph(format, &seed, &back);
-        assert_eq!(back.sources.len(), 1, "foreign files cite themselves as the one source");
+        if matches!(format, Format::Gexf | Format::Graphml) {
+            assert_eq!(attributes(&back), attributes(&seed), "{format:?}: entity attributes with their values, types and sources");
+            let cited: Vec<&str> = back.sources.iter().map(|s| s.id.as_str()).filter(|&id| id != "import").collect();
+            assert_eq!(cited.len(), 3, "{format:?}: the seed's sources, named by id");
+        } else {
+            assert_eq!(back.sources.len(), 1, "foreign files cite themselves as the one source");
+        }
+    }
+}
+
+/// Attributes whose keys, values and types are awkward for columns: a key
+/// repeated on one entity, one key holding text, numbers and booleans, keys
+/// with spaces, dots and markup, an empty text, fractions and big numbers.
+const AWKWARD_ATTRIBUTES: &str = r#"
+[dataset]
+title = "Awkward attributes"
+[[source]]
+id = "a"
+title = "A"
+[[source]]
+id = "b_2"
+title = "B"
+[[entity]]
+id = "x"
+name = "X"
+kind = "company"
+  [[entity.attribute]]
+  key = "main_task"
+  value = "first"
+  sources = ["a"]
+  [[entity.attribute]]
+  key = "main_task"
+  value = "second"
+  sources = ["b_2", "a"]
+  [[entity.attribute]]
+  key = "size"
+  value = 0.1
+  sources = ["a"]
+  [[entity.attribute]]
+  key = "deal value <usd>"
+  value = 12000000000000000000000.0
+  sources = ["a"]
+  [[entity.attribute]]
+  key = "x.sources"
+  value = ""
+  sources = ["a"]
+  [[entity.attribute]]
+  key = "kind"
+  value = "not the entity kind"
+  sources = ["a"]
+[[entity]]
+id = "y"
+name = "Y"
+kind = "company"
+  [[entity.attribute]]
+  key = "size"
+  value = "large"
+  sources = ["b_2"]
+  [[entity.attribute]]
+  key = "listed"
+  value = false
+  sources = ["a"]
+  [[entity.attribute]]
+  key = "x"
+  value = -3
+  sources = ["a"]
+[[relation]]
+from = "x"
+to = "y"
+type = "owns"
+sources = ["a"]
+"#;
+
+#[test]
+fn awkward_attributes_round_trip_through_gexf_and_graphml() {
+    let data = alliance_map::check::check(AWKWARD_ATTRIBUTES).dataset.expect("the fixture checks clean");
+    for (format, text) in [(Format::Gexf, gexf::to_gexf(&data)), (Format::Graphml, graphml::to_graphml(&data))] {
+        let back = round_trip(format, &[("awkward", text)]);
+        assert_eq!(attributes(&back), attributes(&data), "{format:?}");
     }
 }
 

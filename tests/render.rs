@@ -34,3 +34,28 @@ fn the_canvas_palette_matches_the_svg_palette() {
     assert_eq!(KIND_COLORS.len(), EntityKind::ALL.len());
     assert_eq!(RELATION_COLORS.len(), RelationType::ALL.len());
 }
+
+#[test]
+fn the_png_painters_display_list_holds_what_the_svg_shows() {
+    let mut data = crate::seed::seed();
+    data.entities[0].name = "Quote \" backslash \\ newline \n <b>".into();
+    let scene = Scene::new(alliance_map::pipeline::compile(data, &Default::default()));
+    let widths: Vec<f32> = scene.data.entities.iter().map(|e| 7.0 * e.label().chars().count() as f32).collect();
+    let list = display_list(&scene, fit_view(&scene, 1200.0, 800.0), &widths, 16.0);
+    let svg = alliance_map::svg::to_svg(&list);
+    let json: serde_json::Value = serde_json::from_str(&alliance_map::display_json::to_json(&list)).expect("valid JSON");
+    let shapes = json["shapes"].as_array().unwrap();
+    let count = |kind: &str| shapes.iter().filter(|s| s[0] == kind).count();
+    assert_eq!(count("node"), svg.matches("<circle").count());
+    assert_eq!(count("edge"), svg.matches("<line").count());
+    assert_eq!(count("label"), list.shapes.iter().filter(|s| matches!(s, Shape::Label { .. })).count());
+    let labels: Vec<&str> = shapes.iter().filter(|s| s[0] == "label").map(|s| s[3].as_str().unwrap()).collect();
+    let expected: Vec<&str> = list.shapes.iter().filter_map(|s| if let Shape::Label { text, .. } = s { Some(text.as_str()) } else { None }).collect();
+    assert_eq!(labels, expected, "label text exactly, whatever it holds");
+    assert!(labels.iter().any(|l| l.contains("\" backslash \\ newline \n")), "{labels:?}");
+    let footer: Vec<&str> = json["footer"].as_array().unwrap().iter().map(|l| l[1].as_str().unwrap()).collect();
+    assert_eq!(footer[0], "Sources");
+    assert_eq!(&footer[1..], list.citations.as_slice());
+    let svg_height = svg.split("height=\"").nth(1).and_then(|h| h.split('"').next()).unwrap();
+    assert_eq!(json["height"].as_f64().unwrap(), svg_height.parse::<f64>().unwrap(), "same size as the SVG");
+}

@@ -1,6 +1,13 @@
-// "SVG" and "PNG" buttons: the current view as a file. The SVG comes from
-// the wasm (the same display list and writer as `alliance-map render`); the
-// PNG is that SVG drawn at 2x. Nothing is uploaded anywhere.
+// "SVG" and "PNG" buttons: the current view as a file, both from the wasm's
+// display list (the same as `alliance-map render`): the SVG as written by
+// Rust, the PNG painted from the list at 2x. Nothing is uploaded anywhere,
+// and nothing is loaded, so both work under a strict Content-Security-Policy
+// (a download link is navigation, not img-src). The painter is imported
+// when first used: the buttons are drawn with the first frame, the painter
+// is not needed for it.
+
+const PNG_SCALE = 2;
+
 function download(blob, name) {
   const a = document.createElement('a');
   a.href = URL.createObjectURL(blob);
@@ -18,27 +25,20 @@ export function viewSvg(w, lineHeight) {
   return w.handle.svg(c.x, c.y, c.zoom, w.width, w.height, lineHeight);
 }
 
-/** Draws SVG text on a canvas at `scale` and resolves to a PNG blob. */
-export function svgToPng(svg, scale) {
-  return new Promise((resolve, reject) => {
-    const img = new Image();
-    const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
-    img.onload = () => {
-      const canvas = document.createElement('canvas');
-      canvas.width = Math.round(img.width * scale);
-      canvas.height = Math.round(img.height * scale);
-      const ctx = canvas.getContext('2d');
-      ctx.scale(scale, scale);
-      ctx.drawImage(img, 0, 0);
-      URL.revokeObjectURL(url);
-      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png');
-    };
-    img.onerror = () => {
-      URL.revokeObjectURL(url);
-      reject(new Error('the page does not allow drawing the SVG (Content-Security-Policy img-src needs blob:)'));
-    };
-    img.src = url;
-  });
+/** The current view of widget `w` painted at `scale`; resolves to a PNG blob. */
+export async function viewPng(w, lineHeight, scale) {
+  const { paintDisplayList } = await import('./paint-display-list.js');
+  const c = w.camera;
+  const list = JSON.parse(w.handle.displayList(c.x, c.y, c.zoom, w.width, w.height, lineHeight));
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.round(list.width * scale);
+  canvas.height = Math.round(list.height * scale);
+  const ctx = canvas.getContext('2d');
+  ctx.scale(scale, scale);
+  paintDisplayList(ctx, list);
+  return new Promise((resolve, reject) =>
+    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('The PNG could not be made (the view may be too large).'))), 'image/png'),
+  );
 }
 
 /** Toolbar buttons for `w`. */
@@ -46,7 +46,7 @@ export function exportButtons(w, button, lineHeight) {
   return [
     button('SVG', 'Download the current view as SVG', () => download(new Blob([viewSvg(w, lineHeight)], { type: 'image/svg+xml' }), 'alliance-map.svg')),
     button('PNG', 'Download the current view as PNG (2x)', () =>
-      svgToPng(viewSvg(w, lineHeight), 2).then((b) => download(b, 'alliance-map.png'), (err) => w.showHint(err.message)),
+      viewPng(w, lineHeight, PNG_SCALE).then((b) => download(b, 'alliance-map.png'), (err) => w.showHint(err.message)),
     ),
   ];
 }

@@ -2,11 +2,12 @@
 //! `<key>` with its type, so networkx and yEd read typed values.
 
 use crate::markup::escape;
+use super::attribute_columns::{columns, sources_text, value_text, SOURCES_SUFFIX};
 use super::{relation_ids, source_list};
 use crate::model::{format_number, Dataset};
 use std::fmt::Write;
 
-const NODE_KEYS: &[&str] = &["label", "kind", "country", "wikidata", "aliases", "facts"];
+const NODE_KEYS: &[&str] = &["label", "kind", "country", "wikidata", "aliases"];
 const EDGE_KEYS: &[(&str, &str)] = &[
     ("relation", "string"),
     ("share", "double"),
@@ -22,7 +23,7 @@ const EDGE_KEYS: &[(&str, &str)] = &[
 
 fn data_el(out: &mut String, key: &str, value: &str) {
     if !value.is_empty() {
-        let _ = write!(out, "<data key=\"{key}\">{}</data>", escape(value));
+        let _ = write!(out, "<data key=\"{}\">{}</data>", escape(key), escape(value));
     }
 }
 
@@ -32,19 +33,29 @@ pub fn to_graphml(data: &Dataset) -> String {
     for key in NODE_KEYS {
         let _ = writeln!(out, "<key id=\"{key}\" for=\"node\" attr.name=\"{key}\" attr.type=\"string\"/>");
     }
+    let cols = columns(data);
+    for c in &cols.columns {
+        let (id, key) = (escape(&c.id), escape(&c.key));
+        let _ = writeln!(out, "<key id=\"{id}\" for=\"node\" attr.name=\"{key}\" attr.type=\"{}\"/>", c.ty);
+        let _ = writeln!(out, "<key id=\"{id}{SOURCES_SUFFIX}\" for=\"node\" attr.name=\"{key}{SOURCES_SUFFIX}\" attr.type=\"string\"/>");
+    }
     for (key, ty) in EDGE_KEYS {
         let _ = writeln!(out, "<key id=\"{key}\" for=\"edge\" attr.name=\"{key}\" attr.type=\"{ty}\"/>");
     }
     out.push_str("<graph id=\"alliance-map\" edgedefault=\"directed\">\n");
-    for e in &data.entities {
+    for (e, cells) in data.entities.iter().zip(&cols.of_entity) {
         let _ = write!(out, "<node id=\"{}\">", escape(&e.id));
         data_el(&mut out, "label", &e.name);
         data_el(&mut out, "kind", e.kind.key());
         data_el(&mut out, "country", &e.country);
         data_el(&mut out, "wikidata", &e.wikidata);
         data_el(&mut out, "aliases", &e.aliases.join(";"));
-        let facts: Vec<String> = e.attributes.iter().map(|a| format!("{}={}", a.key, a.value.display())).collect();
-        data_el(&mut out, "facts", &facts.join("; "));
+        for (a, &c) in e.attributes.iter().zip(cells) {
+            let id = &cols.columns[c].id;
+            // Written even when empty: an empty text is a value too.
+            let _ = write!(out, "<data key=\"{}\">{}</data>", escape(id), escape(&value_text(&a.value)));
+            data_el(&mut out, &format!("{id}{SOURCES_SUFFIX}"), &sources_text(data, a));
+        }
         out.push_str("</node>\n");
     }
     for (r, id) in data.relations.iter().zip(relation_ids(data)) {

@@ -4,6 +4,7 @@
 //! format can hold; citations travel as source ids plus a sources table or
 //! attribute.
 
+pub mod attribute_columns;
 pub mod csv;
 pub mod cytoscape;
 pub mod gexf;

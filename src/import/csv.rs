@@ -87,7 +87,7 @@ fn read_entities(b: &mut Builder, t: &Table) {
         let label = label_col.and_then(|c| row.get(c)).cloned().unwrap_or_default();
         let id = id_col.and_then(|c| row.get(c)).cloned().unwrap_or_else(|| label.clone());
         let skip: Vec<usize> = [id_col, label_col].into_iter().flatten().collect();
-        b.entity(At { value: id, span: span.clone() }, &label, attributes(t, row, &skip), span.clone());
+        b.entity(At { value: id, span: span.clone() }, &label, attributes(t, row, &skip), Vec::new(), span.clone());
     }
 }
 
@@ -109,7 +109,7 @@ fn read_relations(b: &mut Builder, t: &Table, create_entities: bool) {
         if create_entities {
             for e in [&from, &to] {
                 if seen.insert(e.value.clone()) {
-                    b.entity(e.clone(), &e.value, Vec::new(), span.clone());
+                    b.entity(e.clone(), &e.value, Vec::new(), Vec::new(), span.clone());
                 }
             }
         }

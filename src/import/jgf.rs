@@ -60,7 +60,7 @@ pub fn read(b: &mut Builder, text: &str, base: usize) {
     for (id, node) in nodes {
         let span = span_of(text, base, &id);
         let label = node.get("label").and_then(Value::as_str).unwrap_or_default().to_string();
-        b.entity(At { value: id, span: span.clone() }, &label, flatten(node.get("metadata")), span);
+        b.entity(At { value: id, span: span.clone() }, &label, flatten(node.get("metadata")), Vec::new(), span);
     }
     for edge in graph.get("edges").and_then(Value::as_array).into_iter().flatten() {
         let end = |key: &str| edge.get(key).and_then(Value::as_str).unwrap_or_default().to_string();

@@ -5,6 +5,7 @@
 //! file:line:col. Foreign data cites no sources: the file itself becomes the
 //! one source every imported fact cites, and says so in its note.
 
+mod attribute_columns;
 mod csv;
 mod jgf;
 mod xml;
@@ -62,12 +63,13 @@ pub(crate) struct Builder {
 }
 
 impl Builder {
-    fn cite(span: &Span) -> Vec<At<String>> {
+    pub(crate) fn cite(span: &Span) -> Vec<At<String>> {
         vec![At { value: IMPORT_SOURCE.into(), span: span.clone() }]
     }
 
-    /// Adds an entity; `kind` and other attributes come as key/value pairs.
-    pub fn entity(&mut self, id: At<String>, label: &str, attributes: Vec<(String, String)>, span: Span) {
+    /// Adds an entity; `kind` and other attributes come as key/value pairs,
+    /// `cited` are attributes that name their own sources.
+    pub fn entity(&mut self, id: At<String>, label: &str, attributes: Vec<(String, String)>, cited: Vec<RawAttribute>, span: Span) {
         let mut kind = None;
         let mut aliases = Vec::new();
         let (mut country, mut wikidata) = (String::new(), String::new());
@@ -83,6 +85,7 @@ impl Builder {
                 _ => facts.push(RawAttribute { key, value: scalar(&value), sources: Self::cite(&span), span: span.clone() }),
             }
         }
+        facts.extend(cited);
         let name = if label.trim().is_empty() { id.value.clone() } else { label.to_string() };
         self.file.entities.push(RawEntity {
             id,
@@ -188,6 +191,26 @@ impl Builder {
         }
     }
 
+    /// Sources that attributes name (our GEXF and GraphML keep their ids)
+    /// but the file does not describe: one record each, titled by its id.
+    fn add_named_sources(&mut self, format: &str, names: &[&str]) {
+        let mut known: std::collections::HashSet<String> = self.file.sources.iter().map(|s| s.id.value.clone()).collect();
+        let named: Vec<At<String>> = self.file.entities.iter().flat_map(|e| &e.attributes).flat_map(|a| &a.sources).cloned().collect();
+        for id in named {
+            if known.insert(id.value.clone()) {
+                self.file.sources.push(RawSource {
+                    title: id.value.clone(),
+                    publisher: String::new(),
+                    author: String::new(),
+                    date: None,
+                    url: String::new(),
+                    note: format!("Named by {} ({format}), which gives only its id; add its publisher, title, date and URL.", names.join(" + ")),
+                    id,
+                });
+            }
+        }
+    }
+
     /// Resolves everything into a dataset citing the imported file(s).
     pub fn finish(mut self, names: &[&str], format: &str, title: &str) -> Checked {
         self.normalize_ids();
@@ -200,6 +223,7 @@ impl Builder {
             url: String::new(),
             note: format!("Imported from {format}; the original file cites no sources for its facts."),
         });
+        self.add_named_sources(format, names);
         if self.file.meta.title.is_empty() {
             self.file.meta = Meta { title: title.to_string(), description: String::new() };
         }

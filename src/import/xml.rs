@@ -2,6 +2,7 @@
 //! problem points at its element. Attribute declarations (`<attribute>`,
 //! `<key>`) map ids to names; values become entity and relation fields.
 
+use super::attribute_columns::{cited_attributes, is_attribute_column, Declared};
 use super::Builder;
 use crate::check::fields::At;
 use crate::diagnostic::{Code, Diagnostic};
@@ -94,17 +95,43 @@ fn required(b: &mut Builder, el: &Element, key: &str) -> At<String> {
     }
 }
 
-/// The node or edge being read, with the values gathered so far.
+/// The node or edge being read, with the values gathered so far: by column
+/// name, and a node's cited attribute columns by id.
 struct Pending {
     el: Element,
     values: Vec<(String, String)>,
+    cells: Vec<(String, String)>,
 }
 
-fn flush(b: &mut Builder, p: Pending, edge_index: &mut usize) {
+impl Pending {
+    fn new(el: Element) -> Pending {
+        Pending { el, values: Vec::new(), cells: Vec::new() }
+    }
+
+    /// Files value `value` of column `id`, declared as `declared[id]`.
+    fn push(&mut self, declared: &HashMap<String, Declared>, id: &str, value: String) {
+        if self.el.name == "node" && is_attribute_column(id) {
+            self.cells.push((id.to_string(), value));
+        } else {
+            self.values.push((declared.get(id).map(|d| d.name.clone()).unwrap_or_else(|| id.to_string()), value));
+        }
+    }
+}
+
+/// A column declaration: `<attribute id title type>` (GEXF) or `<key id attr.name attr.type>` (GraphML).
+fn declare(declared: &mut HashMap<String, Declared>, el: &Element, name: &[&str], ty: &str) {
+    if let Some(id) = el.attrs.get("id") {
+        let name = name.iter().find_map(|n| el.attrs.get(*n)).cloned().unwrap_or_else(|| id.clone());
+        declared.insert(id.clone(), Declared { name, ty: el.attrs.get(ty).cloned().unwrap_or_default() });
+    }
+}
+
+fn flush(b: &mut Builder, p: Pending, declared: &HashMap<String, Declared>, edge_index: &mut usize) {
     if p.el.name == "node" {
         let id = required(b, &p.el, "id");
         let label = p.el.attrs.get("label").cloned().or_else(|| p.values.iter().find(|(k, _)| k == "label" || k == "name").map(|(_, v)| v.clone())).unwrap_or_default();
-        b.entity(id, &label, p.values, p.el.span.clone());
+        let cited = cited_attributes(declared, &p.cells, &p.el.span);
+        b.entity(id, &label, p.values, cited, p.el.span.clone());
     } else {
         *edge_index += 1;
         let from = required(b, &p.el, "source");
@@ -122,21 +149,17 @@ fn flush(b: &mut Builder, p: Pending, edge_index: &mut usize) {
 
 /// Reads a GEXF (1.1-1.3) graph.
 pub fn read_gexf(b: &mut Builder, text: &str, base: usize) {
-    let mut titles: HashMap<String, String> = HashMap::new();
+    let mut declared: HashMap<String, Declared> = HashMap::new();
     let mut pending: Option<Pending> = None;
     let mut edges = 0;
     let mut in_title = false;
     walk(b, text, base, |b, item| match item {
         Item::Open(el) => match el.name.as_str() {
-            "attribute" => {
-                if let (Some(id), Some(title)) = (el.attrs.get("id"), el.attrs.get("title")) {
-                    titles.insert(id.clone(), title.clone());
-                }
-            }
-            "node" | "edge" => pending = Some(Pending { el, values: Vec::new() }),
+            "attribute" => declare(&mut declared, &el, &["title"], "type"),
+            "node" | "edge" => pending = Some(Pending::new(el)),
             "attvalue" => {
                 if let (Some(p), Some(key), Some(value)) = (pending.as_mut(), el.attrs.get("for").or(el.attrs.get("id")), el.attrs.get("value")) {
-                    p.values.push((titles.get(key).cloned().unwrap_or_else(|| key.clone()), value.clone()));
+                    p.push(&declared, key, value.clone());
                 }
             }
             "title" => in_title = true,
@@ -147,7 +170,7 @@ pub fn read_gexf(b: &mut Builder, text: &str, base: usize) {
         Item::Close(name) => match name.as_str() {
             "node" | "edge" => {
                 if let Some(p) = pending.take() {
-                    flush(b, p, &mut edges);
+                    flush(b, p, &declared, &mut edges);
                 }
             }
             "title" => in_title = false,
@@ -158,19 +181,15 @@ pub fn read_gexf(b: &mut Builder, text: &str, base: usize) {
 
 /// Reads a GraphML graph (the first `<graph>`; keys by `attr.name`).
 pub fn read_graphml(b: &mut Builder, text: &str, base: usize) {
-    let mut names: HashMap<String, String> = HashMap::new();
+    let mut declared: HashMap<String, Declared> = HashMap::new();
     let mut pending: Option<Pending> = None;
     let mut data_key: Option<String> = None;
     let mut data_text = String::new();
     let mut edges = 0;
     walk(b, text, base, |b, item| match item {
         Item::Open(el) => match el.name.as_str() {
-            "key" => {
-                if let Some(id) = el.attrs.get("id") {
-                    names.insert(id.clone(), el.attrs.get("name").or(el.attrs.get("attr.name")).cloned().unwrap_or_else(|| id.clone()));
-                }
-            }
-            "node" | "edge" => pending = Some(Pending { el, values: Vec::new() }),
+            "key" => declare(&mut declared, &el, &["name", "attr.name"], "attr.type"),
+            "node" | "edge" => pending = Some(Pending::new(el)),
             "data" => {
                 data_key = el.attrs.get("key").cloned();
                 data_text.clear();
@@ -185,12 +204,12 @@ pub fn read_graphml(b: &mut Builder, text: &str, base: usize) {
         Item::Close(name) => match name.as_str() {
             "data" => {
                 if let (Some(key), Some(p)) = (data_key.take(), pending.as_mut()) {
-                    p.values.push((names.get(&key).cloned().unwrap_or(key), std::mem::take(&mut data_text)));
+                    p.push(&declared, &key, std::mem::take(&mut data_text));
                 }
             }
             "node" | "edge" => {
                 if let Some(p) = pending.take() {
-                    flush(b, p, &mut edges);
+                    flush(b, p, &declared, &mut edges);
                 }
             }
             _ => {}

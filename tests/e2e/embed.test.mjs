@@ -16,15 +16,13 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, DIST, DESKTOP, PHONE, startServer, launchBrowser, collectErrors, openMap, withContextPage } from './harness.mjs';
+import { ROOT, DIST, DESKTOP, PHONE, CSP, CSP_HEADERS, startServer, launchBrowser, collectErrors, openMap, recordViolations, withContextPage } from './harness.mjs';
 
 const PAGES = path.join(ROOT, 'tests/e2e/pages');
 const SITE = path.join(ROOT, 'target/e2e/site');
 const HOSTILE = path.join(ROOT, 'target/e2e/hostile');
 const HOSTILE_SHORT_TOML = path.join(ROOT, 'target/e2e/hostile-short.toml');
 const HOSTILE_SHORT = path.join(ROOT, 'target/e2e/hostile-short');
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
-const CSP_HEADERS = { 'content-security-policy': CSP };
 
 const PHONES = {
   '390x844 @3': { ...PHONE, viewport: { width: 390, height: 844 }, deviceScaleFactor: 3 },
@@ -364,16 +362,6 @@ test('two <alliance-map> elements on one page keep their own selection, camera a
 // ---------------------------------------------------------------------------
 // 3. A strict Content-Security-Policy
 // ---------------------------------------------------------------------------
-
-/** Records securitypolicyviolation events (init scripts are not subject to the page's CSP). */
-function recordViolations(page) {
-  return page.addInitScript(() => {
-    window.__violations = [];
-    document.addEventListener('securitypolicyviolation', (e) => {
-      window.__violations.push(`${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`);
-    });
-  });
-}
 
 test('under a strict CSP the element draws and opens its panel with no violation', async () => {
   await withPage(DESKTOP, async (page) => {

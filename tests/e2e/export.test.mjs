@@ -4,12 +4,12 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { PNG } from 'pngjs';
-import { DESKTOP, startServer, launchBrowser, openMap, withContextPage } from './harness.mjs';
+import { DESKTOP, DIST, CSP_HEADERS, startServer, launchBrowser, openMap, recordViolations, withContextPage } from './harness.mjs';
 
 let server;
 let browser;
 before(async () => {
-  server = await startServer();
+  server = await startServer({ mounts: [{ prefix: '/csp/', dir: DIST, headers: CSP_HEADERS }] }); // dist/ again, under a strict CSP
   browser = await launchBrowser();
 });
 after(async () => {
@@ -35,18 +35,32 @@ test('the SVG button saves the current view with labels as text and a citations 
   });
 });
 
-test('the PNG button saves the same view at twice the size', async () => {
+test('under a strict CSP the PNG button saves the same view, painted at twice the size', async () => {
   await withContextPage(browser, { ...DESKTOP, acceptDownloads: true }, async (page) => {
-    const errors = await openMap(page, server.url);
-    const svg = await page.evaluate(() => {
+    await recordViolations(page);
+    const errors = await openMap(page, server.url, '/csp/');
+    const { svg, list } = await page.evaluate(() => {
       const w = document.querySelector('#map').allianceMap;
-      return w.handle.svg(w.camera.x, w.camera.y, w.camera.zoom, w.width, w.height, 16);
+      const view = [w.camera.x, w.camera.y, w.camera.zoom, w.width, w.height, 16];
+      return { svg: w.handle.svg(...view), list: JSON.parse(w.handle.displayList(...view)) };
     });
     const [, width, height] = svg.match(/width="([\d.]+)" height="([\d.]+)"/).map(Number);
     const png = PNG.sync.read(await downloadFrom(page, 'Download the current view as PNG (2x)'));
-    assert.equal(png.width, Math.round(width * 2));
-    assert.equal(png.height, Math.round(height * 2));
+    assert.equal(png.width, Math.round(width * 2), 'twice the SVG width');
+    assert.equal(png.height, Math.round(height * 2), 'twice the SVG height, citations footer included');
+    const rgb = (x, y) => {
+      const i = 4 * (Math.round(y * 2) * png.width + Math.round(x * 2));
+      return '#' + [0, 1, 2].map((k) => png.data[i + k].toString(16).padStart(2, '0')).join('');
+    };
+    const nodes = list.shapes.filter((s) => s[0] === 'node' && s[3] >= 4);
+    assert.ok(nodes.length > 0 && list.footer.length > 1, 'entities and citations to paint');
+    for (const [, x, y, , color] of nodes.slice(0, 5)) assert.equal(rgb(x, y), color, `an entity at ${x},${y} in its kind's colour`);
+    let footerInk = 0;
+    for (let y = Math.round(list.footer[0][0] * 2) - 16; y < png.height; y++) {
+      for (let x = 0; x < png.width; x++) footerInk += png.data[4 * (y * png.width + x)] < 200 ? 1 : 0;
+    }
+    assert.ok(footerInk > 500, `the citations footer has text (${footerInk} dark pixels)`);
+    assert.deepEqual(await page.evaluate(() => window.__violations), [], 'no securitypolicyviolation event');
     assert.deepEqual(errors, []);
   });
 });
-

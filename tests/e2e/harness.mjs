@@ -135,6 +135,20 @@ export async function withContextPage(browser, contextOptions, fn) {
   }
 }
 
+/** The strict policy a careful host page sets (img-src falls back to 'self': no blob: or data: images). */
+export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+export const CSP_HEADERS = { 'content-security-policy': CSP };
+
+/** Records securitypolicyviolation events in `window.__violations` (init scripts are not subject to the page's CSP). */
+export function recordViolations(page) {
+  return page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__violations.push(`${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`);
+    });
+  });
+}
+
 export const DESKTOP = { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, colorScheme: 'light', reducedMotion: 'reduce' };
 export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true, colorScheme: 'light', reducedMotion: 'reduce' };
 

@@ -1,5 +1,6 @@
 """networkx reads our GEXF and GraphML exports of the seed with the same
-node and edge counts and attributes as the data file; graphs networkx
+node and edge counts and attributes as the data file (entity attributes
+typed: a number as a float, a boolean as a bool, with their sources); graphs networkx
 writes (Les Miserables, karate club) convert, check, render and build.
 
 Run: python3 tests/interop/networkx_reads.py (after `cargo build` and
@@ -29,6 +30,9 @@ def main():
             jgf = json.load(f)["graph"]
         nodes, edges = jgf["nodes"], jgf["edges"]
         owns = next(e for e in edges if e["relation"] == "owns")
+        typed = [(node_id, a) for node_id, node in nodes.items() for a in node["metadata"].get("attributes", [])
+                 if not isinstance(a["value"], str)]
+        assert typed, "the seed has number and boolean attributes"
         for fmt in ("gexf", "graphml"):
             path = os.path.join(tmp, "seed." + fmt)
             export(fmt, path)
@@ -40,6 +44,11 @@ def main():
                 attrs = g.nodes[node_id]
                 assert attrs["label"] == node["label"], (fmt, node_id)
                 assert attrs["kind"] == node["metadata"]["kind"], (fmt, node_id)
+            for node_id, a in typed:
+                value = g.nodes[node_id][a["key"]]
+                assert type(value) is (bool if isinstance(a["value"], bool) else float), (fmt, node_id, a, value)
+                assert value == a["value"], (fmt, node_id, a, value)
+                assert g.nodes[node_id][a["key"] + ".sources"] == " ".join(a["sources"]), (fmt, node_id, a)
             data = g.get_edge_data(owns["source"], owns["target"])
             stake = next(d for d in data.values() if d["relation"] == "owns")
             assert stake["share"] == owns["metadata"]["share"], (fmt, stake)

@@ -1,0 +1,112 @@
+//! Entity attributes as typed GEXF/GraphML columns, so other tools read
+//! `founded` as a number and our importer gets back exactly what was written.
+//!
+//! One column per attribute key, typed `double`, `boolean` or `string` from
+//! the values the dataset holds, with id `attr.<key>`; a companion string
+//! column `attr.<key>.sources` holds the ids of the sources that state each
+//! value, separated by spaces. These formats allow one value per column and
+//! node, so the n-th repeat of a key on one entity gets its own column
+//! (`attr.<key>.<n>`), and a key whose values differ in type gets one column
+//! per type (`attr.<key>.double` ...). Keys are free text: in an id, every
+//! character other than ASCII letters, digits and `_` is written `-<hex>-`,
+//! so ids never hold a `.` of their own and [`SOURCES_SUFFIX`] is unambiguous.
+
+use crate::model::{Attribute, Dataset, Value};
+use std::collections::HashMap;
+use std::fmt::Write;
+
+/// Prefix of every attribute column id.
+pub const PREFIX: &str = "attr.";
+/// Suffix of a column's companion sources column id.
+pub const SOURCES_SUFFIX: &str = ".sources";
+
+/// One typed column.
+pub(crate) struct Column {
+    /// `attr.<key>[.<n>][.<type>]`.
+    pub id: String,
+    /// The attribute key, as the column's title / `attr.name`.
+    pub key: String,
+    /// `double`, `boolean` or `string` (the same words in GEXF and GraphML).
+    pub ty: &'static str,
+}
+
+/// Every column of `data`, and per entity the column of each of its attributes.
+pub(crate) struct Columns {
+    pub columns: Vec<Column>,
+    pub of_entity: Vec<Vec<usize>>,
+}
+
+fn type_of(v: &Value) -> &'static str {
+    match v {
+        Value::Number(_) => "double",
+        Value::Bool(_) => "boolean",
+        Value::Text(_) => "string",
+    }
+}
+
+/// `key` made safe for an id (letters, digits and `_` kept).
+fn id_part(key: &str) -> String {
+    let mut out = String::new();
+    for c in key.chars() {
+        if c.is_ascii_alphanumeric() || c == '_' {
+            out.push(c);
+        } else {
+            let _ = write!(out, "-{:x}-", c as u32);
+        }
+    }
+    out
+}
+
+/// The columns of `data`, in order of first use.
+pub(crate) fn columns(data: &Dataset) -> Columns {
+    let mut types: HashMap<&str, Vec<&'static str>> = HashMap::new();
+    for a in data.entities.iter().flat_map(|e| &e.attributes) {
+        let tys = types.entry(&a.key).or_default();
+        if !tys.contains(&type_of(&a.value)) {
+            tys.push(type_of(&a.value));
+        }
+    }
+    let mut columns: Vec<Column> = Vec::new();
+    let mut by_id: HashMap<String, usize> = HashMap::new();
+    let of_entity = data
+        .entities
+        .iter()
+        .map(|e| {
+            e.attributes
+                .iter()
+                .enumerate()
+                .map(|(i, a)| {
+                    let repeat = e.attributes[..i].iter().filter(|b| b.key == a.key).count() + 1;
+                    let mixed = types.get(a.key.as_str()).is_some_and(|tys| tys.len() > 1);
+                    let mut id = format!("{PREFIX}{}", id_part(&a.key));
+                    if repeat > 1 {
+                        let _ = write!(id, ".{repeat}");
+                    }
+                    if mixed {
+                        let _ = write!(id, ".{}", type_of(&a.value));
+                    }
+                    *by_id.entry(id.clone()).or_insert_with(|| {
+                        columns.push(Column { id, key: a.key.clone(), ty: type_of(&a.value) });
+                        columns.len() - 1
+                    })
+                })
+                .collect()
+        })
+        .collect();
+    Columns { columns, of_entity }
+}
+
+/// A value as its column's type reads it: numbers in full (shortest exact
+/// form), booleans as `true`/`false`.
+pub(crate) fn value_text(v: &Value) -> String {
+    match v {
+        Value::Text(t) => t.clone(),
+        Value::Number(n) => n.to_string(),
+        Value::Bool(b) => b.to_string(),
+    }
+}
+
+/// The ids of the sources that state `a`, separated by spaces.
+pub(crate) fn sources_text(data: &Dataset, a: &Attribute) -> String {
+    a.sources.iter().map(|&s| data.source(s).id.as_str()).collect::<Vec<_>>().join(" ")
+}
