@@ -119,6 +119,20 @@ impl MapHandle {
         self.scene.positions.as_ptr()
     }
 
+    /// True for a dataset compiled with `--no-layout` until `setPositions`:
+    /// the page lays it out in a worker (www/layout.js) meanwhile.
+    #[wasm_bindgen(js_name = needsLayout)]
+    pub fn needs_layout(&self) -> bool {
+        self.scene.needs_layout()
+    }
+
+    /// Sets x, y per entity (2n finite numbers, from the layout worker) and
+    /// rebuilds the picking index; the positions view stays valid.
+    #[wasm_bindgen(js_name = setPositions)]
+    pub fn set_positions(&mut self, positions: &[f32]) -> Result<(), JsError> {
+        self.scene.set_positions(positions).map_err(into_error)
+    }
+
     /// Radius per entity (Float32Array of n).
     #[wasm_bindgen(js_name = radiiPtr)]
     pub fn radii_ptr(&self) -> *const f32 {
