@@ -5,6 +5,10 @@
 //          loads (dist/pkg/alliance_map.js + dist/*.js), dist/style.css and
 //          dist/index.html. The seed dataset is embedded in the wasm, so it
 //          costs 0 extra bytes; the compiled blob's own size is shown for scale.
+//          The layout worker and its wasm (scripts/on-demand.mjs) are not on
+//          the critical path: only datasets built with --no-layout load them,
+//          after the widget's first paint of "Laying out N entities…"; their
+//          sizes are printed apart.
 //   peers: sigma.js + graphology, and Cytoscape.js, from node_modules, each
 //          bundled by esbuild (minify, format esm, browser) so both are
 //          measured the same way; the minified bundles the npm packages ship
@@ -17,6 +21,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSy
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { ON_DEMAND } from '../scripts/on-demand.mjs';
 
 const GOAL = 45 * 1024; // 46080 bytes gzip for ours, total
 
@@ -31,7 +36,8 @@ if (!existsSync('dist/index.html') || !existsSync('dist/pkg/alliance_map_bg.wasm
 }
 
 // --- ours ---------------------------------------------------------------
-const jsFiles = ['dist/pkg/alliance_map.js', ...readdirSync('dist').filter((f) => f.endsWith('.js')).sort().map((f) => `dist/${f}`)];
+const jsFiles = ['dist/pkg/alliance_map.js', ...readdirSync('dist').filter((f) => f.endsWith('.js') && !ON_DEMAND.includes(f)).sort().map((f) => `dist/${f}`)];
+const onDemand = ON_DEMAND.filter((f) => existsSync(`dist/${f}`)).map((f) => ({ path: `dist/${f}`, ...file(`dist/${f}`) }));
 const js = jsFiles.map((path) => ({ path, ...file(path) }));
 const ours = {
   wasm: file('dist/pkg/alliance_map_bg.wasm'),
@@ -85,6 +91,9 @@ if (seed) row('      (compiled seed blob, seed.amap)', seed, 'already inside the
 else row('      (compiled seed blob: not found under target/)', null);
 row('OURS TOTAL (wasm + js + css + html)', ours.total, kb(ours.total.gz));
 gap();
+for (const f of onDemand) row(`off the critical path: ${f.path}`, f, '--no-layout datasets only');
+if (onDemand.length) row('off the critical path (sum)', sum(onDemand), kb(sum(onDemand).gz));
+gap();
 row(`peer: sigma ${version('sigma')} + graphology ${version('graphology')} (esbuild)`, sigmaGraphology, kb(sigmaGraphology.gz));
 row(`peer: cytoscape ${version('cytoscape')} (esbuild)`, cytoscape, kb(cytoscape.gz));
 gap();
@@ -117,6 +126,7 @@ const json = {
     wasm_gz: ours.wasm.gz, js_gz: ours.js.gz, css_gz: ours.css.gz, html_gz: ours.html.gz,
     total_gz: ours.total.gz, wasm_raw: ours.wasm.raw, js_raw: ours.js.raw,
   },
+  layout_worker: Object.fromEntries(onDemand.map((f) => [f.path, { raw: f.raw, gz: f.gz }])),
   sigma_graphology_gz: sigmaGraphology.gz,
   cytoscape_gz: cytoscape.gz,
 };

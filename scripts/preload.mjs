@@ -2,12 +2,14 @@
 // demo's oembed.json. Preloads: every module
 // the page imports and the wasm start downloading at once, instead of one
 // round trip per level of the import chain (a phone on a slow network pays
-// each round trip).
+// each round trip). The layout worker's files are left out: only datasets
+// without positions need them (see on-demand.mjs).
 import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { ON_DEMAND } from './on-demand.mjs';
 
 const dist = process.argv[2] || 'dist';
 const entryOnly = new Set(['main.js', 'embed.js', 'element.js', 'embed-resizer.js']);
-const modules = (await readdir(dist)).filter((f) => f.endsWith('.js') && !entryOnly.has(f)).sort();
+const modules = (await readdir(dist)).filter((f) => f.endsWith('.js') && !entryOnly.has(f) && !ON_DEMAND.includes(f)).sort();
 const hints = [
   '<link rel="preload" href="pkg/alliance_map_bg.wasm" as="fetch" type="application/wasm" crossorigin>',
   '<link rel="modulepreload" href="pkg/alliance_map.js">',

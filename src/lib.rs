@@ -25,7 +25,7 @@ pub mod synth;
 pub mod view;
 pub mod vocab;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "widget"))]
 pub mod wasm;
 
 #[cfg(not(target_arch = "wasm32"))]
