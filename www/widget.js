@@ -16,7 +16,7 @@ import { TextView } from './textview.js';
 import { attachKeyboard } from './keyboard.js';
 import { buildFrame } from './frame.js';
 import { attachDeepLink } from './deeplink.js';
-import { screenPosition, widgetState } from './inspect.js';
+import { geometry, screenPosition, widgetState } from './inspect.js';
 import { sheetMethods } from './sheet.js';
 
 export { showError };
@@ -33,7 +33,8 @@ export async function mount(container, { src = '', bytes = null, deepLink = fals
     const wasm = await loadWasm();
     const data = bytes || (src ? await fetchCompiled(src) : null);
     const handle = data ? MapHandle.fromBytes(data) : MapHandle.seed();
-    const widget = new Widget(container, handle, wasm.memory, { deepLink });
+    const layout = handle.needsLayout() ? await layOutInWorker(container, handle, wasm.memory) : null;
+    const widget = new Widget(container, handle, wasm.memory, { deepLink, layout });
     container.allianceMap = widget;
     return widget;
   } catch (err) {
@@ -44,11 +45,28 @@ export async function mount(container, { src = '', bytes = null, deepLink = fals
   }
 }
 
+/**
+ * A dataset compiled with --no-layout: says so in place of the map while
+ * layout.js (imported only now, so other datasets never load it) lays it
+ * out in a worker. Resolves to the worker's timings (see layout.js).
+ */
+async function layOutInWorker(container, handle, memory) {
+  const n = handle.nodeCount;
+  const status = document.createElement('p');
+  status.className = 'am-status';
+  status.setAttribute('role', 'status');
+  status.textContent = `Laying out ${n.toLocaleString('en')} ${n === 1 ? 'entity' : 'entities'}…`;
+  container.replaceChildren(status);
+  const { layOut } = await import('./layout.js');
+  return layOut(handle, memory);
+}
+
 let nextId = 0;
 
 export class Widget {
-  constructor(container, handle, memory, { deepLink = false } = {}) {
+  constructor(container, handle, memory, { deepLink = false, layout = null } = {}) {
     this.uid = `am${++nextId}`;
+    this.layout = layout;
     this.userMoved = false;
     this.active = false;
     this.container = container;
@@ -368,6 +386,11 @@ export class Widget {
   /** What the widget shows, for tests: counts, view, drawn items, labels, selection, reading state. */
   state() {
     return widgetState(this);
+  }
+
+  /** Positions and radii of every entity (world units), for tests. */
+  geometry() {
+    return geometry(this);
   }
 }
 
