@@ -4,9 +4,10 @@
 //
 //   ours-native: `cargo bench --bench layout` (benches/layout.rs), which also
 //                writes the graphs to target/bench/graphs/ba-<n>.json.
-//   ours-wasm:   the same call compiled to wasm32 (benches/wasm-layout/, built
-//                here with cargo and wasm-bindgen --target nodejs), run in
-//                Node; its positions must equal the native ones bit for bit.
+//   ours-wasm:   the same call compiled to wasm32 (crates/layout-worker/, the
+//                widget's layout worker, built here with cargo and
+//                wasm-bindgen --target nodejs), run in Node; its positions
+//                must equal the native ones bit for bit.
 //   d3-force:    forceManyBody + forceLink + forceCenter, defaults, 300 ticks
 //                (simulation.stop(); tick(300)).
 //
@@ -55,19 +56,19 @@ const writePositions = (name, n, pos) =>
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 // 2. Ours in wasm: a separate crate, so the widget's facade stays as it is.
-say('ours-wasm: building benches/wasm-layout');
-const pkg = resolve('target/bench/wasm-layout');
+say('ours-wasm: building crates/layout-worker');
+const pkg = resolve('target/bench/layout-worker');
 let wasm = null;
 const built =
-  run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '--manifest-path', 'benches/wasm-layout/Cargo.toml'], {
-    CARGO_TARGET_DIR: resolve('target/wasm-layout'),
+  run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '--manifest-path', 'crates/layout-worker/Cargo.toml'], {
+    CARGO_TARGET_DIR: resolve('target/layout-worker'),
   }) &&
-  run('wasm-bindgen', ['--target', 'nodejs', '--out-dir', pkg, resolve('target/wasm-layout/wasm32-unknown-unknown/release/wasm_layout.wasm')]);
+  run('wasm-bindgen', ['--target', 'nodejs', '--out-dir', pkg, resolve('target/layout-worker/wasm32-unknown-unknown/release/layout_worker.wasm')]);
 if (built) {
   // The glue is CommonJS; the repo's package.json says "module".
   mkdirSync(pkg, { recursive: true });
   writeFileSync(`${pkg}/package.json`, '{"type":"commonjs"}\n');
-  wasm = createRequire(import.meta.url)(`${pkg}/wasm_layout.js`);
+  wasm = createRequire(import.meta.url)(`${pkg}/layout_worker.js`);
 } else {
   console.error('ours-wasm skipped: the wasm build failed');
 }

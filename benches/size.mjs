@@ -13,6 +13,9 @@
 //          interactive chunk, and the other pages' entries); the widget loads
 //          them while the reader looks at the map. Printed beside, so the
 //          whole download is never hidden.
+//   ours, on demand: the layout worker and its wasm (scripts/on-demand.mjs),
+//          which only datasets built with --no-layout load, after the
+//          widget's "Laying out N entities…"; printed apart.
 //   peers: sigma.js + graphology, and Cytoscape.js, from node_modules, each
 //          bundled by esbuild (minify, format esm, browser) so both are
 //          measured the same way; the minified bundles the npm packages ship
@@ -26,6 +29,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { staticImports } from '../scripts/critical-path.mjs';
+import { ON_DEMAND } from '../scripts/on-demand.mjs';
 
 const GOAL = 45 * 1024; // 46080 bytes gzip for ours, total
 
@@ -42,6 +46,7 @@ if (!existsSync('dist/index.html') || !existsSync('dist/pkg/alliance_map_bg.wasm
 // --- ours ---------------------------------------------------------------
 const critical = await staticImports('dist', 'main.js');
 const js = critical.map((f) => ({ path: `dist/${f}`, ...file(`dist/${f}`) }));
+const onDemand = ON_DEMAND.filter((f) => existsSync(`dist/${f}`)).map((f) => ({ path: `dist/${f}`, ...file(`dist/${f}`) }));
 const ours = {
   wasm: file('dist/pkg/alliance_map_paint_bg.wasm'),
   js: sum(js),
@@ -50,7 +55,7 @@ const ours = {
 };
 ours.total = sum([ours.wasm, ours.js, ours.css, ours.html]);
 const laterJs = readdirSync('dist').filter((f) => f.endsWith('.js')).sort()
-  .filter((f) => !critical.includes(f))
+  .filter((f) => !critical.includes(f) && !ON_DEMAND.includes(f))
   .map((f) => ({ path: `dist/${f}`, ...file(`dist/${f}`) }));
 const later = { wasm: file('dist/pkg/alliance_map_bg.wasm'), js: sum(laterJs) };
 later.total = sum([later.wasm, later.js]);
@@ -105,6 +110,9 @@ row(`after the first frame: js    (${laterJs.length} files, sum)`, later.js);
 row('after the first frame: total', later.total, kb(later.total.gz));
 row('ours: everything (critical path + after)', everything, kb(everything.gz));
 gap();
+for (const f of onDemand) row(`off the critical path: ${f.path}`, f, '--no-layout datasets only');
+if (onDemand.length) row('off the critical path (sum)', sum(onDemand), kb(sum(onDemand).gz));
+gap();
 row(`peer: sigma ${version('sigma')} + graphology ${version('graphology')} (esbuild)`, sigmaGraphology, kb(sigmaGraphology.gz));
 row(`peer: cytoscape ${version('cytoscape')} (esbuild)`, cytoscape, kb(cytoscape.gz));
 gap();
@@ -138,6 +146,7 @@ const json = {
     total_gz: ours.total.gz, wasm_raw: ours.wasm.raw, js_raw: ours.js.raw,
     after_first_frame_gz: later.total.gz, everything_gz: everything.gz,
   },
+  layout_worker: Object.fromEntries(onDemand.map((f) => [f.path, { raw: f.raw, gz: f.gz }])),
   sigma_graphology_gz: sigmaGraphology.gz,
   cytoscape_gz: cytoscape.gz,
 };

@@ -12,7 +12,9 @@ import { build, transform } from 'esbuild';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-const ENTRIES = ['main.js', 'embed.js', 'element.js', 'embed-resizer.js'];
+// layout.js and layout-worker.js: only datasets built with --no-layout load
+// them (see on-demand.mjs), so they stay files of their own.
+const ENTRIES = ['main.js', 'embed.js', 'element.js', 'embed-resizer.js', 'layout.js', 'layout-worker.js'];
 const dist = process.argv[2] || 'dist';
 
 const { outputFiles } = await build({

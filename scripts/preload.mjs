@@ -4,7 +4,8 @@
 // round trip per level of the import chain (a phone on a slow network pays
 // each round trip). What the widget imports dynamically after its first
 // frame (the full module and the reader's parts) is not preloaded: it would
-// compete with the first frame for the phone's bandwidth.
+// compete with the first frame for the phone's bandwidth. Nor is the layout
+// worker (only datasets without positions need it; see on-demand.mjs).
 import { readFile, writeFile } from 'node:fs/promises';
 import { staticImports } from './critical-path.mjs';
 

@@ -1,7 +1,9 @@
 //! The compiled form the widget loads: the validated dataset plus its layout,
 //! encoded with postcard behind a magic header and a format version. The CLI
 //! (`alliance-map build`) and the build script write it; the wasm only reads
-//! it, so no TOML or JSON parser ships to the browser.
+//! it, so no TOML or JSON parser ships to the browser. `build --no-layout`
+//! leaves the positions out; the widget then lays the map out in a Web
+//! Worker (`www/layout-worker.js`) and hands them to `MapHandle.setPositions`.
 
 use crate::model::{Dataset, Entity, Relation};
 use serde::{Deserialize, Serialize};
@@ -16,8 +18,17 @@ pub const VERSION: u16 = 1;
 pub struct Compiled {
     /// The validated data.
     pub dataset: Dataset,
-    /// x, y per entity, interleaved, in world units.
+    /// x, y per entity, interleaved, in world units; empty when the dataset
+    /// was compiled without a layout (see [`Compiled::needs_layout`]).
     pub positions: Vec<f32>,
+}
+
+impl Compiled {
+    /// True when there are entities but no positions: the reader's browser
+    /// lays the map out (`alliance-map build --no-layout`).
+    pub fn needs_layout(&self) -> bool {
+        self.positions.is_empty() && !self.dataset.entities.is_empty()
+    }
 }
 
 /// Why a compiled blob could not be read.
@@ -108,8 +119,9 @@ pub fn decode(bytes: &[u8]) -> Result<Compiled, DecodeError> {
 fn validate(c: &Compiled) -> Result<(), DecodeError> {
     let d = &c.dataset;
     let (n, s) = (d.entities.len(), d.sources.len());
-    if c.positions.len() != 2 * n {
-        return Err(DecodeError::Inconsistent(format!("{} coordinates for {n} entities", c.positions.len())));
+    // None at all is a dataset compiled with --no-layout; anything else must be complete.
+    if !c.positions.is_empty() && c.positions.len() != 2 * n {
+        return Err(DecodeError::Inconsistent(format!("{} coordinates for {n} entities (expected {} or none)", c.positions.len(), 2 * n)));
     }
     if c.positions.iter().any(|p| !p.is_finite()) {
         return Err(DecodeError::Inconsistent("a position is not a finite number".into()));

@@ -9,7 +9,8 @@
 //! `label_widths: Vec<f32>` and `labels: Vec<f32>`.
 
 /// Expands to the drawing exports of `$handle`: counts, typed-array
-/// pointers, bounds, title, legend and label placement.
+/// pointers, positions from the layout worker, bounds, title, legend and
+/// label placement.
 #[macro_export]
 macro_rules! draw_exports {
     ($handle:ident) => {
@@ -31,6 +32,20 @@ macro_rules! draw_exports {
             #[wasm_bindgen(js_name = positionsPtr)]
             pub fn positions_ptr(&self) -> *const f32 {
                 self.scene.positions.as_ptr()
+            }
+
+            /// True for a dataset compiled with `--no-layout` until `setPositions`:
+            /// the page lays it out in a worker (www/layout.js) meanwhile.
+            #[wasm_bindgen(js_name = needsLayout)]
+            pub fn needs_layout(&self) -> bool {
+                self.scene.needs_layout()
+            }
+
+            /// Sets x, y per entity (2n finite numbers, from the layout worker) and
+            /// rebuilds the picking index; the positions view stays valid.
+            #[wasm_bindgen(js_name = setPositions)]
+            pub fn set_positions(&mut self, positions: &[f32]) -> Result<(), wasm_bindgen::JsError> {
+                self.scene.set_positions(positions).map_err(|e| wasm_bindgen::JsError::new(&e.to_string()))
             }
 
             /// Radius per entity (Float32Array of n).

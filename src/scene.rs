@@ -5,9 +5,11 @@
 //! highlighted path, keyboard walking) is in [`reading`].
 
 mod legend;
+mod placement;
 mod reading;
 
 pub use legend::legend_json;
+pub use placement::PositionsError;
 
 use crate::compiled::Compiled;
 use crate::graph::Adjacency;
@@ -72,6 +74,7 @@ pub struct Scene {
     pub edge_visible: Vec<u8>,
     node_grid: Grid,
     edge_grid: Grid,
+    needs_layout: bool,
     /// Entities in label priority order: degree, then index.
     pub(crate) label_order: Vec<EntityIx>,
     hovered: Option<Item>,
@@ -84,28 +87,15 @@ pub struct Scene {
 impl Scene {
     /// Builds the scene. O(n + m) plus grid filing.
     pub fn new(compiled: Compiled) -> Scene {
+        let needs_layout = compiled.needs_layout();
         let data = compiled.dataset;
         let adjacency = Adjacency::new(&data);
         let n = data.entities.len();
         let radii: Vec<f32> = (0..n).map(|e| radius_for_degree(adjacency.degree(e as u32)) as f32).collect();
-        let positions = compiled.positions;
-        let node_boxes: Vec<[f32; 4]> = (0..n)
-            .map(|e| {
-                let (x, y, r) = (positions[2 * e], positions[2 * e + 1], radii[e]);
-                [x - r, y - r, x + r, y + r]
-            })
-            .collect();
-        let node_grid = Grid::build(&node_boxes, 32.0);
-        let edge_boxes: Vec<[f32; 4]> = data
-            .relations
-            .iter()
-            .map(|r| {
-                let (a, b) = (r.from as usize, r.to as usize);
-                let (ax, ay, bx, by) = (positions[2 * a], positions[2 * a + 1], positions[2 * b], positions[2 * b + 1]);
-                [ax.min(bx), ay.min(by), ax.max(bx), ay.max(by)]
-            })
-            .collect();
-        let edge_grid = Grid::build(&edge_boxes, 32.0);
+        // Compiled without a layout: every entity waits at the origin until
+        // `set_positions` (the browser's layout worker) places them.
+        let positions = if needs_layout { vec![0.0; 2 * n] } else { compiled.positions };
+        let (node_grid, edge_grid) = placement::spatial_index(&data, &positions, &radii);
         let mut label_order: Vec<EntityIx> = (0..n as u32).collect();
         let key = |e: u32| (std::cmp::Reverse(adjacency.degree(e)), e);
         crate::sort::sort_indices(&mut label_order, &|a, b| key(a).cmp(&key(b)));
@@ -131,6 +121,7 @@ impl Scene {
             radii,
             node_grid,
             edge_grid,
+            needs_layout,
             label_order,
             hovered: None,
             selected: None,

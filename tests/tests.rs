@@ -10,6 +10,7 @@ mod fuzz_smoke;
 mod import;
 mod jgf;
 mod layout;
+mod no_layout;
 mod query;
 mod reading;
 mod render;

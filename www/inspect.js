@@ -32,5 +32,12 @@ export function widgetState(w) {
     drawn: { ...w.lastDrawn },
     labels: [...(w.shownLabels || [])],
     selected: w.selected,
+    layout: w.layout ? { inBrowser: true, ...w.layout } : { inBrowser: false },
   };
+}
+
+/** Positions (x, y per entity) and radii as plain arrays, for tests. */
+export function geometry(w) {
+  const v = w.views.refresh();
+  return { positions: Array.from(v.positions), radii: Array.from(v.radii) };
 }

@@ -14,7 +14,7 @@ import { Camera, MIN_ZOOM, MAX_ZOOM } from './camera.js';
 import { Views } from './views.js';
 import { drawFrame, LABEL_FONT, LABEL_LINE_PX } from './render.js';
 import { buildFrame } from './frame.js';
-import { screenPosition, widgetState } from './inspect.js';
+import { geometry, screenPosition, widgetState } from './inspect.js';
 import { sheetMethods } from './sheet.js';
 
 export { showError };
@@ -34,7 +34,8 @@ export async function mount(container, { src = '', bytes = null, deepLink = fals
     const paint = await loadPaint();
     const data = bytes || (src ? await fetchCompiled(src) : null);
     const preview = data ? PaintHandle.fromBytes(data) : PaintHandle.seed();
-    widget = new Widget(container, preview, paint.memory, { deepLink });
+    const layout = preview.needsLayout() ? await layOutInWorker(container, preview, paint.memory) : null;
+    widget = new Widget(container, preview, paint.memory, { deepLink, layout });
     onFirstFrame?.(widget);
     await widget.upgrade(data);
     container.allianceMap = widget;
@@ -48,12 +49,29 @@ export async function mount(container, { src = '', bytes = null, deepLink = fals
   }
 }
 
+/**
+ * A dataset compiled with --no-layout: says so in place of the map while
+ * layout.js (imported only now, so other datasets never load it) lays it
+ * out in a worker. Resolves to the worker's timings (see layout.js).
+ */
+async function layOutInWorker(container, handle, memory) {
+  const n = handle.nodeCount;
+  const status = document.createElement('p');
+  status.className = 'am-status';
+  status.setAttribute('role', 'status');
+  status.textContent = `Laying out ${n.toLocaleString('en')} ${n === 1 ? 'entity' : 'entities'}…`;
+  container.replaceChildren(status);
+  const { layOut } = await import('./layout.js');
+  return layOut(handle, memory);
+}
+
 let nextId = 0;
 
 export class Widget {
   /** Draws `handle` (a PaintHandle or a MapHandle) at once; `upgrade` makes it interactive. */
-  constructor(container, handle, memory, { deepLink = false } = {}) {
+  constructor(container, handle, memory, { deepLink = false, layout = null } = {}) {
     this.uid = `am${++nextId}`;
+    this.layout = layout;
     this.userMoved = false;
     this.active = false;
     this.container = container;
@@ -85,6 +103,8 @@ export class Widget {
     if (this.failed) return;
     const handle = data ? parts.MapHandle.fromBytes(data) : parts.MapHandle.seed();
     const preview = this.handle;
+    // Laid out in the worker (--no-layout): the same positions, no second layout.
+    if (handle.needsLayout()) handle.setPositions(this.views.refresh().positions);
     this.handle = handle;
     this.views = new Views(handle, wasm.memory);
     preview.free();
@@ -399,6 +419,11 @@ export class Widget {
   /** What the widget shows, for tests: counts, view, drawn items, labels, selection, reading state. */
   state() {
     return widgetState(this);
+  }
+
+  /** Positions and radii of every entity (world units), for tests. */
+  geometry() {
+    return geometry(this);
   }
 }
 

@@ -66,7 +66,7 @@ enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
-    /// Check, lay out and compile a data file into a static site: DIR/data.amap,
+    /// Check, lay out (unless --no-layout) and compile a data file into a static site: DIR/data.amap,
     /// index.html and embed.html (with the facts as plain HTML for readers
     /// without JavaScript) and the widget's files copied from --widget.
     Build {
@@ -86,6 +86,10 @@ enum Command {
         /// Layout seed: the same seed gives the same map.
         #[arg(long, default_value_t = 1)]
         seed: u64,
+        /// Store no positions: the widget lays the map out in the reader's
+        /// browser, in a Web Worker (the same map as the default seed gives).
+        #[arg(long, conflicts_with = "seed")]
+        no_layout: bool,
     },
 }
 
@@ -158,7 +162,7 @@ pub fn run() -> ExitCode {
             };
             write_output(output.as_deref(), alliance_map::write_toml::to_toml(&data).as_bytes())
         }
-        Command::Build { file, output, widget, base_url, seed } => {
+        Command::Build { file, output, widget, base_url, seed, no_layout } => {
             let data = match load(&file, MessageFormat::Human) {
                 Ok(d) => d,
                 Err(code) => return code,
@@ -166,12 +170,21 @@ pub fn run() -> ExitCode {
             let config = alliance_map::layout::LayoutConfig { seed, ..Default::default() };
             let (entities, relations) = (data.entities.len(), data.relations.len());
             let data_for_pages = data.clone();
-            // An earlier build in the same folder is the warm start: small edits move the map a little.
-            let previous = std::fs::read(output.join("data.amap")).ok().and_then(|b| alliance_map::compiled::decode(&b).ok());
-            if previous.is_some() {
-                eprintln!("warm start from the earlier {}/data.amap (delete it for a fresh layout)", output.display());
-            }
-            let bytes = alliance_map::compiled::encode(&alliance_map::pipeline::compile_from(data, &config, previous.as_ref()));
+            let compiled = if no_layout {
+                alliance_map::pipeline::compile_without_layout(data)
+            } else {
+                // An earlier build in the same folder is the warm start: small edits move the map a
+                // little. One built with --no-layout has no positions to start from.
+                let previous = std::fs::read(output.join("data.amap"))
+                    .ok()
+                    .and_then(|b| alliance_map::compiled::decode(&b).ok())
+                    .filter(|c| !c.needs_layout());
+                if previous.is_some() {
+                    eprintln!("warm start from the earlier {}/data.amap (delete it for a fresh layout)", output.display());
+                }
+                alliance_map::pipeline::compile_from(data, &config, previous.as_ref())
+            };
+            let bytes = alliance_map::compiled::encode(&compiled);
             if let Err(e) = std::fs::create_dir_all(&output) {
                 eprintln!("error: cannot create {}: {e}", output.display());
                 return ExitCode::from(2);
@@ -180,7 +193,8 @@ pub fn run() -> ExitCode {
             if code != ExitCode::SUCCESS {
                 return code;
             }
-            eprintln!("wrote {}/data.amap ({} bytes: {entities} entities, {relations} relations, seed {seed})", output.display(), bytes.len());
+            let layout = if no_layout { "no positions: laid out in the browser".to_string() } else { format!("seed {seed}") };
+            eprintln!("wrote {}/data.amap ({} bytes: {entities} entities, {relations} relations, {layout})", output.display(), bytes.len());
             if let Some(url) = base_url {
                 let url = if url.ends_with('/') { url } else { format!("{url}/") };
                 let code = write_output(Some(&output.join("oembed.json")), alliance_map::site::oembed_json(&data_for_pages, &url).as_bytes());

@@ -1,0 +1,78 @@
+//! Where the entities are: the spatial index picking uses, and positions
+//! that arrive after the scene was built (a dataset compiled with
+//! `--no-layout`, laid out in the browser's worker).
+
+use super::Scene;
+use crate::model::Dataset;
+use crate::spatial::Grid;
+
+/// Why `set_positions` refused a list of coordinates.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PositionsError {
+    /// Not x, y for every entity.
+    Length {
+        /// Numbers given.
+        got: usize,
+        /// Entities in the scene.
+        entities: usize,
+    },
+    /// NaN or an infinity at this index of the list.
+    NotFinite(usize),
+}
+
+impl std::fmt::Display for PositionsError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PositionsError::Length { got, entities } => {
+                write!(f, "setPositions: {got} coordinates for {entities} entities (expected x, y per entity: {})", 2 * entities)
+            }
+            PositionsError::NotFinite(i) => write!(f, "setPositions: coordinate {i} is not a finite number"),
+        }
+    }
+}
+
+/// Grids of node circles and edge boxes, for picking. O(n + m) plus filing.
+pub(super) fn spatial_index(data: &Dataset, positions: &[f32], radii: &[f32]) -> (Grid, Grid) {
+    let node_boxes: Vec<[f32; 4]> = radii
+        .iter()
+        .enumerate()
+        .map(|(e, &r)| {
+            let (x, y) = (positions[2 * e], positions[2 * e + 1]);
+            [x - r, y - r, x + r, y + r]
+        })
+        .collect();
+    let edge_boxes: Vec<[f32; 4]> = data
+        .relations
+        .iter()
+        .map(|r| {
+            let (a, b) = (r.from as usize, r.to as usize);
+            let (ax, ay, bx, by) = (positions[2 * a], positions[2 * a + 1], positions[2 * b], positions[2 * b + 1]);
+            [ax.min(bx), ay.min(by), ax.max(bx), ay.max(by)]
+        })
+        .collect();
+    (Grid::build(&node_boxes, 32.0), Grid::build(&edge_boxes, 32.0))
+}
+
+impl Scene {
+    /// True until a dataset compiled without positions gets them from
+    /// [`Scene::set_positions`].
+    pub fn needs_layout(&self) -> bool {
+        self.needs_layout
+    }
+
+    /// Replaces every position (x, y per entity) and rebuilds the picking
+    /// index. The array is overwritten in place, never reallocated, so
+    /// JavaScript's views over it stay valid. On error nothing changes.
+    pub fn set_positions(&mut self, positions: &[f32]) -> Result<(), PositionsError> {
+        if positions.len() != self.positions.len() {
+            return Err(PositionsError::Length { got: positions.len(), entities: self.radii.len() });
+        }
+        if let Some(i) = positions.iter().position(|p| !p.is_finite()) {
+            return Err(PositionsError::NotFinite(i));
+        }
+        self.positions.copy_from_slice(positions);
+        (self.node_grid, self.edge_grid) = spatial_index(&self.data, &self.positions, &self.radii);
+        self.needs_layout = false;
+        Ok(())
+    }
+}
