@@ -6,6 +6,7 @@ mod cli;
 mod docs;
 mod expect;
 mod export;
+mod first_frame;
 mod fuzz_smoke;
 mod import;
 mod jgf;
