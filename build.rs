@@ -1,6 +1,6 @@
 //! Compiles `data/seed.toml` into `$OUT_DIR/seed.amap` (checked, laid out,
 //! encoded), which the wasm module embeds so the demo needs no data request,
-//! and `seed-drawing.amap`, the part the first-frame module (paint/) draws.
+//! and `seed-drawing.amap`, the part the first-frame module (crates/paint/) draws.
 //! A data error fails the build with the same diagnostics as `alliance-map check`.
 //!
 //! The core modules are included by path: a build script cannot depend on the
@@ -48,7 +48,7 @@ fn main() {
     let compiled = pipeline::compile(dataset, &layout::LayoutConfig::default());
     let out_dir = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     write(&out_dir.join("seed.amap"), &compiled::encode(&compiled));
-    // The first-frame module embeds only what it draws (see paint/).
+    // The first-frame module embeds only what it draws (see crates/paint/).
     write(&out_dir.join("seed-drawing.amap"), &compiled::encode(&compiled::for_drawing(&compiled)));
 }
 

@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # Two wasm modules: the full facade (src/wasm.rs) and the small first-frame
-# module (paint/), which draws the map before the full one has downloaded.
+# module (crates/paint/), which draws the map before the full one has downloaded.
 cargo build --quiet --release --lib --target wasm32-unknown-unknown
 cargo build --quiet --release --target wasm32-unknown-unknown -p alliance-map-paint
 # The layout worker (only for datasets built with --no-layout) has its own

@@ -1,5 +1,5 @@
 //! The drawing half of a wasm facade, shared by both wasm modules: the
-//! full facade (`src/wasm.rs`) and the first-frame painter (`paint/`). The
+//! full facade (`src/wasm.rs`) and the first-frame painter (`crates/paint/`). The
 //! page draws from either one with the same code (www/views.js, render.js),
 //! so the handle's drawing API is written once here, as a macro that
 //! expands to a `#[wasm_bindgen] impl` block in the crate that uses it (the

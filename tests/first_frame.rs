@@ -1,4 +1,4 @@
-//! The first-frame module (paint/) draws from `compiled::for_drawing`: a
+//! The first-frame module (crates/paint/) draws from `compiled::for_drawing`: a
 //! cut of the dataset without sources, facts or notes. What a reader sees
 //! in the first frame must be exactly what the full module then shows:
 //! the same circles, lines, dashes, labels, legend and title, for the seed
