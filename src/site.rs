@@ -60,8 +60,13 @@ pub fn fallback_html(data: &Dataset) -> String {
     out
 }
 
-/// A complete page: the widget mounted on `data.amap`, with the fallback inside it.
-pub fn page_html(data: &Dataset, embed: bool) -> String {
+/// A complete page: the widget mounted on `data.amap`, with the fallback
+/// inside it. `preload` is the widget's own preload hints for its first
+/// frame (the `<link rel="preload">` and `rel="modulepreload"` lines of the
+/// built widget's page, which knows its bundle's file names); the page adds
+/// one for `data.amap`, so the data downloads beside the scripts instead of
+/// after them.
+pub fn page_html(data: &Dataset, embed: bool, preload: &str) -> String {
     let title = if data.meta.title.is_empty() { "alliance-map" } else { &data.meta.title };
     let (class, script) = if embed { ("embed", "embed.js") } else { ("page", "main.js") };
     let header = if embed {
@@ -71,7 +76,8 @@ pub fn page_html(data: &Dataset, embed: bool) -> String {
     };
     format!(
         "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-<title>{title}</title>\n<meta name=\"description\" content=\"{description}\">\n<link rel=\"icon\" href=\"favicon.svg\" type=\"image/svg+xml\">\n<link rel=\"stylesheet\" href=\"style.css\">\n</head>\n\
+<title>{title}</title>\n<meta name=\"description\" content=\"{description}\">\n<link rel=\"icon\" href=\"favicon.svg\" type=\"image/svg+xml\">\n<link rel=\"stylesheet\" href=\"style.css\">\n\
+<link rel=\"preload\" href=\"data.amap\" as=\"fetch\" crossorigin>\n{preload}</head>\n\
 <body class=\"{class}\">\n<main>\n{header}\
 <div class=\"alliance-map\" id=\"map\" data-src=\"data.amap\">\n{fallback}\n</div>\n</main>\n<script type=\"module\" src=\"{script}\"></script>\n</body>\n</html>\n",
         title = escape(title),

@@ -67,6 +67,8 @@ fn build_writes_a_static_site_with_the_compiled_data_and_a_no_js_fallback() {
     std::fs::create_dir_all(widget.join("pkg")).unwrap();
     std::fs::write(widget.join("pkg/alliance_map_bg.wasm"), b"\0asm").unwrap();
     std::fs::write(widget.join("main.js"), b"// widget").unwrap();
+    let first_frame = "<link rel=\"preload\" href=\"pkg/alliance_map_paint_bg.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin>";
+    std::fs::write(widget.join("index.html"), format!("<head>\n{first_frame}\n<link rel=\"stylesheet\" href=\"style.css\">\n</head>")).unwrap();
     let site = tmp.join("site");
     let out = run(&["build", "data/seed.toml", "-o", site.to_str().unwrap(), "--widget", widget.to_str().unwrap(), "--base-url", "https://maps.example.org/alliances"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
@@ -78,6 +80,8 @@ fn build_writes_a_static_site_with_the_compiled_data_and_a_no_js_fallback() {
     assert!(site.join("pkg/alliance_map_bg.wasm").is_file() && site.join("main.js").is_file());
     let index = std::fs::read_to_string(site.join("index.html")).unwrap();
     assert!(index.contains("data-src=\"data.amap\""));
+    assert!(index.contains(first_frame), "the widget's first-frame preloads are kept");
+    assert!(index.contains("<link rel=\"preload\" href=\"data.amap\" as=\"fetch\" crossorigin>"), "the data downloads beside the scripts");
     assert!(index.contains("Changan Automobile holds up to 40% of Huawei–Changan smart-car venture (proposed)."));
     assert!(index.contains("<li id=\"src-jw-insights-2023-09-28\">"));
     assert!(std::fs::read_to_string(site.join("embed.html")).unwrap().contains("class=\"embed\""));

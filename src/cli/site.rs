@@ -19,13 +19,25 @@ pub fn write_site(data: &Dataset, widget: &Path, out: &Path) -> ExitCode {
         return ExitCode::from(2);
     }
     for (name, embed) in [("index.html", false), ("embed.html", true)] {
-        if let Err(e) = std::fs::write(out.join(name), page_html(data, embed)) {
+        let preload = preload_hints(&widget.join(name));
+        if let Err(e) = std::fs::write(out.join(name), page_html(data, embed, &preload)) {
             eprintln!("error: cannot write {}: {e}", out.join(name).display());
             return ExitCode::from(2);
         }
     }
     eprintln!("wrote {}/index.html and embed.html; serve the folder from any path of any static host", out.display());
     ExitCode::SUCCESS
+}
+
+/// The preload lines of the built widget's page (scripts/preload.mjs wrote
+/// them for its first frame), one per line; none if the page is missing.
+fn preload_hints(page: &Path) -> String {
+    let html = std::fs::read_to_string(page).unwrap_or_default();
+    html.lines()
+        .map(str::trim)
+        .filter(|l| l.starts_with("<link rel=\"preload\"") || l.starts_with("<link rel=\"modulepreload\""))
+        .map(|l| format!("{l}\n"))
+        .collect()
 }
 
 fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
