@@ -2,9 +2,10 @@
 // display list (the same as `alliance-map render`): the SVG as written by
 // Rust, the PNG painted from the list at 2x. Nothing is uploaded anywhere,
 // and nothing is loaded, so both work under a strict Content-Security-Policy
-// (a download link is navigation, not img-src). The painter is imported
-// when first used: the buttons are drawn with the first frame, the painter
-// is not needed for it.
+// (a download link is navigation, not img-src). The toolbar buttons are
+// drawn with the first frame (frame.js); this module comes after it, with
+// the full module (interactive.js), and Widget.exportView calls it.
+import { paintDisplayList } from './paint-display-list.js';
 
 const PNG_SCALE = 2;
 
@@ -26,8 +27,7 @@ export function viewSvg(w, lineHeight) {
 }
 
 /** The current view of widget `w` painted at `scale`; resolves to a PNG blob. */
-export async function viewPng(w, lineHeight, scale) {
-  const { paintDisplayList } = await import('./paint-display-list.js');
+export function viewPng(w, lineHeight, scale) {
   const c = w.camera;
   const list = JSON.parse(w.handle.displayList(c.x, c.y, c.zoom, w.width, w.height, lineHeight));
   const canvas = document.createElement('canvas');
@@ -41,12 +41,8 @@ export async function viewPng(w, lineHeight, scale) {
   );
 }
 
-/** Toolbar buttons for `w`. */
-export function exportButtons(w, button, lineHeight) {
-  return [
-    button('SVG', 'Download the current view as SVG', () => download(new Blob([viewSvg(w, lineHeight)], { type: 'image/svg+xml' }), 'alliance-map.svg')),
-    button('PNG', 'Download the current view as PNG (2x)', () =>
-      viewPng(w, lineHeight, PNG_SCALE).then((b) => download(b, 'alliance-map.png'), (err) => w.showHint(err.message)),
-    ),
-  ];
+/** Downloads the current view of `w` as 'svg' or 'png' (2x). */
+export function exportView(w, format, lineHeight) {
+  if (format === 'svg') return download(new Blob([viewSvg(w, lineHeight)], { type: 'image/svg+xml' }), 'alliance-map.svg');
+  return viewPng(w, lineHeight, PNG_SCALE).then((b) => download(b, 'alliance-map.png'), (err) => w.showHint(err.message));
 }

@@ -3,8 +3,6 @@
 // The canvas is the keyboard's way in: a focusable graphics document.
 import { renderLegend } from './legend.js';
 import { KIND_COLORS, RELATION_COLORS } from './palette.js';
-import { exportButtons } from './exporter.js';
-import { LABEL_LINE_PX } from './render.js';
 
 // What keyboard.js does, said to screen readers (the canvas's description).
 const KEY_HELP =
@@ -57,7 +55,10 @@ export function buildFrame(w) {
     button('+', 'Zoom in', () => w.zoomCentre(1.5)),
     button('−', 'Zoom out', () => w.zoomCentre(1 / 1.5)),
     button('Fit', 'Fit the whole map in view', () => w.fit()),
-    ...(w.exportButtons = exportButtons(w, button, LABEL_LINE_PX)),
+    ...(w.exportButtons = [
+      button('SVG', 'Download the current view as SVG', () => w.exportView('svg')),
+      button('PNG', 'Download the current view as PNG (2x)', () => w.exportView('png')),
+    ]),
   );
   // They need the full module: enabled when it has loaded (Widget.upgrade).
   for (const b of w.exportButtons) b.disabled = true;

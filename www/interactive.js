@@ -9,3 +9,6 @@ export { attachKeyboard } from './keyboard.js';
 export { attachInput } from './input.js';
 export { attachDeepLink } from './deeplink.js';
 export { renderDetails } from './panel.js';
+export { exportView } from './exporter.js';
+export { sheetMethods } from './sheet.js';
+export { geometry, screenPosition, widgetState } from './inspect.js';

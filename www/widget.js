@@ -14,8 +14,6 @@ import { Camera, MIN_ZOOM, MAX_ZOOM } from './camera.js';
 import { Views } from './views.js';
 import { drawFrame, LABEL_FONT, LABEL_LINE_PX } from './render.js';
 import { buildFrame } from './frame.js';
-import { geometry, screenPosition, widgetState } from './inspect.js';
-import { sheetMethods } from './sheet.js';
 
 export { showError };
 
@@ -108,7 +106,9 @@ export class Widget {
     this.handle = handle;
     this.views = new Views(handle, wasm.memory);
     preview.free();
-    this.renderDetails = parts.renderDetails;
+    this.parts = parts;
+    // Phones: the bottom sheet and cooperative gestures (sheet.js).
+    Object.assign(this, parts.sheetMethods);
     this.entities = handle.entities();
     this.handle.setLabelWidths(this.labelWidths);
     this.reader = new parts.Reader(this);
@@ -331,7 +331,7 @@ export class Widget {
     } else {
       const details = this.handle.details(kind, index);
       this.selected = { kind, index, title: details.title };
-      this.renderDetails(this.panel, details, (k, i) => this.select(k, i), this.uid);
+      this.parts.renderDetails(this.panel, details, (k, i) => this.select(k, i), this.uid);
       this.openSheet();
       // Re-rendering removed the focused control: keep keyboard users in the panel.
       if (focusWasInPanel) this.panel.querySelector('.panel-title').focus({ preventScroll: true });
@@ -380,11 +380,12 @@ export class Widget {
 
   drawUnguarded() {
     const cam = this.camera;
-    const v = this.views.refresh();
     if (!this.labelCamera || this.labelCamera.zoom !== cam.zoom) {
       this.labelCount = this.handle.placeLabels(cam.x, cam.y, cam.zoom, this.width, this.height, LABEL_LINE_PX);
       this.labelCamera = { x: cam.x, y: cam.y, zoom: cam.zoom };
     }
+    // After placing labels: that may grow wasm memory, which detaches older views.
+    const v = this.views.refresh();
     // While panning, shift the last placement instead of recomputing it.
     const labels = this.views.labels(this.labelCount).slice();
     const dx = (this.labelCamera.x - cam.x) * cam.zoom;
@@ -411,20 +412,24 @@ export class Widget {
     return { background: get('--_bg', '#ffffff'), text: get('--_text', '#1a1a1a'), focus: get('--_focus', '#111111') };
   }
 
+  /** Downloads the current view as 'svg' or 'png' (the toolbar's buttons, enabled by `upgrade`). */
+  exportView(format) {
+    if (this.parts) this.guard(() => this.parts.exportView(this, format, LABEL_LINE_PX));
+  }
+
   /** Screen position (page CSS px) of an entity by id, for tests and tours. */
   entityScreenPosition(id) {
-    return screenPosition(this, id);
+    return this.parts.screenPosition(this, id);
   }
 
   /** What the widget shows, for tests: counts, view, drawn items, labels, selection, reading state. */
   state() {
-    return widgetState(this);
+    return this.parts.widgetState(this);
   }
 
   /** Positions and radii of every entity (world units), for tests. */
   geometry() {
-    return geometry(this);
+    return this.parts.geometry(this);
   }
 }
 
-Object.assign(Widget.prototype, sheetMethods);

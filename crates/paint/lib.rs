@@ -4,7 +4,15 @@
 //! its first frame from it while the full module (queries, details, export)
 //! downloads. It has no panic hook, no serde-wasm-bindgen and no formatter
 //! of its own: every byte here is on the critical path of a phone's first
-//! frame. Errors come back as a plain message string.
+//! frame (it even has its own small allocator, `alloc.rs`). Errors come
+//! back as a plain message string.
+
+#[cfg(target_arch = "wasm32")]
+mod alloc;
+
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: alloc::SizeClasses = alloc::SizeClasses::new();
 
 use alliance_map::compiled::decode;
 use alliance_map::scene::Scene;
