@@ -11,12 +11,12 @@
 //
 // Run from the repository root after scripts/build.sh:
 //   node --test --test-concurrency=1 tests/e2e/
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, DIST, DESKTOP, PHONE, CSP, CSP_HEADERS, startServer, launchBrowser, collectErrors, openMap, recordViolations, withContextPage } from './harness.mjs';
+import { ROOT, DIST, DESKTOP, PHONE, CSP, CSP_HEADERS, useServerAndBrowser, collectErrors, openMap, recordViolations, withContextPage } from './harness.mjs';
 
 const PAGES = path.join(ROOT, 'tests/e2e/pages');
 const SITE = path.join(ROOT, 'target/e2e/site');
@@ -29,22 +29,20 @@ const PHONES = {
   '412x915 @2.6': { ...PHONE, viewport: { width: 412, height: 915 }, deviceScaleFactor: 2.6 },
 };
 
-let server;
-let browser;
-
 function buildSite(toml, out) {
   fs.rmSync(out, { recursive: true, force: true });
   execFileSync('cargo', ['run', '-q', '--', 'build', toml, '-o', out, '--widget', 'dist'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
 }
 
-before(async () => {
+/** Builds the sites the tests load; returns the server options that mount them. */
+function buildSites() {
   buildSite('data/seed.toml', SITE);
   buildSite('tests/fixtures/hostile.toml', HOSTILE);
   // The same hostile strings with the 1 MB name cut to 300 characters (see the
   // 1 MB name lays out slowly in every panel, so most checks use this copy).
   fs.writeFileSync(HOSTILE_SHORT_TOML, fs.readFileSync(path.join(ROOT, 'tests/fixtures/hostile.toml'), 'utf8').replace(/"A{1048576}"/, `"${'A'.repeat(300)}"`));
   buildSite(HOSTILE_SHORT_TOML, HOSTILE_SHORT);
-  server = await startServer({
+  return {
     mounts: [
       { prefix: '/test/', dir: PAGES },
       { prefix: '/site/', dir: SITE },
@@ -53,18 +51,14 @@ before(async () => {
       { prefix: '/csp/', dir: DIST, headers: CSP_HEADERS }, // dist/ again, every response with the CSP header
     ],
     headers: { '/test/csp-element.html': CSP_HEADERS },
-  });
-  browser = await launchBrowser();
-});
+  };
+}
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser(buildSites);
 
 /** Runs `fn(page, context)` in a fresh browser context, closed afterwards. */
 function withPage(contextOptions, fn) {
-  return withContextPage(browser, contextOptions, fn);
+  return withContextPage(env.browser, contextOptions, fn);
 }
 
 /** Whether the map of element `id` is active (cooperative gestures). */
@@ -192,7 +186,7 @@ function scrollSettled(page) {
 /** Opens the long article on a phone with the map scrolled 150 px below the top of the viewport. */
 async function openArticle(page) {
   const errors = collectErrors(page);
-  await page.goto(`${server.url}/test/article.html`);
+  await page.goto(`${env.server.url}/test/article.html`);
   // The element starts only near the viewport: scroll to it first.
   await page.evaluate(() => scrollTo(0, document.getElementById('map').getBoundingClientRect().top + scrollY - 150));
   await waitDrawn(page);
@@ -315,7 +309,7 @@ test('two <alliance-map> elements on one page keep their own selection, camera a
         window.__selects.push({ target: e.target.id, composed: e.composed, bubbles: e.bubbles, kind: e.detail?.kind ?? null, index: e.detail?.index ?? null });
       });
     });
-    await page.goto(`${server.url}/test/two-maps.html`);
+    await page.goto(`${env.server.url}/test/two-maps.html`);
     await waitDrawn(page, 'seed-map');
     await waitDrawn(page, 'file-map');
     const seed0 = await state(page, 'seed-map');
@@ -367,7 +361,7 @@ test('under a strict CSP the element draws and opens its panel with no violation
   await withPage(DESKTOP, async (page) => {
     await recordViolations(page);
     const errors = collectErrors(page);
-    const response = await page.goto(`${server.url}/test/csp-element.html`);
+    const response = await page.goto(`${env.server.url}/test/csp-element.html`);
     assert.equal(response.headers()['content-security-policy'], CSP, 'the page is served with the CSP header');
     await waitDrawn(page);
     assert.equal(
@@ -390,7 +384,7 @@ test(
   async () => {
     await withPage(DESKTOP, async (page) => {
       await recordViolations(page);
-      const errors = await openMap(page, server.url, '/csp/');
+      const errors = await openMap(page, env.server.url, '/csp/');
       await frames(page);
       assert.deepEqual(await page.evaluate(() => window.__violations), [], 'no securitypolicyviolation event');
       assert.deepEqual(errors, [], 'no console or page error');
@@ -447,7 +441,7 @@ async function openHostile(page, urlPath) {
       window.__pwned = true;
     };
   });
-  const errors = await openMap(page, server.url, urlPath);
+  const errors = await openMap(page, env.server.url, urlPath);
   const check = async (when) => {
     const r = await domReport(page, '#map');
     assert.equal(r.pwned, false, `__pwned stays false ${when}`);
@@ -559,7 +553,7 @@ test('with JavaScript off, the built page lists the hostile entities and sources
       dialogs.push(d.message());
       d.dismiss().catch(() => {});
     });
-    await page.goto(`${server.url}/hostile/index.html`);
+    await page.goto(`${env.server.url}/hostile/index.html`);
     const fallback = page.locator('#map > .am-fallback');
     assert.equal(await fallback.count(), 1, 'the fallback is shown (the widget did not run)');
     assert.equal(await page.locator('#map .am-canvas').count(), 0, 'no canvas: no script ran');
@@ -594,7 +588,7 @@ test("the iframe embed's height becomes its map's content height", async () => {
   await withPage(DESKTOP, async (page) => {
     const errors = collectErrors(page);
     const t0 = Date.now();
-    await page.goto(`${server.url}/test/iframe.html`);
+    await page.goto(`${env.server.url}/test/iframe.html`);
     const frameEl = page.locator('iframe.alliance-map-embed');
     await page.waitForFunction(() => parseFloat(document.querySelector('iframe.alliance-map-embed').style.height) > 300, null, { timeout: 5000 });
     const frame = await (await frameEl.elementHandle()).contentFrame();

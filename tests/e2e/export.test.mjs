@@ -1,21 +1,13 @@
 // The widget's SVG and PNG buttons: the current view as files, drawn from the
 // same display list as `alliance-map render` (labels as text, citations).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { PNG } from 'pngjs';
-import { DESKTOP, DIST, CSP_HEADERS, startServer, launchBrowser, openMap, recordViolations, withContextPage } from './harness.mjs';
+import { DESKTOP, DIST, CSP_HEADERS, openMap, recordViolations, withContextPage, useServerAndBrowser } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer({ mounts: [{ prefix: '/csp/', dir: DIST, headers: CSP_HEADERS }] }); // dist/ again, under a strict CSP
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+// dist/ again under /csp/, with a strict Content-Security-Policy.
+const env = useServerAndBrowser({ mounts: [{ prefix: '/csp/', dir: DIST, headers: CSP_HEADERS }] });
 
 async function downloadFrom(page, name) {
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
@@ -23,8 +15,8 @@ async function downloadFrom(page, name) {
 }
 
 test('the SVG button saves the current view with labels as text and a citations footer', async () => {
-  await withContextPage(browser, { ...DESKTOP, acceptDownloads: true }, async (page) => {
-    const errors = await openMap(page, server.url);
+  await withContextPage(env.browser, { ...DESKTOP, acceptDownloads: true }, async (page) => {
+    const errors = await openMap(page, env.server.url);
     const svg = (await downloadFrom(page, 'Download the current view as SVG')).toString('utf8');
     const st = await page.evaluate(() => document.querySelector('#map').allianceMap.state());
     assert.match(svg, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
@@ -36,9 +28,9 @@ test('the SVG button saves the current view with labels as text and a citations 
 });
 
 test('under a strict CSP the PNG button saves the same view, painted at twice the size', async () => {
-  await withContextPage(browser, { ...DESKTOP, acceptDownloads: true }, async (page) => {
+  await withContextPage(env.browser, { ...DESKTOP, acceptDownloads: true }, async (page) => {
     await recordViolations(page);
-    const errors = await openMap(page, server.url, '/csp/');
+    const errors = await openMap(page, env.server.url, '/csp/');
     const { svg, list } = await page.evaluate(() => {
       const w = document.querySelector('#map').allianceMap;
       const view = [w.camera.x, w.camera.y, w.camera.zoom, w.width, w.height, 16];

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import { PNG } from 'pngjs';
 
@@ -123,6 +124,25 @@ export function launchBrowser() {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
+}
+
+/**
+ * A test file's server and browser: started before its tests, stopped after
+ * them. Returns `{server, browser}`, filled in once they are up.
+ * `serverOptions` may be a function, called in `before` (for set-up that
+ * must happen first, e.g. building a site to mount).
+ */
+export function useServerAndBrowser(serverOptions = {}) {
+  const env = { server: null, browser: null };
+  before(async () => {
+    env.server = await startServer(typeof serverOptions === 'function' ? await serverOptions() : serverOptions);
+    env.browser = await launchBrowser();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }
 
 /** Runs `fn(page, context)` in a fresh context of `browser`, closed afterwards. */

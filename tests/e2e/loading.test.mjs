@@ -6,26 +6,15 @@
 //
 // Run from the repository root after scripts/build.sh:
 //   node --test --test-concurrency=1 tests/e2e/
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { DIST, DESKTOP, startServer, launchBrowser, withContextPage, collectErrors, openMap, mapState, waitForStableView } from './harness.mjs';
+import { DIST, DESKTOP, withContextPage, useServerAndBrowser, collectErrors, openMap, mapState, waitForStableView } from './harness.mjs';
 
 const FULL_WASM = '**/pkg/alliance_map_bg.wasm';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser();
 
 /** Holds back the full module's wasm until the returned `release()` (or `fail()`) is called. */
 async function holdFullWasm(page) {
@@ -48,10 +37,10 @@ function firstFrame(page) {
 }
 
 test('the map is drawn before the full module has loaded, and keeps its view when it takes over', async () => {
-  await withContextPage(browser, DESKTOP, async (page) => {
+  await withContextPage(env.browser, DESKTOP, async (page) => {
     const errors = collectErrors(page);
     const hold = await holdFullWasm(page);
-    await page.goto(`${server.url}/`);
+    await page.goto(`${env.server.url}/`);
     await hold.seen; // requested only after the first frame
     await page.waitForFunction(() => performance.getEntriesByName('alliance-map:first-frame').length > 0);
     assert.deepEqual(await firstFrame(page), { nodes: 47 }, 'every seed entity is drawn in the first frame');
@@ -94,9 +83,9 @@ test('the map is drawn before the full module has loaded, and keeps its view whe
 });
 
 test('when the full module cannot load, the map says so instead of staying half-alive', async () => {
-  await withContextPage(browser, DESKTOP, async (page) => {
+  await withContextPage(env.browser, DESKTOP, async (page) => {
     const hold = await holdFullWasm(page);
-    await page.goto(`${server.url}/`);
+    await page.goto(`${env.server.url}/`);
     await hold.seen;
     hold.fail();
     const box = await page.waitForSelector('#map .am-error', { state: 'visible', timeout: 15000 });
@@ -117,8 +106,8 @@ test('pages preload the first frame only: the first-frame wasm and the modules t
 });
 
 test('the full map works after the hand-over: a click on an entity opens its details', async () => {
-  await withContextPage(browser, DESKTOP, async (page) => {
-    const errors = await openMap(page, server.url, '/');
+  await withContextPage(env.browser, DESKTOP, async (page) => {
+    const errors = await openMap(page, env.server.url, '/');
     const id = 'huawei';
     const pos = await page.evaluate((id) => document.querySelector('#map').allianceMap.entityScreenPosition(id), id);
     await page.mouse.click(pos.x, pos.y);

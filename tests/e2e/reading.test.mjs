@@ -5,23 +5,13 @@
 // violation on the demo page (light, dark, panels open) and the embed page.
 // Run from the repository root after scripts/build.sh:
 //   node --test --test-concurrency=1 tests/e2e/
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DESKTOP, startServer, launchBrowser, openMap, nextFrames, mapState, entityPosition } from './harness.mjs';
+import { DESKTOP, useServerAndBrowser, openMap, nextFrames, mapState, entityPosition } from './harness.mjs';
 import { ALLIANCE, CSIA, mapOpener, seedRelationTypes, seedNeighbours, inMap, searchInput, button, isShown, chooseInCombobox, setDate, runAxe } from './reader.mjs';
 
-const env = {};
+const env = useServerAndBrowser();
 const withMap = mapOpener(env);
-
-before(async () => {
-  env.server = await startServer();
-  env.browser = await launchBrowser();
-});
-
-after(async () => {
-  await env.browser?.close();
-  await env.server?.close();
-});
 
 // ---------------------------------------------------------------------------
 // Search

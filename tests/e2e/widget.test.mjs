@@ -6,7 +6,7 @@
 // Run from the repository root after scripts/build.sh:
 //   node --test --test-concurrency=1 tests/e2e/
 // Regenerate the reference screenshot: UPDATE_SCREENSHOTS=1 (see README.md).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,8 +17,6 @@ import {
   SUB_PATH,
   DESKTOP,
   PHONE,
-  startServer,
-  launchBrowser,
   openMap,
   openBrokenMap,
   nextFrames,
@@ -28,33 +26,23 @@ import {
   emptyPoint,
   unexpectedErrors,
   withContextPage,
+  useServerAndBrowser,
 } from './harness.mjs';
 
 const REFERENCE = path.join(ROOT, 'tests/e2e/reference/seed-desktop.png');
 const ARTIFACTS = path.join(ROOT, 'target/e2e');
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser();
 
 /** Runs `fn(page)` in a fresh browser context, closed afterwards. */
 function withPage(contextOptions, fn) {
-  return withContextPage(browser, contextOptions, fn);
+  return withContextPage(env.browser, contextOptions, fn);
 }
 
 /** Opens the seed map on a fresh desktop page, runs `fn`, then asserts no console or page error happened. */
 function withMap(fn, { contextOptions = DESKTOP, urlPath = '/', base } = {}) {
   return withPage(contextOptions, async (page) => {
-    const errors = await openMap(page, base ?? server.url, urlPath);
+    const errors = await openMap(page, base ?? env.server.url, urlPath);
     await fn(page);
     assert.deepEqual(errors, [], 'no console error or page error');
   });
@@ -136,16 +124,16 @@ test('the page loads with no console error or page error', async () => {
 });
 
 test('the map also loads from a sub-path, with relative URLs only', async () => {
-  const from = server.requests.length;
+  const from = env.server.requests.length;
   await withMap(
     async (page) => {
       assert.equal(new URL(page.url()).pathname, SUB_PATH);
       const st = await mapState(page);
       assert.equal(st.drawn.nodes, st.nodeCount, 'every node drawn from the sub-path');
     },
-    { base: server.subUrl },
+    { base: env.server.subUrl },
   );
-  const asked = server.requests.slice(from);
+  const asked = env.server.requests.slice(from);
   assert.ok(asked.includes(`${SUB_PATH}pkg/alliance_map_bg.wasm`), `the wasm is fetched from the sub-path (asked: ${asked.join(', ')})`);
   const outside = asked.filter((p) => !p.startsWith(SUB_PATH));
   assert.deepEqual(outside, [], 'no request escapes the sub-path (every URL is relative)');
@@ -158,7 +146,7 @@ test('the test server serves dist/ with the right types, and 404 otherwise', asy
     'style.css': 'text/css',
     'pkg/alliance_map_bg.wasm': 'application/wasm',
   };
-  for (const base of [server.url + '/', server.subUrl]) {
+  for (const base of [env.server.url + '/', env.server.subUrl]) {
     for (const [file, type] of Object.entries(types)) {
       const res = await fetch(base + file);
       assert.equal(res.status, 200, `${base}${file}`);
@@ -481,7 +469,7 @@ test('hovering Huawei emphasises it and its neighbours; moving away restores', a
 
 test('a missing dataset shows an error naming the HTTP status', async () => {
   await withPage(DESKTOP, async (page) => {
-    const errors = await openBrokenMap(page, server.url, '/?data=missing.amap');
+    const errors = await openBrokenMap(page, env.server.url, '/?data=missing.amap');
     const box = page.locator('#map .am-error');
     assert.equal(await box.isVisible(), true, '.am-error is visible');
     assert.equal(await box.getAttribute('role'), 'alert');
@@ -498,7 +486,7 @@ test('a missing dataset shows an error naming the HTTP status', async () => {
 
 test('a file that is not a compiled dataset shows an error saying so', async () => {
   await withPage(DESKTOP, async (page) => {
-    const errors = await openBrokenMap(page, server.url, '/?data=index.html');
+    const errors = await openBrokenMap(page, env.server.url, '/?data=index.html');
     const box = page.locator('#map .am-error');
     assert.equal(await box.isVisible(), true, '.am-error is visible');
     const text = await box.innerText();

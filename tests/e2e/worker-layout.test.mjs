@@ -13,12 +13,12 @@
 //
 // Run from the repository root after scripts/build.sh:
 //   node --test --test-concurrency=1 tests/e2e/worker-layout.test.mjs
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, DESKTOP, startServer, launchBrowser, openMap, openBrokenMap, withContextPage } from './harness.mjs';
+import { ROOT, DESKTOP, useServerAndBrowser, openMap, openBrokenMap, withContextPage } from './harness.mjs';
 
 const ENTITIES = 3000;
 const OUT = path.join(ROOT, 'target/e2e/worker-layout');
@@ -26,9 +26,6 @@ const TOML = path.join(OUT, 'generated.toml');
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 const WORKER_FILES = ['layout.js', 'layout-worker.js', 'pkg/layout_worker_bg.wasm'];
 const LONG_TASK_MS = 50;
-
-let server;
-let browser;
 
 /** A seeded Barabási–Albert graph (m = 2) written as a data file: every relation cites a source. */
 function generatedToml(n, seed) {
@@ -62,27 +59,24 @@ function buildSite(out, extra = []) {
   execFileSync('cargo', ['run', '-q', '--', 'build', TOML, '-o', out, '--widget', 'dist', ...extra], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
 }
 
-before(async () => {
+/** Builds the sites the tests load; returns the server options that mount them. */
+function buildSites() {
   fs.mkdirSync(OUT, { recursive: true });
   fs.writeFileSync(TOML, generatedToml(ENTITIES, 42));
   buildSite(path.join(OUT, 'no-layout'), ['--no-layout']);
   buildSite(path.join(OUT, 'laid-out'));
   buildSite(path.join(OUT, 'broken'), ['--no-layout']);
   fs.rmSync(path.join(OUT, 'broken/pkg/layout_worker_bg.wasm'));
-  server = await startServer({
+  return {
     mounts: [
       { prefix: '/no-layout/', dir: path.join(OUT, 'no-layout'), headers: { 'content-security-policy': CSP } },
       { prefix: '/laid-out/', dir: path.join(OUT, 'laid-out') },
       { prefix: '/broken/', dir: path.join(OUT, 'broken') },
     ],
-  });
-  browser = await launchBrowser();
-});
+  };
+}
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser(buildSites);
 
 /**
  * Before any page script: long tasks (buffered, so none is missed), CSP
@@ -107,18 +101,18 @@ const geometry = (page) => page.evaluate(() => document.querySelector('#map').al
 const state = (page) => page.evaluate(() => document.querySelector('#map').allianceMap.state());
 
 test('a dataset without positions is laid out in a worker: finite, no overlaps, the same map as build, no long task, no CSP violation', async () => {
-  const laidOut = await withContextPage(browser, DESKTOP, async (page) => {
+  const laidOut = await withContextPage(env.browser, DESKTOP, async (page) => {
     await recordMainThread(page);
-    await openMap(page, server.url, '/laid-out/');
+    await openMap(page, env.server.url, '/laid-out/');
     assert.equal((await state(page)).layout.inBrowser, false, 'a dataset with positions is not laid out again');
     return { ...(await geometry(page)), longTasks: await page.evaluate(() => window.__longTasks) };
   });
-  const first = server.requests.length;
-  await withContextPage(browser, DESKTOP, async (page) => {
+  const first = env.server.requests.length;
+  await withContextPage(env.browser, DESKTOP, async (page) => {
     await recordMainThread(page);
-    const response = await page.goto(`${server.url}/no-layout/`);
+    const response = await page.goto(`${env.server.url}/no-layout/`);
     assert.equal(response.headers()['content-security-policy'], CSP, 'served with the strict CSP');
-    const errors = await openMap(page, server.url, '/no-layout/');
+    const errors = await openMap(page, env.server.url, '/no-layout/');
     const s = await state(page);
     assert.equal(s.nodeCount, ENTITIES);
     assert.equal(s.layout.inBrowser, true, 'laid out in the browser');
@@ -164,15 +158,15 @@ test('a dataset without positions is laid out in a worker: finite, no overlaps, 
     assert.deepEqual(await page.evaluate(() => window.__violations), [], 'no securitypolicyviolation event');
     assert.deepEqual(errors, [], 'no console or page error');
   });
-  const asked = server.requests.slice(first);
+  const asked = env.server.requests.slice(first);
   for (const f of WORKER_FILES) assert.ok(asked.includes(`/no-layout/${f}`), `the worker's ${f} was loaded`);
 });
 
 test('a dataset with positions never loads the layout worker or its wasm', async () => {
-  await withContextPage(browser, DESKTOP, async (page) => {
-    const first = server.requests.length;
-    await openMap(page, server.url, '/laid-out/');
-    const asked = server.requests.slice(first);
+  await withContextPage(env.browser, DESKTOP, async (page) => {
+    const first = env.server.requests.length;
+    await openMap(page, env.server.url, '/laid-out/');
+    const asked = env.server.requests.slice(first);
     assert.deepEqual(asked.filter((u) => WORKER_FILES.some((f) => u.endsWith(`/${f}`))), []);
     const html = fs.readFileSync(path.join(ROOT, 'dist/index.html'), 'utf8');
     assert.ok(!/layout/.test(html), 'dist/index.html preloads none of them');
@@ -180,8 +174,8 @@ test('a dataset with positions never loads the layout worker or its wasm', async
 });
 
 test('a layout worker that cannot run shows a clear message in the widget', async () => {
-  await withContextPage(browser, DESKTOP, async (page) => {
-    await openBrokenMap(page, server.url, '/broken/');
+  await withContextPage(env.browser, DESKTOP, async (page) => {
+    await openBrokenMap(page, env.server.url, '/broken/');
     const text = await page.locator('#map .am-error').textContent();
     assert.match(text, /This map could not be shown\./);
     assert.match(text, /could not be laid out in this browser: .*layout_worker_bg\.wasm.*Rebuild the dataset without --no-layout/s);
