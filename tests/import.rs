@@ -4,7 +4,7 @@
 use alliance_map::check::render;
 use alliance_map::export::{csv, gexf, graphml};
 use alliance_map::import::{import, Format, Input};
-use alliance_map::model::{Dataset, Value};
+use alliance_map::model::{Dataset, Source, Value};
 
 fn round_trip(format: Format, texts: &[(&str, String)]) -> Dataset {
     let inputs: Vec<Input> = texts.iter().map(|(name, text)| Input { name, text }).collect();
@@ -14,7 +14,7 @@ fn round_trip(format: Format, texts: &[(&str, String)]) -> Dataset {
 }
 
 /// Compares what every format carries: ids, names, kinds, aliases, relation
-/// endpoints, types, shares, roles, statuses and notes.
+/// endpoints, types, shares, roles, statuses, notes and source ids.
 fn assert_same_graph(format: Format, original: &Dataset, back: &Dataset) {
     assert_eq!(back.entities.len(), original.entities.len(), "{format:?}");
     for (a, b) in original.entities.iter().zip(&back.entities) {
@@ -22,10 +22,26 @@ fn assert_same_graph(format: Format, original: &Dataset, back: &Dataset) {
         assert_eq!(a.aliases, b.aliases, "{format:?} {}", a.id);
     }
     assert_eq!(back.relations.len(), original.relations.len(), "{format:?}");
-    for (a, b) in original.relations.iter().zip(&back.relations) {
-        assert_eq!((&a.id, a.kind, a.from, a.to), (&b.id, b.kind, b.from, b.to), "{format:?}");
+    for (i, (a, b)) in original.relations.iter().zip(&back.relations).enumerate() {
+        // A relation without an id is exported with its position as one.
+        let id = if a.id.is_empty() { format!("r{}", i + 1) } else { a.id.clone() };
+        assert_eq!((&id, a.kind, a.from, a.to), (&b.id, b.kind, b.from, b.to), "{format:?}");
         assert_eq!((a.share, &a.role, a.status, &a.note), (b.share, &b.role, b.status, &b.note), "{format:?} {}", a.id);
     }
+    assert_eq!(relation_sources(back), relation_sources(original), "{format:?}: each relation cites the sources it cited");
+}
+
+/// Each relation's source ids, in the order cited.
+fn relation_sources(data: &Dataset) -> Vec<Vec<&str>> {
+    data.relations.iter().map(|r| r.sources.iter().map(|&s| data.source(s).id.as_str()).collect()).collect()
+}
+
+/// The ids of every source, sorted (formats that carry only ids name them in
+/// the order first cited).
+fn source_ids(data: &Dataset) -> Vec<&str> {
+    let mut ids: Vec<&str> = data.sources.iter().map(|s| s.id.as_str()).collect();
+    ids.sort_unstable();
+    ids
 }
 
 /// Entity attributes, each as (key, value, ids of its sources).
@@ -36,25 +52,98 @@ fn attributes(data: &Dataset) -> Vec<Vec<(String, Value, Vec<String>)>> {
         .collect()
 }
 
+/// Relation dates and free attributes, which JGF carries as written.
+fn relation_details(data: &Dataset) -> Vec<String> {
+    data.relations.iter().map(|r| format!("{:?} {:?} {:?} {:?}", r.start, r.end, r.announced, r.attributes)).collect()
+}
+
+fn docs_example() -> Dataset {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/docs_example.toml")).unwrap();
+    alliance_map::check::check(&text).dataset.expect("the docs example checks clean")
+}
+
+/// Our export in each format, as the files `convert` would be given.
+fn exports(data: &Dataset) -> Vec<(Format, Vec<(&'static str, String)>)> {
+    vec![
+        (Format::Gexf, vec![("map.gexf", gexf::to_gexf(data))]),
+        (Format::Graphml, vec![("map.graphml", graphml::to_graphml(data))]),
+        (Format::Jgf, vec![("map.json", serde_json::to_string(&alliance_map::jgf::to_jgf(data)).unwrap())]),
+        (Format::Csv, vec![("entities.csv", csv::entities_csv(data)), ("relations.csv", csv::relations_csv(data))]),
+    ]
+}
+
 #[test]
 fn gexf_graphml_jgf_and_csv_round_trip() {
-    let seed = crate::seed::seed();
-    let cases: Vec<(Format, Vec<(&str, String)>)> = vec![
-        (Format::Gexf, vec![("seed.gexf", gexf::to_gexf(&seed))]),
-        (Format::Graphml, vec![("seed.graphml", graphml::to_graphml(&seed))]),
-        (Format::Jgf, vec![("seed.json", serde_json::to_string(&alliance_map::jgf::to_jgf(&seed)).unwrap())]),
-        (Format::Csv, vec![("entities.csv", csv::entities_csv(&seed)), ("relations.csv", csv::relations_csv(&seed))]),
-    ];
-    for (format, texts) in cases {
-        let back = round_trip(format, &texts);
-        assert_same_graph(format, &seed, &back);
-        if matches!(format, Format::Gexf | Format::Graphml) {
-            assert_eq!(attributes(&back), attributes(&seed), "{format:?}: entity attributes with their values, types and sources");
-            let cited: Vec<&str> = back.sources.iter().map(|s| s.id.as_str()).filter(|&id| id != "import").collect();
-            assert_eq!(cited.len(), 3, "{format:?}: the seed's sources, named by id");
-        } else {
-            assert_eq!(back.sources.len(), 1, "foreign files cite themselves as the one source");
+    for (name, original) in [("seed", crate::seed::seed()), ("docs example", docs_example())] {
+        for (format, texts) in exports(&original) {
+            let back = round_trip(format, &texts);
+            assert_same_graph(format, &original, &back);
+            assert_eq!(source_ids(&back), source_ids(&original), "{name} {format:?}: exactly the original's sources, no `import`");
+            match format {
+                Format::Gexf | Format::Graphml => {
+                    assert_eq!(attributes(&back), attributes(&original), "{name} {format:?}: entity attributes with their values, types and sources");
+                }
+                Format::Jgf => {
+                    assert_eq!(back.sources, original.sources, "{name}: JGF carries whole source records");
+                    assert_eq!(attributes(&back), attributes(&original), "{name}: JGF entity attributes with their sources");
+                    assert_eq!(relation_details(&back), relation_details(&original), "{name}: JGF relation dates and attributes");
+                    assert_eq!(back.meta, original.meta, "{name}: JGF title and description");
+                }
+                Format::Csv => {}
+            }
         }
+    }
+}
+
+/// Sources a GEXF, GraphML or CSV file names carry only their ids: each
+/// comes back titled by its id, with a note asking for the rest.
+#[test]
+fn sources_named_only_by_id_ask_for_their_details() {
+    let seed = crate::seed::seed();
+    let back = round_trip(Format::Gexf, &[("seed.gexf", gexf::to_gexf(&seed))]);
+    for s in &back.sources {
+        let expected = Source { id: s.id.clone(), title: s.id.clone(), note: "Named by seed.gexf (GEXF), which gives only its id; add its publisher, title, date and URL.".into(), ..Source::default() };
+        assert_eq!(s, &expected);
+    }
+}
+
+/// Other tools' files, as networkx, Gephi and a plain JGF writer make them:
+/// no sources, so every fact cites the imported file, the one source.
+const FOREIGN: &[(Format, &str, &str)] = &[
+    (
+        Format::Graphml,
+        "karate.graphml",
+        r#"<graphml><key id="d0" for="node" attr.name="club" attr.type="string"/><key id="d1" for="edge" attr.name="weight" attr.type="long"/>
+<graph edgedefault="undirected"><node id="0"><data key="d0">Mr. Hi</data></node><node id="1"><data key="d0">Officer</data></node>
+<edge source="0" target="1"><data key="d1">4</data></edge></graph></graphml>"#,
+    ),
+    (
+        Format::Gexf,
+        "les_miserables.gexf",
+        r#"<gexf version="1.2"><graph defaultedgetype="undirected"><attributes class="node"><attribute id="0" title="group" type="long"/></attributes>
+<nodes><node id="Myriel" label="Myriel"><attvalues><attvalue for="0" value="1"/></attvalues></node><node id="Napoleon" label="Napoleon"/></nodes>
+<edges><edge source="Napoleon" target="Myriel" weight="1"/></edges></graph></gexf>"#,
+    ),
+    (
+        Format::Jgf,
+        "plain.json",
+        r#"{"graph": {"nodes": {"a": {"label": "A", "metadata": {"colour": "red"}}, "b": {"label": "B"}}, "edges": [{"source": "a", "target": "b", "metadata": {"weight": 2}}]}}"#,
+    ),
+    (Format::Csv, "edges.csv", "Source,Target,Type,Weight
+x,y,Undirected,3
+"),
+];
+
+#[test]
+fn foreign_files_cite_themselves() {
+    for (format, name, text) in FOREIGN {
+        let back = round_trip(*format, &[(name, text.to_string())]);
+        let ids: Vec<&str> = back.sources.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, ["import"], "{name}");
+        assert_eq!(back.sources[0].title, *name, "{name}: the import source is the file");
+        assert!(!back.relations.is_empty(), "{name}");
+        assert!(back.relations.iter().all(|r| r.sources == [0]), "{name}: every relation cites the file");
+        assert!(back.entities.iter().flat_map(|e| &e.attributes).all(|a| a.sources == [0]), "{name}: every attribute cites the file");
     }
 }
 
@@ -122,9 +211,10 @@ sources = ["a"]
 "#;
 
 #[test]
-fn awkward_attributes_round_trip_through_gexf_and_graphml() {
+fn awkward_attributes_round_trip_through_gexf_graphml_and_jgf() {
     let data = alliance_map::check::check(AWKWARD_ATTRIBUTES).dataset.expect("the fixture checks clean");
-    for (format, text) in [(Format::Gexf, gexf::to_gexf(&data)), (Format::Graphml, graphml::to_graphml(&data))] {
+    let jgf = serde_json::to_string(&alliance_map::jgf::to_jgf(&data)).unwrap();
+    for (format, text) in [(Format::Gexf, gexf::to_gexf(&data)), (Format::Graphml, graphml::to_graphml(&data)), (Format::Jgf, jgf)] {
         let back = round_trip(format, &[("awkward", text)]);
         assert_eq!(attributes(&back), attributes(&data), "{format:?}");
     }
@@ -141,6 +231,11 @@ fn graphml_keeps_partial_dates_exactly() {
 
 /// (format, file name, text, expected "line:col code" of the first diagnostic)
 const BROKEN: &[(Format, &str, &str, &str)] = &[
+    (Format::Gexf, "bad-source.gexf", "<gexf><graph><nodes><node id=\"a\"/><node id=\"b\"/></nodes><edges>\n<edge source=\"a\" target=\"b\"><attvalues><attvalue for=\"sources\" value=\"wsj; Bad Id\"/></attvalues></edge>\n</edges></graph></gexf>", "2:1 E020"),
+    (Format::Graphml, "bad-source.graphml", "<graphml><graph>\n<node id=\"a\"/>\n<node id=\"b\"/>\n<edge source=\"a\" target=\"b\"><data key=\"sources\">ok;NOT/OK</data></edge>\n</graph></graphml>", "4:1 E020"),
+    (Format::Csv, "relations.csv", "Source,Target,Sources\na,b,ok\nb,a,ok;Not ok\n", "3:1 E020"),
+    (Format::Jgf, "bad-source.json", "{\"graph\": {\"nodes\": {\"a\": {}, \"b\": {}}, \"edges\": [\n{\"source\": \"a\", \"target\": \"b\", \"metadata\": {\"sources\": [\"Bad Id\"]}}]}}", "2:2 E020"),
+    (Format::Jgf, "bad-date.json", "{\"graph\": {\"metadata\": {\"sources\": [\n{\"id\": \"s\", \"title\": \"S\", \"date\": \"2023-13\"}]}, \"nodes\": {\"a\": {}, \"b\": {}}, \"edges\": [{\"source\": \"a\", \"target\": \"b\", \"metadata\": {\"sources\": [\"s\"]}}]}}", "2:8 E009"),
     (Format::Gexf, "bad.gexf", "<gexf><graph><nodes><node id=\"a\"></nodes></graph></gexf>", "1:"),
     (Format::Graphml, "bad.graphml", "<graphml><graph>\n<node id=\"a\"/>\n<edge source=\"a\"/>\n</graph></graphml>", "3:1 E003"),
     (Format::Graphml, "dangling.graphml", "<graphml><graph>\n<node id=\"a\"/>\n<edge source=\"a\" target=\"b\"/>\n</graph></graphml>", "3:1 E006"),

@@ -123,20 +123,27 @@ fn text_or_empty(f: &Fields, key: &str, diags: &mut Vec<Diagnostic>) -> String {
 /// Reads and checks an id: required, non-empty, `[a-z0-9_-]`.
 fn read_id(f: &Fields, diags: &mut Vec<Diagnostic>) -> Option<At<String>> {
     let id = f.text("id", true, diags)?;
-    let valid = id.value.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_');
-    if !valid {
-        let suggestion: String = id
-            .value
-            .to_lowercase()
-            .chars()
-            .map(|c| if c.is_ascii_alphanumeric() || c == '_' { c } else { '-' })
-            .collect();
-        diags.push(
-            Diagnostic::new(Code::InvalidId, id.span.clone(), format!("id `{}` in {} has characters other than a-z, 0-9, `-` and `_`", id.value, f.what))
-                .hint(format!("use lower-case letters, digits and dashes, e.g. `{suggestion}`")),
-        );
-    }
+    diags.extend(invalid_id(&id, &f.what));
     Some(id)
+}
+
+/// The diagnostic for an id with characters other than `[a-z0-9_-]`, if it
+/// has any; `what` names where it is written ("source `x`"). The importers
+/// check the source ids their files name with it too.
+pub(crate) fn invalid_id(id: &At<String>, what: &str) -> Option<Diagnostic> {
+    if id.value.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_') {
+        return None;
+    }
+    let suggestion: String = id
+        .value
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() || c == '_' { c } else { '-' })
+        .collect();
+    Some(
+        Diagnostic::new(Code::InvalidId, id.span.clone(), format!("id `{}` in {what} has characters other than a-z, 0-9, `-` and `_`", truncate(&id.value)))
+            .hint(format!("use lower-case letters, digits and dashes, e.g. `{}`", truncate(&suggestion))),
+    )
 }
 
 fn read_source(t: &DeTable, span: Span, i: usize, diags: &mut Vec<Diagnostic>) -> Option<RawSource> {
@@ -176,7 +183,7 @@ fn named(probe: &Fields, kind: &str, i: usize) -> String {
     }
 }
 
-fn check_url(url: &At<String>, what: &str, diags: &mut Vec<Diagnostic>) {
+pub(crate) fn check_url(url: &At<String>, what: &str, diags: &mut Vec<Diagnostic>) {
     let rest = url.value.strip_prefix("https://").or_else(|| url.value.strip_prefix("http://"));
     let host_ok = rest.is_some_and(|r| {
         let host = r.split(['/', '?', '#']).next().unwrap_or("");

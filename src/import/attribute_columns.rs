@@ -4,8 +4,8 @@
 //! tools' columns are read as before, by name.
 
 use super::Builder;
-use crate::check::fields::{At, Span};
-use crate::check::read::RawAttribute;
+use crate::check::fields::Span;
+use crate::check::read::{truncate, RawAttribute};
 use crate::export::attribute_columns::{PREFIX, SOURCES_SUFFIX};
 use crate::model::Value;
 use std::collections::HashMap;
@@ -37,19 +37,11 @@ fn typed(ty: &str, text: &str) -> Value {
     }
 }
 
-/// A source id as written, if valid here; otherwise made valid.
-fn source_id(id: &str) -> String {
-    let valid = id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_');
-    if valid && !id.is_empty() {
-        id.to_string()
-    } else {
-        super::slug(id)
-    }
-}
-
 /// The cited attributes in one node's `cells` (column id, text), in the
-/// order written. Values without a sources column cite the imported file.
-pub(crate) fn cited_attributes(declared: &HashMap<String, Declared>, cells: &[(String, String)], span: &Span) -> Vec<RawAttribute> {
+/// order written, for the entity written with id `entity`. Values without a
+/// sources column cite the imported file; a source id that is not valid
+/// here is reported (see [`Builder::named_sources`]).
+pub(crate) fn cited_attributes(b: &mut Builder, declared: &HashMap<String, Declared>, cells: &[(String, String)], entity: &str, span: &Span) -> Vec<RawAttribute> {
     let sources_of: HashMap<&str, &str> = cells
         .iter()
         .filter_map(|(id, text)| id.strip_suffix(SOURCES_SUFFIX).map(|column| (column, text.as_str())))
@@ -61,13 +53,9 @@ pub(crate) fn cited_attributes(declared: &HashMap<String, Declared>, cells: &[(S
             let column = declared.get(id);
             let key = column.map(|c| c.name.clone()).unwrap_or_else(|| id[PREFIX.len()..].to_string());
             let value = typed(column.map(|c| c.ty.as_str()).unwrap_or("string"), text);
-            let named: Vec<At<String>> = sources_of
-                .get(id.as_str())
-                .into_iter()
-                .flat_map(|s| s.split_whitespace())
-                .map(|s| At { value: source_id(s), span: span.clone() })
-                .collect();
-            let sources = if named.is_empty() { Builder::cite(span) } else { named };
+            let what = format!("the sources of attribute `{}` of entity `{}`", truncate(&key), truncate(entity));
+            let named = sources_of.get(id.as_str()).map(|s| s.split_whitespace()).into_iter().flatten();
+            let sources = b.named_sources(named, span, &what);
             RawAttribute { key, value, sources, span: span.clone() }
         })
         .collect()

@@ -2,8 +2,12 @@
 //! GraphML and JGF. Each importer turns its file into the same raw records
 //! the TOML reader makes, with spans into the original text, and the shared
 //! `resolve` step applies every rule, so problems are reported at once by
-//! file:line:col. Foreign data cites no sources: the file itself becomes the
-//! one source every imported fact cites, and says so in its note.
+//! file:line:col. Sources travel as far as the format carries them: ids on
+//! GEXF/GraphML/CSV relations and attribute columns, whole records in our
+//! JGF. Foreign data cites no sources: the file itself becomes the source
+//! (`import`) that every uncited fact cites, and says so in its note; when
+//! nothing is left uncited (a round trip of our own export), there is no
+//! such source, so the sources that come back are exactly those written.
 
 mod attribute_columns;
 mod csv;
@@ -11,7 +15,7 @@ mod jgf;
 mod xml;
 
 use crate::check::fields::{At, Span};
-use crate::check::read::{RawAttribute, RawEntity, RawFile, RawRelation, RawSource};
+use crate::check::read::{invalid_id, RawAttribute, RawEntity, RawFile, RawRelation, RawSource};
 use crate::check::{resolve::resolve, sort, Checked};
 use crate::diagnostic::Diagnostic;
 use crate::model::{Meta, Value};
@@ -52,7 +56,7 @@ pub struct Input<'a> {
     pub text: &'a str,
 }
 
-/// The import source's id, cited by every imported fact.
+/// The import source's id, cited by every imported fact that names no source.
 pub const IMPORT_SOURCE: &str = "import";
 
 /// Collects raw records while an importer walks its file.
@@ -65,6 +69,35 @@ pub(crate) struct Builder {
 impl Builder {
     pub(crate) fn cite(span: &Span) -> Vec<At<String>> {
         vec![At { value: IMPORT_SOURCE.into(), span: span.clone() }]
+    }
+
+    /// The sources named by `ids` (blank ones skipped), each checked like an
+    /// id in a data file, so a bad one is a located error rather than a
+    /// silently renamed source; naming none cites the imported file.
+    /// `what` says where they are written ("the sources of relation `r1`").
+    pub(crate) fn named_sources<'a>(&mut self, ids: impl IntoIterator<Item = &'a str>, span: &Span, what: &str) -> Vec<At<String>> {
+        let named: Vec<At<String>> = ids
+            .into_iter()
+            .map(str::trim)
+            .filter(|id| !id.is_empty())
+            .map(|id| At { value: id.to_string(), span: span.clone() })
+            .collect();
+        for id in &named {
+            self.diagnostics.extend(invalid_id(id, what));
+        }
+        if named.is_empty() {
+            Self::cite(span)
+        } else {
+            named
+        }
+    }
+
+    /// A relation as `resolve` names it in messages: by id, else by position.
+    fn relation_name(&self, id: Option<&At<String>>) -> String {
+        match id {
+            Some(id) => format!("relation `{}`", id.value),
+            None => format!("relation #{}", self.file.relations.len() + 1),
+        }
     }
 
     /// Adds an entity; `kind` and other attributes come as key/value pairs,
@@ -99,8 +132,10 @@ impl Builder {
     }
 
     /// Adds a relation; known keys (relation, share, role, dates ...) map to
-    /// fields, the rest become free attributes.
-    pub fn relation(&mut self, id: Option<At<String>>, from: At<String>, to: At<String>, attributes: Vec<(String, String)>, span: Span) {
+    /// fields, `sources` (ids joined by `;`) to its sources, the rest become
+    /// free attributes. Returns it, for readers that carry more.
+    pub fn relation(&mut self, id: Option<At<String>>, from: At<String>, to: At<String>, attributes: Vec<(String, String)>, span: Span) -> &mut RawRelation {
+        let sources_of = format!("the sources of {}", self.relation_name(id.as_ref()));
         let mut r = RawRelation {
             span: span.clone(),
             id,
@@ -135,7 +170,8 @@ impl Builder {
                 "note" => r.note = value,
                 // Gephi's Type column says Directed/Undirected; our relations are directed.
                 "type" if value.eq_ignore_ascii_case("directed") || value.eq_ignore_ascii_case("undirected") => {}
-                "sources" | "id" | "source" | "target" | "from" | "to" => {}
+                "sources" => r.sources = self.named_sources(value.split(';'), &span, &sources_of),
+                "id" | "source" | "target" | "from" | "to" => {}
                 _ if value.trim().is_empty() => {}
                 _ => r.attributes.push((key, scalar(&value))),
             }
@@ -158,6 +194,8 @@ impl Builder {
             r.role = "position".into();
         }
         self.file.relations.push(r);
+        let last = self.file.relations.len() - 1;
+        &mut self.file.relations[last]
     }
 
     /// Foreign ids ("Myriel", "0", "n1") become valid ids (`myriel`, `n0`,
@@ -191,11 +229,18 @@ impl Builder {
         }
     }
 
-    /// Sources that attributes name (our GEXF and GraphML keep their ids)
-    /// but the file does not describe: one record each, titled by its id.
+    /// Every source id that an attribute or relation cites, in file order.
+    fn cited_ids(&self) -> impl Iterator<Item = &At<String>> {
+        let attributes = self.file.entities.iter().flat_map(|e| &e.attributes).flat_map(|a| &a.sources);
+        attributes.chain(self.file.relations.iter().flat_map(|r| &r.sources))
+    }
+
+    /// Sources that attributes and relations name (our GEXF, GraphML and CSV
+    /// keep their ids) but the file does not describe: one record each,
+    /// titled by its id.
     fn add_named_sources(&mut self, format: &str, names: &[&str]) {
         let mut known: std::collections::HashSet<String> = self.file.sources.iter().map(|s| s.id.value.clone()).collect();
-        let named: Vec<At<String>> = self.file.entities.iter().flat_map(|e| &e.attributes).flat_map(|a| &a.sources).cloned().collect();
+        let named: Vec<At<String>> = self.cited_ids().cloned().collect();
         for id in named {
             if known.insert(id.value.clone()) {
                 self.file.sources.push(RawSource {
@@ -211,26 +256,33 @@ impl Builder {
         }
     }
 
-    /// Resolves everything into a dataset citing the imported file(s).
+    /// Resolves everything into a dataset, citing the imported file(s) for
+    /// the facts that name no source.
     pub fn finish(mut self, names: &[&str], format: &str, title: &str) -> Checked {
         self.normalize_ids();
-        self.file.sources.push(RawSource {
-            id: At { value: IMPORT_SOURCE.into(), span: 0..0 },
-            publisher: String::new(),
-            title: names.join(" + "),
-            author: String::new(),
-            date: None,
-            url: String::new(),
-            note: format!("Imported from {format}; the original file cites no sources for its facts."),
-        });
+        // Only when something still cites it: a round trip of our own export
+        // gives back exactly its sources. A file that describes a source
+        // `import` itself (an earlier import, exported) keeps that record.
+        let cites_import = self.cited_ids().any(|id| id.value == IMPORT_SOURCE);
+        if cites_import && !self.file.sources.iter().any(|s| s.id.value == IMPORT_SOURCE) {
+            self.file.sources.push(RawSource {
+                id: At { value: IMPORT_SOURCE.into(), span: 0..0 },
+                publisher: String::new(),
+                title: names.join(" + "),
+                author: String::new(),
+                date: None,
+                url: String::new(),
+                note: format!("Imported from {format}; cited for every fact the file names no source for."),
+            });
+        }
         self.add_named_sources(format, names);
         if self.file.meta.title.is_empty() {
             self.file.meta = Meta { title: title.to_string(), description: String::new() };
         }
         let mut diagnostics = self.diagnostics;
+        // Every source is cited by construction except those a JGF file
+        // describes; one of those that nothing cites is a warning, as in TOML.
         let dataset = resolve(self.file, &mut diagnostics);
-        // The import source is cited by construction; an empty file leaves it unused.
-        diagnostics.retain(|d| d.code != crate::diagnostic::Code::UnusedSource);
         sort(&mut diagnostics);
         Checked { dataset, diagnostics }
     }

@@ -130,7 +130,7 @@ fn flush(b: &mut Builder, p: Pending, declared: &HashMap<String, Declared>, edge
     if p.el.name == "node" {
         let id = required(b, &p.el, "id");
         let label = p.el.attrs.get("label").cloned().or_else(|| p.values.iter().find(|(k, _)| k == "label" || k == "name").map(|(_, v)| v.clone())).unwrap_or_default();
-        let cited = cited_attributes(declared, &p.cells, &p.el.span);
+        let cited = cited_attributes(b, declared, &p.cells, &id.value, &p.el.span);
         b.entity(id, &label, p.values, cited, p.el.span.clone());
     } else {
         *edge_index += 1;
