@@ -7,6 +7,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { PNG } from 'pngjs';
 
@@ -143,6 +144,22 @@ export function useServerAndBrowser(serverOptions = {}) {
     await env.server?.close();
   });
   return env;
+}
+
+/**
+ * `withMap(fn, options)` for a test file's `env` (see useServerAndBrowser):
+ * opens the seed map on a fresh page (at `urlPath` under `base`, the server
+ * root by default), runs `fn(page, context)`, then asserts no console or
+ * page error happened.
+ */
+export function mapOpener(env) {
+  return async function withMap(fn, { contextOptions = DESKTOP, urlPath = '/', base } = {}) {
+    await withContextPage(env.browser, contextOptions, async (page, context) => {
+      const errors = await openMap(page, base ?? env.server.url, urlPath);
+      await fn(page, context);
+      assert.deepEqual(errors, [], 'no console error or page error');
+    });
+  };
 }
 
 /** Runs `fn(page, context)` in a fresh context of `browser`, closed afterwards. */

@@ -4,26 +4,11 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { ROOT, DESKTOP, openMap, nextFrames, withContextPage } from './harness.mjs';
+import { ROOT, nextFrames } from './harness.mjs';
 
 const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 export const ALLIANCE = 'Automotive Electronics Industry Investment Alliance';
 export const CSIA = 'China Semiconductor Industry Association';
-
-/**
- * `withMap(fn, options)` for a test file whose `before` fills `env.browser`
- * and `env.server`: opens the seed map on a fresh page, runs `fn(page,
- * context)`, then asserts no console or page error happened.
- */
-export function mapOpener(env) {
-  return async function withMap(fn, { contextOptions = DESKTOP, urlPath = '/' } = {}) {
-    await withContextPage(env.browser, contextOptions, async (page, context) => {
-      const errors = await openMap(page, env.server.url, urlPath);
-      await fn(page, context);
-      assert.deepEqual(errors, [], 'no console error or page error');
-    });
-  };
-}
 
 /** Relation types in data/seed.toml, one per [[relation]]. */
 export function seedRelationTypes() {

@@ -7,8 +7,8 @@
 //   node --test --test-concurrency=1 tests/e2e/
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DESKTOP, useServerAndBrowser, openMap, nextFrames, mapState, entityPosition } from './harness.mjs';
-import { ALLIANCE, CSIA, mapOpener, seedRelationTypes, seedNeighbours, inMap, searchInput, button, isShown, chooseInCombobox, setDate, runAxe } from './reader.mjs';
+import { DESKTOP, useServerAndBrowser, mapOpener, openMap, nextFrames, mapState, entityPosition } from './harness.mjs';
+import { ALLIANCE, CSIA, seedRelationTypes, seedNeighbours, inMap, searchInput, button, isShown, chooseInCombobox, setDate, runAxe } from './reader.mjs';
 
 const env = useServerAndBrowser();
 const withMap = mapOpener(env);
