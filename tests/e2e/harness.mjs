@@ -5,6 +5,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -125,6 +126,15 @@ export function launchBrowser() {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
+}
+
+/**
+ * Builds `toml` into a static site at `out` with `alliance-map build` and the
+ * built widget in dist/ (`extra`: more CLI arguments, e.g. --no-layout).
+ */
+export function buildSite(toml, out, extra = []) {
+  fs.rmSync(out, { recursive: true, force: true });
+  execFileSync('cargo', ['run', '-q', '--', 'build', toml, '-o', out, '--widget', 'dist', ...extra], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
 }
 
 /**

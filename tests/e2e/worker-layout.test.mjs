@@ -15,10 +15,9 @@
 //   node --test --test-concurrency=1 tests/e2e/worker-layout.test.mjs
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, DESKTOP, useServerAndBrowser, openMap, openBrokenMap, withContextPage } from './harness.mjs';
+import { ROOT, DESKTOP, useServerAndBrowser, buildSite, openMap, openBrokenMap, withContextPage } from './harness.mjs';
 
 const ENTITIES = 3000;
 const OUT = path.join(ROOT, 'target/e2e/worker-layout');
@@ -54,18 +53,13 @@ function generatedToml(n, seed) {
   return lines.join('\n');
 }
 
-function buildSite(out, extra = []) {
-  fs.rmSync(out, { recursive: true, force: true });
-  execFileSync('cargo', ['run', '-q', '--', 'build', TOML, '-o', out, '--widget', 'dist', ...extra], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
-}
-
 /** Builds the sites the tests load; returns the server options that mount them. */
 function buildSites() {
   fs.mkdirSync(OUT, { recursive: true });
   fs.writeFileSync(TOML, generatedToml(ENTITIES, 42));
-  buildSite(path.join(OUT, 'no-layout'), ['--no-layout']);
-  buildSite(path.join(OUT, 'laid-out'));
-  buildSite(path.join(OUT, 'broken'), ['--no-layout']);
+  buildSite(TOML, path.join(OUT, 'no-layout'), ['--no-layout']);
+  buildSite(TOML, path.join(OUT, 'laid-out'));
+  buildSite(TOML, path.join(OUT, 'broken'), ['--no-layout']);
   fs.rmSync(path.join(OUT, 'broken/pkg/layout_worker_bg.wasm'));
   return {
     mounts: [
