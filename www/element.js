@@ -20,6 +20,7 @@ class AllianceMapElement extends HTMLElement {
   #widget = null;
   #data = null;
   #started = false;
+  #loading = null;
 
   connectedCallback() {
     if (!this.#root) {
@@ -78,7 +79,11 @@ class AllianceMapElement extends HTMLElement {
 
   async #start() {
     this.#started = true;
-    this.#widget = await mount(this.#container, { src: this.getAttribute('src') || '', bytes: this.#data });
+    // A newer start (src or data changed meanwhile) cancels this one.
+    this.#loading?.abort();
+    const loading = (this.#loading = new AbortController());
+    const widget = await mount(this.#container, { src: this.getAttribute('src') || '', bytes: this.#data, signal: loading.signal });
+    if (!loading.signal.aborted) this.#widget = widget;
   }
 
   #restart() {

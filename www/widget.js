@@ -22,28 +22,37 @@ export { showError };
  * interactive (the first frame is drawn before), or null after showing an
  * error. `deepLink: true` keeps the view in the page's URL hash (one map per
  * page: the demo page). `onFirstFrame(widget)` is called once the map is
- * drawn, before it is interactive (e.g. to show the title with it).
+ * drawn, before it is interactive (e.g. to show the title with it). An
+ * aborted `signal` (a newer mount of the same container) stops this one
+ * wherever it is, and it resolves to null.
  */
-export async function mount(container, { src = '', bytes = null, deepLink = false, onFirstFrame = null } = {}) {
+export async function mount(container, { src = '', bytes = null, deepLink = false, onFirstFrame = null, signal = null } = {}) {
   container.classList.add('alliance-map');
   container.setAttribute('aria-busy', 'true');
   let widget = null;
   try {
     const paint = await loadPaint();
     const data = bytes || (src ? await fetchCompiled(src) : null);
+    if (signal?.aborted) return null;
     const preview = data ? PaintHandle.fromBytes(data) : PaintHandle.seed();
     const layout = preview.needsLayout() ? await layOutInWorker(container, preview, paint.memory) : null;
+    if (signal?.aborted) {
+      preview.free();
+      return null;
+    }
     widget = new Widget(container, preview, paint.memory, { deepLink, layout });
+    signal?.addEventListener('abort', () => widget.destroy());
     onFirstFrame?.(widget);
     await widget.upgrade(data);
+    if (signal?.aborted) return null;
     container.allianceMap = widget;
     return widget;
   } catch (err) {
     widget?.destroy();
-    showError(container, err);
+    if (!signal?.aborted) showError(container, err);
     return null;
   } finally {
-    container.removeAttribute('aria-busy');
+    if (!signal?.aborted) container.removeAttribute('aria-busy');
   }
 }
 
@@ -98,7 +107,11 @@ export class Widget {
   async upgrade(data) {
     const parts = await import('./interactive.js');
     const wasm = await parts.loadFull();
-    if (this.failed) return;
+    if (this.failed) {
+      // Destroyed meanwhile (a newer mount): nothing takes this map over.
+      this.handle.free();
+      return;
+    }
     const handle = data ? parts.MapHandle.fromBytes(data) : parts.MapHandle.seed();
     const preview = this.handle;
     // Laid out in the worker (--no-layout): the same positions, no second layout.

@@ -277,6 +277,41 @@ for (const [name, contextOptions] of Object.entries(PHONES)) {
 // 2. Two maps on one page stay independent
 // ---------------------------------------------------------------------------
 
+test('an element whose data changes while it loads shows only the newest map, once', async () => {
+  await withPage(DESKTOP, async (page) => {
+    const errors = collectErrors(page);
+    // Slow the data down, so that every change lands while a load is under way.
+    await page.route('**/site/data.amap*', async (route) => {
+      await new Promise((r) => setTimeout(r, 300));
+      await route.continue();
+    });
+    await page.goto(`${env.server.url}/test/two-maps.html`);
+    await waitDrawn(page, 'file-map');
+    const bytes = await page.evaluate(async () => {
+      const el = document.getElementById('file-map');
+      el.setAttribute('src', '/site/data.amap?first');
+      el.setAttribute('src', '/site/data.amap?second');
+      const data = new Uint8Array(await (await fetch('/site/data.amap')).arrayBuffer());
+      el.data = data;
+      return data.length;
+    });
+    assert.ok(bytes > 1000);
+    await page.waitForFunction(() => {
+      const el = document.getElementById('file-map');
+      return el.widget && el.widget.state().drawn.nodes > 0 && !el.shadowRoot.querySelector('[aria-busy]');
+    });
+    await page.waitForTimeout(800); // any stale load would finish by now
+    const dom = await page.evaluate(() => {
+      const root = document.getElementById('file-map').shadowRoot;
+      const count = (sel) => root.querySelectorAll(sel).length;
+      return { frames: count('.am-main'), canvases: count('canvas'), textViews: count('.am-textview'), controls: count('.am-controls'), errors: count('.am-error') };
+    });
+    assert.deepEqual(dom, { frames: 1, canvases: 1, textViews: 1, controls: 1, errors: 0 });
+    assert.equal((await state(page, 'file-map')).nodeCount, 47);
+    assert.deepEqual(errors, []);
+  });
+});
+
 test('two <alliance-map> elements on one page keep their own selection, camera and select events', async () => {
   await withPage(DESKTOP, async (page) => {
     const errors = collectErrors(page);
