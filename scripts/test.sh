@@ -14,5 +14,7 @@ scripts/build.sh
 say "interoperability: networkx reads our GEXF and GraphML; its graphs import, render and build"
 python3 tests/interop/networkx_reads.py
 node --test tests/interop/
+say "the renderer and the first-frame wasm in Node"
+node --test tests/js/
 say "end-to-end tests in headless Chromium (playwright-core)"
 node --test --test-concurrency=1 tests/e2e/

@@ -6,6 +6,9 @@ import { KIND_COLORS, RELATION_COLORS } from './palette.js';
 
 const ALPHA = [0.9, 0.12, 1, 1]; // by emphasis: normal, faded, near, focus
 const EDGE_ALPHA = [0.55, 0.08, 0.9, 1];
+/** More relations (entities) on screen than this make a dense view: see drawEdges (and drawFrame). */
+const DENSE_EDGES = 2000;
+const DENSE_NODES = 2000;
 
 export const LABEL_FONT_PX = 12;
 export const LABEL_LINE_PX = 16;
@@ -34,6 +37,7 @@ export function drawFrame(ctx, v, camera, width, height, labels, names, theme, r
     if (!groups.has(key)) groups.set(key, []);
     groups.get(key).push(x, y, r);
   }
+  const dense = nodes > DENSE_NODES;
   for (const [key, pts] of [...groups].sort((a, b) => (a[0] % 4) - (b[0] % 4))) {
     const emphasis = key % 4;
     ctx.globalAlpha = ALPHA[emphasis];
@@ -46,7 +50,10 @@ export function drawFrame(ctx, v, camera, width, height, labels, names, theme, r
       ctx.arc(pts[k], pts[k + 1], pts[k + 2], 0, 2 * Math.PI);
     }
     ctx.fill();
-    ctx.stroke();
+    // The outline that sets nodes off from the relations under them: only
+    // the focus keeps it in dense views (software rasterizers stroke
+    // thousands of 1.5 px circles slowly, and at that size it is not seen).
+    if (!dense || emphasis === 3) ctx.stroke();
   }
   ctx.globalAlpha = 1;
   if (ring >= 0 && v.nodeVisible[ring]) drawRing(ctx, sx(ring), sy(ring), Math.max(v.radii[ring] * z, 2.5), theme);
@@ -86,29 +93,41 @@ function drawEdges(ctx, v, sx, sy, z, width, height) {
     if (!groups.has(key)) groups.set(key, []);
     groups.get(key).push(x1 + ux * ra, y1 + uy * ra, x2 - ux * rb, y2 - uy * rb, ux, uy);
   }
+  // Dense views (thousands of relations on screen): plain relations become
+  // one device pixel wide and lose their arrowheads, which only the
+  // emphasised ones (hover, selection, a path) keep. Software rasterizers
+  // draw hairlines about 20x faster than 1.3 px lines (benches/pan.mjs), and
+  // at that density neither the width nor the arrows can be read anyway.
+  const dense = drawn > DENSE_EDGES;
+  const hairline = 1 / ctx.getTransform().a;
   for (const [key, segs] of groups) {
     const emphasis = key % 4;
     const dashed = Math.floor(key / 4) % 2 === 1;
     const color = RELATION_COLORS[Math.floor(key / 8)] || '#777';
+    const plain = emphasis < 2;
     ctx.globalAlpha = EDGE_ALPHA[emphasis];
     ctx.strokeStyle = color;
     ctx.fillStyle = color;
-    ctx.lineWidth = emphasis >= 2 ? 2.2 : 1.3;
+    ctx.lineWidth = plain ? (dense ? hairline : 1.3) : 2.2;
     ctx.setLineDash(dashed ? [6, 4] : []);
+    const arrows = !(dense && plain);
+    const back = arrows ? 6 : 0; // the line stops where its arrowhead starts
     ctx.beginPath();
     for (let k = 0; k < segs.length; k += 6) {
       ctx.moveTo(segs[k], segs[k + 1]);
-      ctx.lineTo(segs[k + 2] - segs[k + 4] * 6, segs[k + 3] - segs[k + 5] * 6);
+      ctx.lineTo(segs[k + 2] - segs[k + 4] * back, segs[k + 3] - segs[k + 5] * back);
     }
     ctx.stroke();
     ctx.setLineDash([]);
+    if (!arrows) continue;
     ctx.beginPath();
     for (let k = 0; k < segs.length; k += 6) {
       const [tx, ty, ux, uy] = [segs[k + 2], segs[k + 3], segs[k + 4], segs[k + 5]];
       ctx.moveTo(tx, ty);
       ctx.lineTo(tx - ux * 8 - uy * 4, ty - uy * 8 + ux * 4);
       ctx.lineTo(tx - ux * 8 + uy * 4, ty - uy * 8 - ux * 4);
-      ctx.closePath();
+      // No closePath: fill() closes every subpath anyway, and 50k closePath
+      // calls cost Chromium seconds per frame (benches/pan.mjs).
     }
     ctx.fill();
   }

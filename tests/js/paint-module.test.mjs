@@ -10,7 +10,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT } from './harness.mjs';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 const glue = await import(path.join(ROOT, 'pkg/alliance_map_paint.js'));
 const wasm = await glue.default({ module_or_path: fs.readFileSync(path.join(ROOT, 'pkg/alliance_map_paint_bg.wasm')) });
