@@ -82,21 +82,7 @@ pub fn for_drawing(compiled: &Compiled) -> Compiled {
     let relations = d
         .relations
         .iter()
-        .map(|r| Relation {
-            id: String::new(),
-            kind: r.kind,
-            from: r.from,
-            to: r.to,
-            share: None,
-            role: String::new(),
-            status: r.status,
-            start: None,
-            end: None,
-            announced: None,
-            attributes: Vec::new(),
-            sources: Vec::new(),
-            note: String::new(),
-        })
+        .map(|r| Relation { status: r.status, ..Relation::bare(r.kind, r.from, r.to, Vec::new()) })
         .collect();
     Compiled { dataset: Dataset { meta: d.meta.clone(), sources: Vec::new(), entities, relations }, positions: compiled.positions.clone() }
 }

@@ -139,6 +139,28 @@ pub struct Relation {
     pub note: String,
 }
 
+impl Relation {
+    /// A relation with its type, ends and sources, and every optional field
+    /// empty (generated and cut-down datasets fill in what they have).
+    pub fn bare(kind: RelationType, from: EntityIx, to: EntityIx, sources: Vec<SourceIx>) -> Relation {
+        Relation {
+            id: String::new(),
+            kind,
+            from,
+            to,
+            share: None,
+            role: String::new(),
+            status: None,
+            start: None,
+            end: None,
+            announced: None,
+            attributes: Vec::new(),
+            sources,
+            note: String::new(),
+        }
+    }
+}
+
 impl Entity {
     /// The text drawn next to the node: the name, or for names longer than
     /// 24 characters the shortest alias of at least 3 (an acronym such as

@@ -89,21 +89,7 @@ pub fn dataset(entities: usize, relations: usize, seed: u64) -> Dataset {
     let relations = edges
         .iter()
         .enumerate()
-        .map(|(i, &(from, to))| Relation {
-            id: format!("r{i}"),
-            kind: types[i % types.len()],
-            from,
-            to,
-            share: None,
-            role: String::new(),
-            status: None,
-            start: None,
-            end: None,
-            announced: None,
-            attributes: Vec::new(),
-            sources: vec![(i % 3) as u32],
-            note: String::new(),
-        })
+        .map(|(i, &(from, to))| Relation { id: format!("r{i}"), ..Relation::bare(types[i % types.len()], from, to, vec![(i % 3) as u32]) })
         .collect();
     Dataset { meta: Meta { title: "Synthetic".into(), description: String::new() }, sources, entities, relations }
 }

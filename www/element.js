@@ -7,7 +7,7 @@
 // - `element.data = bytes` loads a compiled dataset (Uint8Array/ArrayBuffer).
 // - `select` and `viewchange` events bubble out of the shadow root.
 // - Children (e.g. the facts as plain HTML) show only when JavaScript is off.
-import { mount } from './widget.js';
+import { mount } from './mount.js';
 
 const STYLE_URL = new URL('./style.css', import.meta.url).href;
 

@@ -1,7 +1,7 @@
 // The iframe embed page (embed.html?src=data.amap): mounts the map on the
 // whole page and tells the parent its height, so the publisher's iframe can
 // grow to fit (see embed-resizer.js).
-import { mount } from './widget.js';
+import { mount } from './mount.js';
 
 const container = document.getElementById('map');
 const src = new URLSearchParams(location.search).get('src') || container.dataset.src || '';

@@ -2,7 +2,7 @@
 // compiled dataset named by ?data=path/to/file.amap (relative URLs only work
 // from any sub-path). The page's URL hash keeps what the reader looks at
 // (deep links, Back and Forward).
-import { mount } from './widget.js';
+import { mount } from './mount.js';
 
 const container = document.getElementById('map');
 const data = new URLSearchParams(location.search).get('data') || container.dataset.src || '';

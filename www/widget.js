@@ -1,6 +1,6 @@
-// The widget: mounts a canvas map with the reader's controls, toolbar,
-// legend, details panel and text view in a container, and wires the wasm
-// handle to drawing and input. Domain logic (picking, emphasis, labels,
+// The widget: a canvas map with the reader's controls, toolbar, legend,
+// details panel and text view in a container (mount.js mounts it), wired
+// from the wasm handle to drawing and input. Domain logic (picking, emphasis, labels,
 // sentences, search, filters, paths, keyboard order) is in Rust; this file
 // only draws and routes events.
 //
@@ -9,68 +9,11 @@
 // PaintHandle); then `upgrade` loads the full module and the reader's parts
 // (interactive.js: controls, text view, keyboard, input, deep links)
 // and hands the map over to a MapHandle, keeping the view.
-import { loadPaint, fetchCompiled, showError, PaintHandle } from './boot.js';
+import { showError } from './boot.js';
 import { Camera, MIN_ZOOM, MAX_ZOOM } from './camera.js';
 import { Views } from './views.js';
 import { drawFrame, LABEL_FONT, LABEL_LINE_PX } from './render.js';
 import { buildFrame } from './frame.js';
-
-export { showError };
-
-/**
- * Mounts a map in `container`. Resolves to the Widget once it is fully
- * interactive (the first frame is drawn before), or null after showing an
- * error. `deepLink: true` keeps the view in the page's URL hash (one map per
- * page: the demo page). `onFirstFrame(widget)` is called once the map is
- * drawn, before it is interactive (e.g. to show the title with it). An
- * aborted `signal` (a newer mount of the same container) stops this one
- * wherever it is, and it resolves to null.
- */
-export async function mount(container, { src = '', bytes = null, deepLink = false, onFirstFrame = null, signal = null } = {}) {
-  container.classList.add('alliance-map');
-  container.setAttribute('aria-busy', 'true');
-  let widget = null;
-  try {
-    const paint = await loadPaint();
-    const data = bytes || (src ? await fetchCompiled(src) : null);
-    if (signal?.aborted) return null;
-    const preview = data ? PaintHandle.fromBytes(data) : PaintHandle.seed();
-    const layout = preview.needsLayout() ? await layOutInWorker(container, preview, paint.memory) : null;
-    if (signal?.aborted) {
-      preview.free();
-      return null;
-    }
-    widget = new Widget(container, preview, paint.memory, { deepLink, layout });
-    signal?.addEventListener('abort', () => widget.destroy());
-    onFirstFrame?.(widget);
-    await widget.upgrade(data);
-    if (signal?.aborted) return null;
-    container.allianceMap = widget;
-    return widget;
-  } catch (err) {
-    widget?.destroy();
-    if (!signal?.aborted) showError(container, err);
-    return null;
-  } finally {
-    if (!signal?.aborted) container.removeAttribute('aria-busy');
-  }
-}
-
-/**
- * A dataset compiled with --no-layout: says so in place of the map while
- * layout.js (imported only now, so other datasets never load it) lays it
- * out in a worker. Resolves to the worker's timings (see layout.js).
- */
-async function layOutInWorker(container, handle, memory) {
-  const n = handle.nodeCount;
-  const status = document.createElement('p');
-  status.className = 'am-status';
-  status.setAttribute('role', 'status');
-  status.textContent = `Laying out ${n.toLocaleString('en')} ${n === 1 ? 'entity' : 'entities'}…`;
-  container.replaceChildren(status);
-  const { layOut } = await import('./layout.js');
-  return layOut(handle, memory);
-}
 
 let nextId = 0;
 
