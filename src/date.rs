@@ -123,7 +123,7 @@ fn ordinal(year: u16, month: u8, day: u8) -> u32 {
 }
 
 fn is_leap(year: u16) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400)
 }
 
 /// Days in a month of the proleptic Gregorian calendar.

@@ -83,6 +83,9 @@ impl Grid {
 }
 
 /// Squared distance from point p to segment a-b.
+// max().min(), not clamp(): clamp's NaN and order checks pull a panic path
+// into the wasm, and t is finite here.
+#[allow(clippy::manual_clamp)]
 pub fn segment_distance2(p: (f32, f32), a: (f32, f32), b: (f32, f32)) -> f32 {
     let (abx, aby) = (b.0 - a.0, b.1 - a.1);
     let len2 = abx * abx + aby * aby;

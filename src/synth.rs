@@ -27,7 +27,7 @@ impl Rng {
 
     /// A uniform integer in `0..n` (n > 0).
     pub fn below(&mut self, n: usize) -> usize {
-        ((self.next_u64() >> 11) as u128 * n as u128 >> 53) as usize
+        (((self.next_u64() >> 11) as u128 * n as u128) >> 53) as usize
     }
 
     /// A uniform float in `[0, 1)`.

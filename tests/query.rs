@@ -1,5 +1,6 @@
 //! Reading the map: search, filters, as-of date, paths and neighbourhoods on
 //! the seed, as a reader would use them.
+#![allow(clippy::inconsistent_digit_grouping)] // days written as yyyy_mm_dd
 
 use alliance_map::graph::Adjacency;
 use alliance_map::model::Dataset;

@@ -1,6 +1,7 @@
 //! The scene as a reader narrows it: filters and visibility (picking, labels
 //! and emphasis ignore hidden items), a neighbourhood, a highlighted path,
 //! the clockwise keyboard order, and the path and text views.
+#![allow(clippy::inconsistent_digit_grouping)] // days written as yyyy_mm_dd
 
 use alliance_map::labels::{place_labels, Viewport};
 use alliance_map::layout::LayoutConfig;

@@ -49,5 +49,5 @@ pub fn check(text: &str) -> Checked {
 }
 
 pub(crate) fn sort(diagnostics: &mut [Diagnostic]) {
-    diagnostics.sort_by(|a, b| (a.span.start, a.code).cmp(&(b.span.start, b.code)));
+    diagnostics.sort_by_key(|d| (d.span.start, d.code));
 }

@@ -108,7 +108,7 @@ pub fn resolve(raw: RawFile, diags: &mut Vec<Diagnostic>) -> Option<Dataset> {
     }
     warn_duplicate_relations(&relation_spans, &relations, diags);
     for (s, used) in raw.sources.iter().zip(&cited) {
-        if !used && source_ids.get(s.id.value.as_str()).is_some() {
+        if !used && source_ids.contains_key(s.id.value.as_str()) {
             diags.push(
                 Diagnostic::new(Code::UnusedSource, s.id.span.clone(), format!("source `{}` is not cited by anything", s.id.value))
                     .hint("cite it from a relation or attribute, or remove it"),
@@ -150,8 +150,7 @@ fn check_relation_rules(r: &RawRelation, owner: &str, from: Option<u32>, to: Opt
 fn unique_ids<'a>(what: &str, ids: impl Iterator<Item = &'a At<String>>, diags: &mut Vec<Diagnostic>) -> HashMap<&'a str, u32> {
     let mut map: HashMap<&str, u32> = HashMap::new();
     let mut first: HashMap<&str, Span> = HashMap::new();
-    let mut next = 0u32;
-    for id in ids {
+    for (index, id) in (0u32..).zip(ids) {
         if let Some(first_span) = first.get(id.value.as_str()) {
             diags.push(
                 Diagnostic::new(Code::DuplicateId, id.span.clone(), format!("{what} id `{}` is defined twice", id.value))
@@ -160,9 +159,8 @@ fn unique_ids<'a>(what: &str, ids: impl Iterator<Item = &'a At<String>>, diags: 
             );
         } else {
             first.insert(&id.value, id.span.clone());
-            map.insert(&id.value, next);
+            map.insert(&id.value, index);
         }
-        next += 1;
     }
     map
 }
