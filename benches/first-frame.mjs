@@ -24,8 +24,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { build } from 'esbuild';
 import { ROOT, startServer, launchBrowser } from '../tests/e2e/harness.mjs';
+import { SIGMA_COLORS, writeSigmaPage } from './sigma-page.mjs';
 
 const RUNS = 5;
 const GOAL_MS = 1000;
@@ -39,15 +39,12 @@ async function buildSigmaPage() {
   const jgf = JSON.parse(execFileSync('cargo', ['run', '-q', '--', 'export', 'data/seed.toml', '--format', 'jgf'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
   const nodes = Object.entries(jgf.graph.nodes).map(([id, n]) => ({ id, label: n.label, kind: n.metadata?.kind ?? '' }));
   const edges = jgf.graph.edges.map((e) => [e.source, e.target]);
-  fs.rmSync(SIGMA_DIR, { recursive: true, force: true });
-  fs.mkdirSync(SIGMA_DIR, { recursive: true });
-  fs.writeFileSync(path.join(SIGMA_DIR, 'graph.json'), JSON.stringify({ nodes, edges }));
-  fs.writeFileSync(
-    path.join(SIGMA_DIR, 'entry.js'),
-    `import Graph from 'graphology';
+  const bytes = await writeSigmaPage(SIGMA_DIR, {
+    graph: { nodes, edges },
+    entry: `import Graph from 'graphology';
 import Sigma from 'sigma';
 import data from './graph.json';
-const COLORS = ['#0b5cad', '#c0392b', '#2e8b57', '#8e44ad', '#d35400', '#7f8c8d'];
+const COLORS = ${SIGMA_COLORS};
 const kinds = [...new Set(data.nodes.map((n) => n.kind))];
 const graph = new Graph({ multi: true });
 data.nodes.forEach((n, i) => {
@@ -59,26 +56,12 @@ graph.forEachNode((id) => graph.setNodeAttribute(id, 'size', 4 + 1.5 * Math.sqrt
 new Sigma(graph, document.getElementById('sigma'));
 requestAnimationFrame(() => { window.__firstFrame = performance.now(); });
 `,
-  );
-  await build({
-    entryPoints: [path.join(SIGMA_DIR, 'entry.js')],
-    outfile: path.join(SIGMA_DIR, 'main.js'),
-    bundle: true,
-    minify: true,
-    format: 'esm',
     target: 'es2020',
-    nodePaths: [path.join(ROOT, 'node_modules')],
-    logLevel: 'error',
+    title: 'sigma.js: the seed graph',
+    css: 'body{margin:0;font-family:system-ui,sans-serif}#sigma{width:100%;height:78vh}',
+    body: '<h1>sigma.js</h1><div id="sigma"></div>',
   });
-  fs.writeFileSync(
-    path.join(SIGMA_DIR, 'index.html'),
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>sigma.js: the seed graph</title><link rel="icon" href="data:,">
-<style>body{margin:0;font-family:system-ui,sans-serif}#sigma{width:100%;height:78vh}</style></head>
-<body><h1>sigma.js</h1><div id="sigma"></div><script type="module" src="main.js"></script></body></html>
-`,
-  );
-  return { nodes: nodes.length, edges: edges.length, bytes: fs.statSync(path.join(SIGMA_DIR, 'main.js')).size };
+  return { nodes: nodes.length, edges: edges.length, bytes };
 }
 
 /** Ours: the first-frame mark, and the first rAF callback after which the widget is interactive. */

@@ -40,9 +40,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { ROOT, startServer, launchBrowser } from '../tests/e2e/harness.mjs';
+import { SIGMA_COLORS, writeSigmaPage } from './sigma-page.mjs';
 
 const OUT = path.join(ROOT, 'target/bench');
 const GEN_DIR = path.join(OUT, 'pan-gen');
@@ -102,14 +102,11 @@ async function buildSigmaPage(geo) {
     return { id, label: n.label, kind: n.metadata?.kind ?? '', x: geo.positions[2 * i], y: -geo.positions[2 * i + 1] };
   });
   const edges = jgf.graph.edges.map((e) => [index.get(e.source), index.get(e.target)]);
-  fs.rmSync(SIGMA_DIR, { recursive: true, force: true });
-  fs.mkdirSync(SIGMA_DIR, { recursive: true });
-  fs.writeFileSync(path.join(SIGMA_DIR, 'graph.json'), JSON.stringify({ nodes, edges }));
-  fs.writeFileSync(
-    path.join(SIGMA_DIR, 'entry.js'),
-    `import Graph from 'graphology';
+  const bytes = await writeSigmaPage(SIGMA_DIR, {
+    graph: { nodes, edges },
+    entry: `import Graph from 'graphology';
 import Sigma from 'sigma';
-const COLORS = ['#0b5cad', '#c0392b', '#2e8b57', '#8e44ad', '#d35400', '#7f8c8d'];
+const COLORS = ${SIGMA_COLORS};
 const q = new URLSearchParams(location.search);
 const box = document.getElementById('sigma');
 box.style.width = (q.get('w') || 800) + 'px';
@@ -122,26 +119,12 @@ for (const [s, t] of data.edges) graph.addEdge(data.nodes[s].id, data.nodes[t].i
 graph.forEachNode((id) => graph.setNodeAttribute(id, 'size', 2 + Math.sqrt(graph.degree(id))));
 window.sigma = new Sigma(graph, box, { defaultEdgeType: 'arrow' });
 `,
-  );
-  await build({
-    entryPoints: [path.join(SIGMA_DIR, 'entry.js')],
-    outfile: path.join(SIGMA_DIR, 'main.js'),
-    bundle: true,
-    minify: true,
-    format: 'esm',
     target: 'es2022',
-    nodePaths: [path.join(ROOT, 'node_modules')],
-    logLevel: 'error',
+    title: 'sigma.js: 10k nodes',
+    css: 'body{margin:0;font-family:system-ui,sans-serif}#sigma{position:relative}',
+    body: '<div id="sigma"></div>',
   });
-  fs.writeFileSync(
-    path.join(SIGMA_DIR, 'index.html'),
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>sigma.js: 10k nodes</title><link rel="icon" href="data:,">
-<style>body{margin:0;font-family:system-ui,sans-serif}#sigma{position:relative}</style></head>
-<body><div id="sigma"></div><script type="module" src="main.js"></script></body></html>
-`,
-  );
-  return { nodes: nodes.length, edges: edges.length, bytes: fs.statSync(path.join(SIGMA_DIR, 'main.js')).size };
+  return { nodes: nodes.length, edges: edges.length, bytes };
 }
 
 /** Init script: records rAF timestamps and draw durations between __bench.start() and __bench.stop(). */
