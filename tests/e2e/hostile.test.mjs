@@ -179,10 +179,14 @@ test(
         const p = await page.evaluate((id) => document.querySelector('#map').allianceMap.entityScreenPosition(id), id);
         // Not awaited: the click's promise waits for the page to handle the input.
         const clicking = page.mouse.click(p.x, p.y).catch(() => {});
-        const answered = await Promise.race([
-          page.evaluate(() => document.querySelector('#map').allianceMap.state().selected?.kind ?? null),
-          new Promise((resolve) => setTimeout(() => resolve('no answer'), 5000)),
-        ]);
+        // Polled, not read once: a single read can run between the click's
+        // mousedown and mouseup. A frozen page never answers the poll.
+        const answered = await page
+          .waitForFunction(() => document.querySelector('#map').allianceMap.state().selected?.kind === 'entity', null, { timeout: 5000 })
+          .then(
+            () => 'entity',
+            () => page.evaluate(() => document.querySelector('#map').allianceMap.state().selected?.kind ?? null).catch(() => 'no answer'),
+          );
         assert.equal(answered, 'entity', `the page answers within 5 s after clicking entity ${id}`);
         await clicking;
         await check(`after clicking entity ${id}`);
