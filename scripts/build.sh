@@ -7,14 +7,19 @@
 # test.sh do).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+step() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 # Two wasm modules: the full facade (src/wasm.rs) and the small first-frame
 # module (crates/paint/), which draws the map before the full one has downloaded.
+step "compiling the full widget wasm (src/wasm.rs; about 2 minutes on a fresh machine)"
 cargo build --quiet --release --lib --target wasm32-unknown-unknown
+step "compiling the first-frame wasm (crates/paint)"
 cargo build --quiet --release --target wasm32-unknown-unknown -p alliance-map-paint
 # The layout worker (only for datasets built with --no-layout) has its own
 # workspace and target dir: the main build's lock is not shared.
+step "compiling the layout worker's wasm (crates/layout-worker)"
 CARGO_TARGET_DIR="$PWD/target/layout-worker" cargo build --quiet --release --target wasm32-unknown-unknown \
   --manifest-path crates/layout-worker/Cargo.toml
+step "wasm-bindgen and wasm-opt"
 rm -rf pkg dist
 wasm_opt() {
   node_modules/.bin/wasm-opt "$1" --enable-bulk-memory --enable-reference-types --enable-multivalue \
@@ -28,6 +33,7 @@ wasm_opt -Oz pkg/alliance_map_bg.wasm
 wasm_opt -Oz pkg/alliance_map_paint_bg.wasm
 # Speed over size: the worker is off the critical path (-Oz saves 1.3 KB).
 wasm_opt -O3 pkg/layout_worker_bg.wasm
+step "bundling www/ into dist/ (esbuild)"
 mkdir -p dist/pkg
 cp -R www/. dist/
 cp pkg/*.js pkg/*.wasm dist/pkg/

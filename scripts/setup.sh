@@ -18,8 +18,12 @@ want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print
 have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
 if [ "$have" != "$want" ]; then
   say "installing wasm-bindgen-cli $want (a few minutes, once)"
-  cargo install wasm-bindgen-cli --version "$want" --locked 2>/dev/null \
-    || cargo install wasm-bindgen-cli --version "$want" --force
+  # --locked pins its own lockfile, which fails here on a pinned dependency;
+  # then resolve afresh (same wasm-bindgen-cli version), and say so.
+  if ! cargo install wasm-bindgen-cli --version "$want" --locked 2>/tmp/wasm-bindgen-locked.log; then
+    say "cargo install --locked failed ($(grep -m1 -i 'error' /tmp/wasm-bindgen-locked.log || echo 'see /tmp/wasm-bindgen-locked.log')); installing wasm-bindgen-cli $want without --locked"
+    cargo install wasm-bindgen-cli --version "$want" --force
+  fi
 fi
 
 if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then

@@ -60,21 +60,31 @@ fn export_writes_jgf_to_stdout() {
     assert!(crate::jgf::jgf_v2_violations(&doc).is_empty());
 }
 
+/// A stand-in for dist/: a wasm, a script, and the demo's own pages and
+/// oEmbed (which `build` must never copy over the ones it writes).
+fn fake_widget(dir: &std::path::Path) -> &'static str {
+    std::fs::create_dir_all(dir.join("pkg")).unwrap();
+    std::fs::write(dir.join("pkg/alliance_map_bg.wasm"), b"\0asm").unwrap();
+    std::fs::write(dir.join("main.js"), b"// widget").unwrap();
+    let first_frame = "<link rel=\"preload\" href=\"pkg/alliance_map_paint_bg.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin>";
+    std::fs::write(dir.join("index.html"), format!("<head>\n{first_frame}\n<link rel=\"stylesheet\" href=\"style.css\">\n</head>")).unwrap();
+    std::fs::write(dir.join("embed.html"), "<body>the demo's embed page</body>").unwrap();
+    std::fs::write(dir.join("oembed.json"), r#"{"html": "<iframe src=\"http://localhost:8000/embed.html\"></iframe>"}"#).unwrap();
+    first_frame
+}
+
 #[test]
 fn build_writes_a_static_site_with_the_compiled_data_and_a_no_js_fallback() {
     let tmp = std::env::temp_dir().join(format!("alliance-map-cli-{}", std::process::id()));
     let widget = tmp.join("widget");
-    std::fs::create_dir_all(widget.join("pkg")).unwrap();
-    std::fs::write(widget.join("pkg/alliance_map_bg.wasm"), b"\0asm").unwrap();
-    std::fs::write(widget.join("main.js"), b"// widget").unwrap();
-    let first_frame = "<link rel=\"preload\" href=\"pkg/alliance_map_paint_bg.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin>";
-    std::fs::write(widget.join("index.html"), format!("<head>\n{first_frame}\n<link rel=\"stylesheet\" href=\"style.css\">\n</head>")).unwrap();
+    let first_frame = fake_widget(&widget);
     let site = tmp.join("site");
     let out = run(&["build", "data/seed.toml", "-o", site.to_str().unwrap(), "--widget", widget.to_str().unwrap(), "--base-url", "https://maps.example.org/alliances"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let oembed: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(site.join("oembed.json")).unwrap()).unwrap();
     assert_eq!((oembed["version"].as_str(), oembed["type"].as_str()), (Some("1.0"), Some("rich")));
     assert!(oembed["html"].as_str().unwrap().contains("src=\"https://maps.example.org/alliances/embed.html\""));
+    assert_eq!(oembed["title"], crate::seed::seed().meta.title.as_str());
     let compiled = alliance_map::compiled::decode(&std::fs::read(site.join("data.amap")).unwrap()).unwrap();
     assert_eq!(compiled.dataset, crate::seed::seed());
     assert!(site.join("pkg/alliance_map_bg.wasm").is_file() && site.join("main.js").is_file());
@@ -84,7 +94,66 @@ fn build_writes_a_static_site_with_the_compiled_data_and_a_no_js_fallback() {
     assert!(index.contains("<link rel=\"preload\" href=\"data.amap\" as=\"fetch\" crossorigin>"), "the data downloads beside the scripts");
     assert!(index.contains("Changan Automobile holds up to 40% of Huawei–Changan smart-car venture (proposed)."));
     assert!(index.contains("<li id=\"src-jw-insights-2023-09-28\">"));
-    assert!(std::fs::read_to_string(site.join("embed.html")).unwrap().contains("class=\"embed\""));
+    let discovery = "<link rel=\"alternate\" type=\"application/json+oembed\" href=\"https://maps.example.org/alliances/oembed.json\"";
+    assert!(index.contains(discovery), "a CMS discovers the oEmbed from the page");
+    assert!(index.contains("<link rel=\"canonical\" href=\"https://maps.example.org/alliances/index.html\">"));
+    let embed = std::fs::read_to_string(site.join("embed.html")).unwrap();
+    assert!(embed.contains("class=\"embed\"") && embed.contains(discovery));
+    assert!(embed.contains("id=\"map-title\""), "embed.js writes the title into the page's heading");
+    assert!(!site.join("text.html").exists(), "47 entities fit on the page itself");
+    let _ = std::fs::remove_dir_all(tmp);
+}
+
+#[test]
+fn a_rebuild_without_base_url_leaves_no_stale_oembed_and_says_why_there_is_none() {
+    let tmp = std::env::temp_dir().join(format!("alliance-map-stale-{}", std::process::id()));
+    let widget = tmp.join("widget");
+    fake_widget(&widget);
+    let site = tmp.join("site");
+    let args = |extra: &[&'static str]| {
+        let mut a = vec!["build", "data/seed.toml", "-o", site.to_str().unwrap(), "--widget", widget.to_str().unwrap()];
+        a.extend_from_slice(extra);
+        a.into_iter().map(String::from).collect::<Vec<_>>()
+    };
+    let with = args(&["--base-url", "https://a.example/"]);
+    assert_eq!(run(&with.iter().map(String::as_str).collect::<Vec<_>>()).status.code(), Some(0));
+    assert!(site.join("oembed.json").is_file());
+    let without = args(&[]);
+    let out = run(&without.iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(out.status.code(), Some(0));
+    assert!(!site.join("oembed.json").exists(), "neither the earlier build's nor the widget's demo oEmbed");
+    assert!(text(&out.stderr).contains("add --base-url"), "{}", text(&out.stderr));
+    assert!(!std::fs::read_to_string(site.join("embed.html")).unwrap().contains("the demo's embed page"));
+    let _ = std::fs::remove_dir_all(tmp);
+}
+
+#[test]
+fn build_refuses_a_base_url_that_is_not_an_absolute_http_folder() {
+    for bad in ["maps.example.org/alliances", "javascript:alert(1)", "https://", "https://a.example/?x=\"><script>"] {
+        let out = run(&["build", "data/seed.toml", "-o", "/nonexistent/never-written", "--base-url", bad]);
+        assert_eq!(out.status.code(), Some(2), "{bad}");
+        assert!(text(&out.stderr).contains("is not an absolute http(s) URL"), "{bad}: {}", text(&out.stderr));
+        assert!(text(&out.stderr).contains("help: give the address the folder is served at"));
+    }
+}
+
+#[test]
+fn a_big_site_keeps_its_page_small_and_the_whole_text_on_its_own_page() {
+    let tmp = std::env::temp_dir().join(format!("alliance-map-big-{}", std::process::id()));
+    let widget = tmp.join("widget");
+    fake_widget(&widget);
+    let toml = tmp.join("big.toml");
+    std::fs::write(&toml, alliance_map::write_toml::to_toml(&alliance_map::synth::dataset(3000, 9000, 7))).unwrap();
+    let site = tmp.join("site");
+    let out = run(&["build", toml.to_str().unwrap(), "-o", site.to_str().unwrap(), "--widget", widget.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let index = std::fs::read_to_string(site.join("index.html")).unwrap();
+    let full = std::fs::read_to_string(site.join("text.html")).unwrap();
+    assert_eq!(index.matches("<article ").count(), alliance_map::site::PAGE_BOUND.entities);
+    assert!(index.contains("<a href=\"text.html\">Every entity and relation as text</a>"));
+    assert_eq!(full.matches("<article ").count(), 3000, "the full text page lists every entity");
+    assert!(!full.contains("<script"), "the text page needs no JavaScript");
+    assert!(std::fs::read_to_string(site.join("embed.html")).unwrap().matches("<article ").count() <= alliance_map::site::PAGE_BOUND.entities);
     let _ = std::fs::remove_dir_all(tmp);
 }
 

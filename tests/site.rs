@@ -19,3 +19,31 @@ fn hostile_strings_are_escaped_and_unsafe_urls_are_not_links() {
 fn escape_covers_element_and_attribute_contexts() {
     assert_eq!(escape(r#"<a href="x" onclick='y'>&"#), "&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;");
 }
+
+#[test]
+fn a_bounded_page_lists_the_most_connected_first_and_every_citation_it_marks_resolves() {
+    use alliance_map::site::{bounded_fallback_html, Bound};
+    let data = alliance_map::synth::dataset(400, 1200, 3);
+    let html = bounded_fallback_html(&data, Bound { entities: 20, relations: 100, ties: 5 }, "text.html");
+    assert_eq!(html.matches("<article ").count(), 20);
+    // Barabási–Albert: the first entities are the hubs; the most connected is listed first.
+    let adjacency = alliance_map::graph::Adjacency::new(&data);
+    let hub = (0..data.entities.len() as u32).max_by_key(|&e| (adjacency.degree(e), std::cmp::Reverse(e))).unwrap();
+    let first = html.split("<article id=\"entity-").nth(1).unwrap();
+    assert!(first.starts_with(&format!("{}\"", data.entities[hub as usize].id)), "{}", &first[..60]);
+    let more = adjacency.degree(hub) - 5;
+    assert!(html.contains(&format!("<a href=\"text.html#entity-{}\">{more} more ties</a>", data.entities[hub as usize].id)));
+    for mark in html.split("href=\"#src-").skip(1) {
+        let id = &mark[..mark.find('"').unwrap()];
+        assert!(html.contains(&format!("<li id=\"src-{id}\"")), "citation [{id}] has its source listed");
+    }
+}
+
+#[test]
+fn the_seed_fits_its_page_whole_in_file_order() {
+    use alliance_map::site::{bounded_fallback_html, fallback_html, FULL_TEXT_PAGE, PAGE_BOUND};
+    let seed = crate::seed::seed();
+    assert!(!alliance_map::site::is_cut(&seed, PAGE_BOUND));
+    assert_eq!(bounded_fallback_html(&seed, PAGE_BOUND, FULL_TEXT_PAGE), fallback_html(&seed));
+    assert_eq!(fallback_html(&seed).matches("<article ").count(), seed.entities.len());
+}

@@ -83,6 +83,8 @@ export function buildControls(w) {
     textButton,
     openPaths: () => setOpen(paths.panel, true),
     closeAll: () => drops.forEach((p) => setOpen(p, false)),
+    /** Stops Play and the reduced-motion listener (they outlive the DOM otherwise). */
+    detach: date.detach,
   };
 }
 
@@ -140,11 +142,16 @@ function buildDate(w) {
   };
   reduce.addEventListener?.('change', applyMotion);
   applyMotion();
+  const detach = () => {
+    stop();
+    reduce.removeEventListener?.('change', applyMotion);
+  };
   show(stops.length);
   box.append(label, range, output, play);
   if (!stops.length) box.hidden = true;
   return {
     element: box,
+    detach,
     sync: () => {
       const d = w.reader.filter.date;
       const i = d ? stops.findIndex((s) => s.label === d) : -1;

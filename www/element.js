@@ -46,6 +46,12 @@ class AllianceMapElement extends HTMLElement {
 
   disconnectedCallback() {
     this.#observer?.disconnect();
+    // Off the page, the map is freed (wasm memory, listeners); if the element
+    // comes back, it starts again when scrolled near the viewport.
+    this.#loading?.abort();
+    this.#widget?.destroy();
+    this.#widget = null;
+    this.#started = false;
   }
 
   attributeChangedCallback(name) {

@@ -11,7 +11,9 @@ function showTitle(widget) {
   const [title] = widget.meta();
   if (title) {
     document.title = title;
-    document.getElementById('map-title').textContent = title;
+    // A host's own page may have no heading to fill: the map still draws.
+    const heading = document.getElementById('map-title');
+    if (heading) heading.textContent = title;
   }
 }
 

@@ -102,6 +102,7 @@ export function attachKeyboard(w) {
     w.guard(action);
     w.settleSoon();
   };
+  // The container outlives the widget (the element reuses it on reload): detach removes this.
   w.container.addEventListener('keydown', onKey);
   w.canvas.addEventListener('focus', () => {
     w.activate();
@@ -114,5 +115,6 @@ export function attachKeyboard(w) {
     describe,
     /** The entity with the focus ring (while the map has the keyboard focus), or -1. */
     ring: () => (w.canvasFocused() && shown(kb.focus) ? kb.focus : -1),
+    detach: () => w.container.removeEventListener('keydown', onKey),
   };
 }

@@ -277,35 +277,51 @@ export class Widget {
 
   selectUnguarded(kind, index, { fromHistory = false, centre = false } = {}) {
     const focusWasInPanel = this.panel.contains(document.activeElement) || this.panel.contains(this.container.getRootNode().activeElement);
+    const isNew = kind !== this.selected?.kind || index !== this.selected?.index;
     this.handle.select(kind, index);
     if (!kind) {
       this.selected = null;
       this.panel.hidden = true;
       this.panel.replaceChildren();
       this.closeSheet(fromHistory);
+      this.undoSheetNudge();
       if (focusWasInPanel) this.canvas.focus({ preventScroll: true });
     } else {
       const details = this.handle.details(kind, index);
       this.selected = { kind, index, title: details.title };
       this.parts.renderDetails(this.panel, details, (k, i) => this.select(k, i), this.uid);
+      // A new selection starts at its title and close button, not where the last one was scrolled to.
+      if (isNew) this.panel.scrollTop = 0;
       this.openSheet();
       // Re-rendering removed the focused control: keep keyboard users in the panel.
       if (focusWasInPanel) this.panel.querySelector('.panel-title').focus({ preventScroll: true });
     }
     if (kind && centre) this.reveal(kind, index, centre === 'if-hidden');
+    if (kind) this.keepClearOfSheet(kind, index);
     this.reader.selectionChanged();
     this.container.dispatchEvent(new CustomEvent('select', { bubbles: true, composed: true, detail: this.selected }));
     this.emit('select', { fromHistory });
     this.settle();
   }
 
-  /** Stops observers and listeners (the element calls it when it reloads). */
+  /**
+   * Stops observers, timers and listeners and frees the wasm handle (the
+   * element calls it when it reloads or leaves the page). A widget
+   * destroyed while `upgrade` loads is freed there instead.
+   */
   destroy() {
+    if (this.destroyed) return;
+    this.destroyed = true;
     this.failed = true;
     this.resizeObserver.disconnect();
+    clearTimeout(this.settleTimer);
+    clearTimeout(this.hintTimer);
     window.removeEventListener('popstate', this.onPopState);
     this.detachInput?.();
     this.detachDeepLink?.();
+    this.keyboard?.detach();
+    this.controls?.detach();
+    if (this.parts) this.handle.free();
   }
 
   requestDraw() {

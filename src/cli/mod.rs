@@ -80,7 +80,8 @@ enum Command {
         /// The built widget (scripts/build.sh writes it to dist/).
         #[arg(long, default_value = "dist")]
         widget: PathBuf,
-        /// The site's public URL (ending in /): writes oembed.json for CMSs.
+        /// The site's public address (an http(s) folder URL): writes oembed.json
+        /// and links it, with the canonical address, from the pages (CMSs find the embed by it).
         #[arg(long)]
         base_url: Option<String>,
         /// Layout seed: the same seed gives the same map.
@@ -163,6 +164,14 @@ pub fn run() -> ExitCode {
             write_output(output.as_deref(), alliance_map::write_toml::to_toml(&data).as_bytes())
         }
         Command::Build { file, output, widget, base_url, seed, no_layout } => {
+            let base_url = match base_url.as_deref().map(alliance_map::site::normalize_base_url).transpose() {
+                Ok(url) => url,
+                Err(msg) => {
+                    eprintln!("error: {msg}");
+                    eprintln!("help: give the address the folder is served at, e.g. --base-url https://example.org/maps/alliances/");
+                    return ExitCode::from(2);
+                }
+            };
             let data = match load(&file, MessageFormat::Human) {
                 Ok(d) => d,
                 Err(code) => return code,
@@ -195,14 +204,7 @@ pub fn run() -> ExitCode {
             }
             let layout = if no_layout { "no positions: laid out in the browser".to_string() } else { format!("seed {seed}") };
             eprintln!("wrote {}/data.amap ({} bytes: {entities} entities, {relations} relations, {layout})", output.display(), bytes.len());
-            if let Some(url) = base_url {
-                let url = if url.ends_with('/') { url } else { format!("{url}/") };
-                let code = write_output(Some(&output.join("oembed.json")), alliance_map::site::oembed_json(&data_for_pages, &url).as_bytes());
-                if code != ExitCode::SUCCESS {
-                    return code;
-                }
-            }
-            site::write_site(&data_for_pages, &widget, &output)
+            site::write_site(&data_for_pages, &widget, &output, base_url.as_deref())
         }
     }
 }
