@@ -19,9 +19,13 @@ function showTitle(widget) {
 
 mount(container, { src, onFirstFrame: showTitle });
 
+// The content's height, not the document's scrollHeight: that is never less
+// than the iframe's, so a page that once grew (the no-JavaScript text is
+// long until the map replaces it) could never ask to shrink again.
+const main = document.querySelector('main');
 function postHeight() {
-  const height = Math.ceil(document.documentElement.scrollHeight);
+  const height = Math.ceil(main.getBoundingClientRect().bottom + scrollY + parseFloat(getComputedStyle(document.body).marginBottom || '0'));
   parent.postMessage({ type: 'alliance-map:height', height }, '*');
 }
-new ResizeObserver(postHeight).observe(document.body);
+new ResizeObserver(postHeight).observe(main);
 postHeight();
