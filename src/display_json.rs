@@ -5,12 +5,14 @@
 //! like the SVG: serde code and a float formatter would grow the wasm.
 //!
 //! ```text
-//! {"width":W,"height":H (map and footer),"title":"…",
+//! {"width":W,"height":H (header, map and footer),"title":"…",
+//!  "background":"#rrggbb","text":"#rrggbb","map":[x,y,w,h],
 //!  "shapes":[["edge",x1,y1,x2,y2,"#rrggbb",dashed 0|1],["node",x,y,r,"#rrggbb"],["label",x,y,"text"]],
-//!  "footer":[[y,"Sources"],[y,"[1] …"]]}
+//!  "marks":[["text",x,y,size,bold 0|1,"#rrggbb","text"],["dot",x,y,r,"#rrggbb"],["line",x1,x2,y,"#rrggbb",dashed 0|1]]}
 //! ```
 
-use crate::display::{footer, DisplayList, Shape};
+use crate::display::{DisplayList, Shape};
+use crate::figure::Mark;
 use crate::svg::num;
 use std::fmt::Write;
 
@@ -32,11 +34,20 @@ fn string(out: &mut String, text: &str) {
 
 /// The display list as JSON (coordinates in px with one decimal, like the SVG).
 pub fn to_json(list: &DisplayList) -> String {
-    let (height, lines) = footer(list);
+    let [mx, my, mw, mh] = list.map;
     let mut out = String::new();
-    let _ = write!(out, "{{\"width\":{},\"height\":{},\"title\":", num(list.width), num(height));
+    let _ = write!(out, "{{\"width\":{},\"height\":{},\"title\":", num(list.width), num(list.height));
     string(&mut out, &list.title);
-    out.push_str(",\"shapes\":[");
+    let _ = write!(
+        out,
+        ",\"background\":\"{}\",\"text\":\"{}\",\"map\":[{},{},{},{}],\"shapes\":[",
+        list.theme.background,
+        list.theme.text,
+        num(mx),
+        num(my),
+        num(mw),
+        num(mh)
+    );
     for (i, s) in list.shapes.iter().enumerate() {
         if i > 0 {
             out.push(',');
@@ -55,14 +66,24 @@ pub fn to_json(list: &DisplayList) -> String {
             }
         }
     }
-    out.push_str("],\"footer\":[");
-    for (i, (y, text)) in lines.into_iter().enumerate() {
+    out.push_str("],\"marks\":[");
+    for (i, m) in list.marks.iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
-        let _ = write!(out, "[{},", num(y));
-        string(&mut out, text);
-        out.push(']');
+        match m {
+            Mark::Text { x, y, text, size, bold, color } => {
+                let _ = write!(out, "[\"text\",{},{},{},{},\"{color}\",", num(*x), num(*y), num(*size), u8::from(*bold));
+                string(&mut out, text);
+                out.push(']');
+            }
+            Mark::Dot { x, y, r, color } => {
+                let _ = write!(out, "[\"dot\",{},{},{},\"{color}\"]", num(*x), num(*y), num(*r));
+            }
+            Mark::Line { x1, x2, y, color, dashed } => {
+                let _ = write!(out, "[\"line\",{},{},{},\"{color}\",{}]", num(*x1), num(*x2), num(*y), u8::from(*dashed));
+            }
+        }
     }
     out.push_str("]}");
     out

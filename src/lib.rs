@@ -10,6 +10,7 @@ pub mod display;
 pub mod display_json;
 mod draw_exports;
 pub mod diagnostic;
+pub mod figure;
 pub mod graph;
 pub mod labels;
 pub mod markup;

@@ -81,6 +81,14 @@ pub struct MapHandle {
 
 crate::draw_exports!(MapHandle);
 
+impl MapHandle {
+    /// The display list of an exported figure of `view`.
+    fn figure(&self, view: Viewport, line_height: f32, dark: bool) -> crate::display::DisplayList {
+        let theme = if dark { crate::style::DARK } else { crate::style::LIGHT };
+        crate::display::display_list(&self.scene, view, &self.label_widths, line_height, theme)
+    }
+}
+
 #[wasm_bindgen]
 impl MapHandle {
     /// The seed dataset compiled into this module.
@@ -142,17 +150,21 @@ impl MapHandle {
         self.scene.find(id).map_or(-1, |e| e as i32)
     }
 
-    /// The current view as a standalone SVG (labels as text, a citations
-    /// footer): the same display list and writer as `alliance-map render`.
-    pub fn svg(&self, x: f32, y: f32, zoom: f32, width: f32, height: f32, line_height: f32) -> String {
-        crate::svg::to_svg(&crate::display::display_list(&self.scene, Viewport { x, y, zoom, width, height }, &self.label_widths, line_height))
+    /// The current view as a standalone SVG figure (title, as-of date and
+    /// legend above the map, labels as text, credit and citations below),
+    /// light or `dark`: the same display list and writer as `alliance-map render`.
+    // The view as the camera holds it, plain numbers: no struct to build in JS per export.
+    #[allow(clippy::too_many_arguments)]
+    pub fn svg(&self, x: f32, y: f32, zoom: f32, width: f32, height: f32, line_height: f32, dark: bool) -> String {
+        crate::svg::to_svg(&self.figure(Viewport { x, y, zoom, width, height }, line_height, dark))
     }
 
-    /// The same view's display list as JSON (see `display_json`), for the
+    /// The same figure's display list as JSON (see `display_json`), for the
     /// PNG painter: drawn on a canvas, so no image load is needed.
     #[wasm_bindgen(js_name = displayList)]
-    pub fn display_list(&self, x: f32, y: f32, zoom: f32, width: f32, height: f32, line_height: f32) -> String {
-        crate::display_json::to_json(&crate::display::display_list(&self.scene, Viewport { x, y, zoom, width, height }, &self.label_widths, line_height))
+    #[allow(clippy::too_many_arguments)]
+    pub fn display_list(&self, x: f32, y: f32, zoom: f32, width: f32, height: f32, line_height: f32, dark: bool) -> String {
+        crate::display_json::to_json(&self.figure(Viewport { x, y, zoom, width, height }, line_height, dark))
     }
 
     /// Entities whose name or alias matches, best first:

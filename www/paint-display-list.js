@@ -1,7 +1,9 @@
 // Paints a view's display list (MapHandle.displayList: the list the SVG
 // writer draws from) on a 2D canvas, with the SVG's styles (src/svg.rs), so
-// the PNG shows what the SVG shows. Painting, not loading the SVG into an
-// <img>: a strict Content-Security-Policy (img-src 'self') blocks blob: images.
+// the PNG shows what the SVG shows: the header (title, as-of date, legend),
+// the map clipped to its band, the footer (credit, citations). Rust laid it
+// all out; this only draws. Painting, not loading the SVG into an <img>: a
+// strict Content-Security-Policy (img-src 'self') blocks blob: images.
 const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
 // The SVG's arrow marker: 8 stroke widths long, 8 wide, tip on the line's end.
 const EDGE_WIDTH = 1.3;
@@ -28,37 +30,66 @@ function edge(ctx, [, x1, y1, x2, y2, color, dashed]) {
   ctx.fill();
 }
 
-function node(ctx, [, x, y, r, color]) {
+function node(ctx, [, x, y, r, color], list) {
   ctx.setLineDash([]);
   ctx.beginPath();
   ctx.arc(x, y, r, 0, 2 * Math.PI);
   ctx.fillStyle = color;
   ctx.fill();
-  ctx.strokeStyle = '#ffffff';
+  ctx.strokeStyle = list.background;
   ctx.lineWidth = 1.5;
   ctx.stroke();
 }
 
-// Text with a white halo under it (the SVG's paint-order="stroke").
-function label(ctx, [, x, y, text]) {
+// Text with a halo of the background under it (the SVG's paint-order="stroke").
+function label(ctx, [, x, y, text], list) {
   ctx.font = `12px ${FONT}`;
   ctx.textBaseline = 'middle';
-  ctx.strokeStyle = '#ffffff';
+  ctx.strokeStyle = list.background;
   ctx.lineWidth = 3;
   ctx.strokeText(text, x, y);
-  ctx.fillStyle = '#1a1a1a';
+  ctx.fillStyle = list.text;
   ctx.fillText(text, x, y);
 }
 
-const SHAPES = { edge, node, label };
+function text(ctx, [, x, y, size, bold, color, value]) {
+  ctx.font = `${bold ? '600 ' : ''}${size}px ${FONT}`;
+  ctx.textBaseline = 'middle';
+  ctx.fillStyle = color;
+  ctx.fillText(value, x, y);
+}
 
-/** Paints `list` (parsed JSON) on `ctx`, in CSS px of the view. */
+function dot(ctx, [, x, y, r, color]) {
+  ctx.beginPath();
+  ctx.arc(x, y, r, 0, 2 * Math.PI);
+  ctx.fillStyle = color;
+  ctx.fill();
+}
+
+function line(ctx, [, x1, x2, y, color, dashed]) {
+  ctx.strokeStyle = color;
+  ctx.lineWidth = 2.5;
+  ctx.setLineDash(dashed ? [5, 3] : []);
+  ctx.beginPath();
+  ctx.moveTo(x1, y);
+  ctx.lineTo(x2, y);
+  ctx.stroke();
+  ctx.setLineDash([]);
+}
+
+const SHAPES = { edge, node, label };
+const MARKS = { text, dot, line };
+
+/** Paints `list` (parsed JSON) on `ctx`, in CSS px of the figure. */
 export function paintDisplayList(ctx, list) {
-  ctx.fillStyle = '#ffffff';
+  ctx.fillStyle = list.background;
   ctx.fillRect(0, 0, list.width, list.height);
-  for (const shape of list.shapes) SHAPES[shape[0]]?.(ctx, shape);
-  ctx.font = `11px ${FONT}`;
-  ctx.textBaseline = 'alphabetic';
-  ctx.fillStyle = '#4a5563';
-  for (const [y, text] of list.footer) ctx.fillText(text, 12, y);
+  const [x, y, w, h] = list.map;
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(x, y, w, h);
+  ctx.clip();
+  for (const shape of list.shapes) SHAPES[shape[0]]?.(ctx, shape, list);
+  ctx.restore();
+  for (const mark of list.marks) MARKS[mark[0]]?.(ctx, mark);
 }

@@ -42,7 +42,8 @@ enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
-    /// Draw the whole map as an SVG (labels as text, a citations footer).
+    /// Draw the whole map as an SVG figure: title, as-of date and legend above, labels as text,
+    /// credit line and citations below.
     Render {
         /// The data file (any format `check` reads).
         #[arg(required = true, num_args = 1..=2)]
@@ -53,9 +54,16 @@ enum Command {
         /// Width of the map in px.
         #[arg(long, default_value_t = 1200)]
         width: u32,
-        /// Height of the map in px (the citations footer is added below).
+        /// Height of the map in px (the header and footer are added around it).
         #[arg(long, default_value_t = 800)]
         height: u32,
+        /// Draw the map as of this date (YYYY, YYYY-MM or YYYY-MM-DD), as the widget's slider does;
+        /// the figure then says "As of" it.
+        #[arg(long)]
+        as_of: Option<String>,
+        /// `light` or `dark` (the widget's two themes).
+        #[arg(long, value_parser = ["light", "dark"], default_value = "light")]
+        theme: String,
     },
     /// Convert a GEXF, GraphML, JGF or CSV file (or CSV pair) into a data file.
     Convert {
@@ -144,16 +152,29 @@ pub fn run() -> ExitCode {
             };
             write_output(output.as_deref(), text.as_bytes())
         }
-        Command::Render { file, output, width, height } => {
+        Command::Render { file, output, width, height, as_of, theme } => {
+            let as_of = match as_of.as_deref().map(alliance_map::date::PartialDate::parse).transpose() {
+                Ok(date) => date,
+                Err(e) => {
+                    eprintln!("error: --as-of: {e}");
+                    eprintln!("help: give a date as YYYY, YYYY-MM or YYYY-MM-DD, e.g. --as-of 2023-09-28");
+                    return ExitCode::from(2);
+                }
+            };
             let data = match load(&file, MessageFormat::Human) {
                 Ok(d) => d,
                 Err(code) => return code,
             };
-            let scene = alliance_map::scene::Scene::new(alliance_map::pipeline::compile(data, &Default::default()));
+            let mut scene = alliance_map::scene::Scene::new(alliance_map::pipeline::compile(data, &Default::default()));
+            if let Some(date) = as_of {
+                // The slider's day for a date: the first day it may mean.
+                scene.set_filter(&alliance_map::query::filter::Filter { as_of: Some(date.first_day()), ..Default::default() });
+            }
             // No font metrics here: an average sans-serif glyph is about 0.58 em wide.
             let widths: Vec<f32> = scene.data.entities.iter().map(|e| 12.0 * 0.58 * e.label().chars().count() as f32 + 2.0).collect();
             let view = alliance_map::display::fit_view(&scene, width.max(100) as f32, height.max(100) as f32);
-            let list = alliance_map::display::display_list(&scene, view, &widths, 16.0);
+            let theme = if theme == "dark" { alliance_map::style::DARK } else { alliance_map::style::LIGHT };
+            let list = alliance_map::display::display_list(&scene, view, &widths, 16.0, theme);
             write_output(output.as_deref(), alliance_map::svg::to_svg(&list).as_bytes())
         }
         Command::Convert { file, output } => {
