@@ -2,6 +2,9 @@
 // ((wx - x) * zoom, (wy - y) * zoom), in CSS pixels.
 export const MIN_ZOOM = 0.05;
 export const MAX_ZOOM = 20;
+/** Fitting a whole map never draws it more than twice its natural size: a
+ * three-entity map would otherwise fill the screen with 100 px discs. */
+export const FIT_MAX_ZOOM = 2;
 
 export class Camera {
   constructor() {
@@ -28,13 +31,13 @@ export class Camera {
     this.y = wy - sy / this.zoom;
   }
 
-  /** Fits a world box [x0, y0, x1, y1] into a width x height screen with padding. */
-  fit(bounds, width, height, padding = 24) {
+  /** Fits a world box [x0, y0, x1, y1] into a width x height screen with padding, zooming in at most to `maxZoom`. */
+  fit(bounds, width, height, padding = 24, maxZoom = MAX_ZOOM) {
     const [x0, y0, x1, y1] = bounds;
     const w = Math.max(x1 - x0, 1);
     const h = Math.max(y1 - y0, 1);
     const zoom = Math.min((width - 2 * padding) / w, (height - 2 * padding) / h);
-    this.zoom = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, zoom > 0 ? zoom : 1));
+    this.zoom = Math.min(maxZoom, MAX_ZOOM, Math.max(MIN_ZOOM, zoom > 0 ? zoom : 1));
     this.x = (x0 + x1) / 2 - width / 2 / this.zoom;
     this.y = (y0 + y1) / 2 - height / 2 / this.zoom;
   }

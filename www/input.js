@@ -9,6 +9,8 @@
 const CLICK_SLOP_PX = 5;
 const TOUCH_HINT = 'Tap the map to explore it, or use two fingers';
 const WHEEL_HINT = 'Click the map or hold Ctrl and scroll to zoom';
+// Said when a tap wakes the map: else that tap seems to do nothing.
+const ACTIVE_HINT = 'Map active: drag to pan, pinch to zoom, tap an entity for details';
 
 export function attachInput(canvas, widget) {
   const listeners = [];
@@ -19,6 +21,7 @@ export function attachInput(canvas, widget) {
   const pointers = new Map(); // pointerId → {x, y}
   let downAt = null; // where a possible click started
   let pinch = null; // {dist, cx, cy}
+  let tapped = false; // a touch tap just ended on the map (see touchend)
 
   const local = (e) => {
     const r = canvas.getBoundingClientRect();
@@ -66,9 +69,12 @@ export function attachInput(canvas, widget) {
     pointers.delete(e.pointerId);
     if (pointers.size < 2) pinch = null;
     if (downAt && e.type === 'pointerup') {
+      tapped = downAt.type === 'touch';
       // The first tap on an inactive map only wakes it.
-      if (downAt.type === 'touch' && !widget.active) widget.activate();
-      else {
+      if (downAt.type === 'touch' && !widget.active) {
+        widget.activate();
+        widget.showHint(ACTIVE_HINT);
+      } else {
         widget.activate();
         widget.clickAt(x, y, downAt.type);
       }
@@ -90,6 +96,21 @@ export function attachInput(canvas, widget) {
         e.preventDefault();
         widget.activate();
       }
+    },
+    { passive: false },
+  );
+  // After a tap the browser sends a click to whatever is under the finger
+  // then: if the tap opened the bottom sheet, a sentence in it. The map has
+  // handled the tap, so no click follows; the focus goes to the map, as the
+  // click would have put it (Escape then closes the sheet).
+  on(
+    canvas,
+    'touchend',
+    (e) => {
+      if (!tapped) return;
+      tapped = false;
+      e.preventDefault();
+      canvas.focus({ preventScroll: true });
     },
     { passive: false },
   );

@@ -1,4 +1,5 @@
-// The legend under the map: kinds and relation types present, with counts.
+// The legend under the map: kinds and relation types present, with counts
+// (on phones, folded behind a Legend button).
 // Drawn with the first frame, so it sits on the critical path: keep it small.
 import { humanize } from './palette.js';
 import { el } from './dom.js';
@@ -26,6 +27,11 @@ export function renderLegend(legend, kindColors, relationColors) {
   const dashed = el('li');
   dashed.append(el('span', 'swatch-line swatch-dashed'), document.createTextNode('Announced or proposed'));
   rels.append(dashed);
-  box.append(kinds, rels);
+  // Phones have no room to show it all the time: there it folds behind this button (style.css).
+  const toggle = el('button', 'legend-toggle', 'Legend');
+  toggle.type = 'button';
+  toggle.setAttribute('aria-expanded', 'false');
+  toggle.addEventListener('click', () => toggle.setAttribute('aria-expanded', String(box.classList.toggle('legend-open'))));
+  box.append(toggle, kinds, rels);
   return box;
 }

@@ -17,3 +17,17 @@ function showTitle(widget) {
 }
 
 mount(container, { src: data, deepLink: true, onFirstFrame: showTitle });
+
+// On the demo page the map is the page: `/` searches it from anywhere, not
+// only from inside the widget (whose own handler, keyboard.js, goes first and
+// marks the key handled). Never from a field of the page, where `/` is text.
+// Embedded maps (element.js, embed.js) leave the host page's keys alone.
+document.addEventListener('keydown', (e) => {
+  if (e.key !== '/' || e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
+  const t = e.target;
+  if (t.isContentEditable || t.closest?.('input, select, textarea, [contenteditable]')) return;
+  const search = container.allianceMap?.controls?.search.input;
+  if (!search) return;
+  e.preventDefault();
+  search.focus();
+});

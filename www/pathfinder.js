@@ -1,8 +1,13 @@
 // "How is A tied to B?": two search boxes and Find. The shortest paths (from
 // the wasm, through what is shown) are listed as cited sentences; the first
-// is highlighted on the map, and choosing another path highlights it.
+// is highlighted on the map, and choosing another path highlights it. Each
+// path's heading names the relation types on its way, since two paths can
+// pass the same entities through different relations. On a phone the list
+// would cover the whole map, so after Find it folds into a one-line bar
+// above the path. Clear puts back the view from before Find.
 import { el, citeMarks, citationItem } from './panel.js';
 import { Combobox } from './combobox.js';
+import { humanize } from './palette.js';
 
 export function buildPathFinder(w, id) {
   const panel = el('div', 'am-drop am-pathfinder');
@@ -22,7 +27,39 @@ export function buildPathFinder(w, id) {
   buttons.append(find, clear);
   form.append(from.element, to.element, buttons);
   const results = el('div', 'am-paths');
-  panel.append(form, results);
+  // The folded state on phones: which path is on the map, and the way back to the list.
+  const bar = el('div', 'am-paths-bar');
+  const barText = el('p', 'am-paths-bar-text');
+  const unfold = el('button', 'am-paths-unfold', 'Show all paths');
+  unfold.type = 'button';
+  unfold.addEventListener('click', () => fold(false));
+  bar.append(barText, unfold);
+  panel.append(form, results, bar);
+  const fold = (on) => panel.classList.toggle('am-folded', on);
+  let viewBeforeFind = null;
+  const typeKeys = new Map(w.reader.counts.relationTypes.map(([i, key]) => [i, key]));
+  const via = (path) => {
+    const kinds = w.views.refresh().edgeKind;
+    return `via ${path.relations.map((r) => humanize(typeKeys.get(kinds[r]) || 'related_to').toLowerCase()).join(' / ')}`;
+  };
+  /** Shows path `i` on the map: beside this panel on a desktop, below its folded bar on a phone. */
+  const showPath = (i) => {
+    const path = w.reader.path?.view.paths[i];
+    if (!path) return;
+    const stage = w.stage.getBoundingClientRect();
+    if (w.isNarrow()) {
+      if (w.selected) w.select('', 0);
+      // The Find button or the path's button goes out of sight: the focus goes to the way back.
+      const focusInside = panel.contains(w.container.getRootNode().activeElement);
+      fold(true);
+      if (focusInside) unfold.focus({ preventScroll: true });
+      w.stage.scrollIntoView({ block: 'nearest' });
+      const below = panel.getBoundingClientRect().bottom - w.stage.getBoundingClientRect().top;
+      w.fitEntities(path.entities, { top: below + 4 });
+    } else {
+      w.fitEntities(path.entities, { left: panel.getBoundingClientRect().right - stage.left + 8 });
+    }
+  };
 
   form.addEventListener('submit', (e) => {
     e.preventDefault();
@@ -37,9 +74,11 @@ export function buildPathFinder(w, id) {
     w.reader.findPaths(a.index, b.index);
     const p = w.reader.path;
     if (p.view.paths.length) {
-      // Show the whole path, beside this panel when it covers the map's left.
-      const inset = panel.getBoundingClientRect().right - w.stage.getBoundingClientRect().left;
-      w.fitEntities(p.view.paths[0].entities, w.isNarrow() ? 0 : inset + 8);
+      // On a phone the sheet would cover the lower half: the path is what the reader asked for now.
+      if (w.isNarrow() && w.selected) w.select('', 0);
+      // A second Find keeps the view from before the first: that is where Clear goes back to.
+      viewBeforeFind ||= w.saveView();
+      showPath(0);
     }
     w.announce(p.view.paths.length ? summary(p, w) : results.textContent);
   });
@@ -47,12 +86,15 @@ export function buildPathFinder(w, id) {
     from.clear();
     to.clear();
     w.reader.clearPath();
+    if (viewBeforeFind) w.restoreView(viewBeforeFind);
+    viewBeforeFind = null;
     from.input.focus();
   });
 
   const render = () => {
     const p = w.reader.path;
     results.replaceChildren();
+    if (!p || !p.view.paths.length) fold(false);
     if (!p) return;
     const [a, b] = [w.entities[p.from].name, w.entities[p.to].name];
     if (!p.view.paths.length) {
@@ -61,14 +103,20 @@ export function buildPathFinder(w, id) {
       return;
     }
     results.append(el('h2', 'am-paths-title', `From ${a} to ${b}`), el('p', 'am-paths-note', summary(p, w)));
+    const shown = p.view.paths[p.index];
+    if (shown) barText.textContent = `Path ${p.index + 1} of ${p.view.paths.length} on the map: ${shown.names.join(' → ')}`;
     const list = el('ol', 'am-path-list');
     p.view.paths.forEach((path, i) => {
       const li = el('li', 'am-path');
       const steps = `${path.relations.length} ${path.relations.length === 1 ? 'step' : 'steps'}`;
       const pick = el('button', 'am-path-pick', `Path ${i + 1} (${steps}): ${path.names.join(' → ')}`);
+      pick.append(el('span', 'am-path-via', ` ${via(path)}`));
       pick.type = 'button';
       pick.setAttribute('aria-pressed', String(i === p.index));
-      pick.addEventListener('click', () => w.reader.highlight(i));
+      pick.addEventListener('click', () => {
+        w.reader.highlight(i);
+        if (w.isNarrow()) showPath(i);
+      });
       const sentences = el('ol', 'am-path-steps');
       for (const s of path.sentences) {
         const step = el('li', 'am-path-step');
@@ -102,6 +150,7 @@ export function buildPathFinder(w, id) {
     },
     /** On opening, start from the selected entity if nothing is filled in. */
     opened: () => {
+      fold(false);
       const sel = w.selected;
       if (!from.input.value && sel?.kind === 'entity') from.setValue({ index: sel.index, name: w.entities[sel.index].name });
       (from.input.value ? to : from).input.focus();

@@ -33,6 +33,9 @@ export class TextView {
     if (open) {
       this.applyVisibility();
       this.markSelection(false);
+      // It opens below the map, often below the fold: without this the button seems to do nothing.
+      this.section.scrollIntoView({ block: 'start' });
+      this.title.focus({ preventScroll: true });
     }
     this.w.emit('textview', {});
   }
@@ -42,6 +45,8 @@ export class TextView {
     const tv = w.handle.textView();
     const title = el('h2', 'am-textview-title', 'The map as text');
     title.id = `${w.uid}-text-title`;
+    title.tabIndex = -1;
+    this.title = title;
     const intro = el('p', 'am-textview-intro', 'Every entity and its relations, with their sources. Filters apply here too; choosing a name or a sentence selects it on the map.');
     const list = el('ul', 'am-text-entities');
     tv.entities.forEach((d) => {

@@ -10,12 +10,14 @@
 // (interactive.js: controls, text view, keyboard, input, deep links)
 // and hands the map over to a MapHandle, keeping the view.
 import { showError } from './boot.js';
-import { Camera, MIN_ZOOM, MAX_ZOOM } from './camera.js';
+import { Camera, MIN_ZOOM, MAX_ZOOM, FIT_MAX_ZOOM } from './camera.js';
 import { Views } from './views.js';
 import { drawFrame, LABEL_FONT, LABEL_LINE_PX } from './render.js';
 import { buildFrame } from './frame.js';
 
 let nextId = 0;
+/** Showing some entities (a path) zooms in until the largest is drawn this big (CSS px radius), no further. */
+const MAX_FOCUS_RADIUS = 24;
 
 export class Widget {
   /** Draws `handle` (a PaintHandle or a MapHandle) at once; `upgrade` makes it interactive. */
@@ -143,29 +145,40 @@ export class Widget {
   }
 
   fitView() {
-    this.camera.fit(this.handle.bounds(), this.width, this.height);
+    this.camera.fit(this.handle.bounds(), this.width, this.height, 24, FIT_MAX_ZOOM);
     this.settle();
   }
 
-  /** Fits some entities in the part of the map right of `leftInset` px (an open dropdown), zooming in at most 4x the whole map's fit. */
-  fitEntities(list, leftInset = 0) {
+  /**
+   * Fits some entities in the part of the map right of `left` px and below
+   * `top` px (an open dropdown covers the rest), zooming in at most 4x the
+   * whole map's fit and only until the largest of them is drawn
+   * MAX_FOCUS_RADIUS px in radius: a path of three entities is shown in its
+   * surroundings, not as 80 px discs.
+   */
+  fitEntities(list, { left = 0, top = 0 } = {}) {
     const v = this.views.refresh();
     if (!list.length) return;
-    let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+    let [x0, y0, x1, y1, rMax] = [Infinity, Infinity, -Infinity, -Infinity, 1];
     for (const e of list) {
       const [x, y, r] = [v.positions[2 * e], v.positions[2 * e + 1], v.radii[e]];
       [x0, y0, x1, y1] = [Math.min(x0, x - r), Math.min(y0, y - r), Math.max(x1, x + r), Math.max(y1, y + r)];
+      rMax = Math.max(rMax, r);
     }
     const b = [x0, y0, x1, y1];
-    const inset = Math.min(Math.max(leftInset, 0), this.width * 0.6);
+    const dx = Math.min(Math.max(left, 0), this.width * 0.6);
+    const dy = Math.min(Math.max(top, 0), this.height * 0.6);
+    const [w, h] = [this.width - dx, this.height - dy];
     const whole = new Camera();
-    whole.fit(this.handle.bounds(), this.width, this.height);
-    this.camera.fit(b, this.width - inset, this.height, 48);
-    if (this.camera.zoom > 4 * whole.zoom) {
-      this.camera.zoom = 4 * whole.zoom;
-      this.camera.centreOn((b[0] + b[2]) / 2, (b[1] + b[3]) / 2, this.width - inset, this.height);
+    whole.fit(this.handle.bounds(), this.width, this.height, 24, FIT_MAX_ZOOM);
+    const cap = Math.min(4 * whole.zoom, Math.max(whole.zoom, MAX_FOCUS_RADIUS / rMax));
+    this.camera.fit(b, w, h, 48);
+    if (this.camera.zoom > cap) {
+      this.camera.zoom = cap;
+      this.camera.centreOn((b[0] + b[2]) / 2, (b[1] + b[3]) / 2, w, h);
     }
-    this.camera.x -= inset / this.camera.zoom;
+    this.camera.x -= dx / this.camera.zoom;
+    this.camera.y -= dy / this.camera.zoom;
     this.userMoved = true;
     this.emitView();
     this.settle();
@@ -207,6 +220,19 @@ export class Widget {
     this.emit('view');
   }
 
+  /** The view as it is, to put back later with restoreView (Clear after Find). */
+  saveView() {
+    const { x, y, zoom } = this.camera;
+    return { x, y, zoom, userMoved: this.userMoved };
+  }
+
+  restoreView(saved) {
+    Object.assign(this.camera, { x: saved.x, y: saved.y, zoom: saved.zoom });
+    this.userMoved = saved.userMoved;
+    this.emitView();
+    this.settle();
+  }
+
   /** Shows world point (cx, cy) at the centre at `zoom` (a deep link's view). */
   setView(cx, cy, zoom) {
     this.userMoved = true;
@@ -238,6 +264,8 @@ export class Widget {
 
   /** A search result was chosen: centre and select it, and give the map the keyboard focus. */
   chooseEntity(e) {
+    // On a phone the search box may be all that is on screen: bring the map up first.
+    if (this.isNarrow()) this.stage.scrollIntoView({ block: 'start' });
     this.select('entity', e, { centre: true });
     this.canvas.focus({ preventScroll: true });
     this.announce(`${this.keyboard.describe(e)}. Selected, details open. Arrow keys go through its neighbours.`);
@@ -284,7 +312,7 @@ export class Widget {
       this.panel.hidden = true;
       this.panel.replaceChildren();
       this.closeSheet(fromHistory);
-      this.undoSheetNudge();
+      this.sheetClosed();
       if (focusWasInPanel) this.canvas.focus({ preventScroll: true });
     } else {
       const details = this.handle.details(kind, index);
