@@ -26,6 +26,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { ROOT, startServer, launchBrowser } from '../tests/e2e/harness.mjs';
 import { SIGMA_COLORS, writeSigmaPage } from './sigma-page.mjs';
+import { recordOursFirstFrame } from './first-frame-mark.mjs';
 
 const RUNS = 5;
 const GOAL_MS = 1000;
@@ -62,33 +63,6 @@ requestAnimationFrame(() => { window.__firstFrame = performance.now(); });
     body: '<h1>sigma.js</h1><div id="sigma"></div>',
   });
   return { nodes: nodes.length, edges: edges.length, bytes };
-}
-
-/** Ours: the first-frame mark, and the first rAF callback after which the widget is interactive. */
-function recordOursFirstFrame() {
-  const raf = window.requestAnimationFrame.bind(window);
-  const check = () => {
-    if (window.__firstFrame == null) {
-      const mark = performance.getEntriesByName('alliance-map:first-frame')[0];
-      if (mark && mark.detail && mark.detail.nodes > 0) window.__firstFrame = mark.startTime;
-    }
-    const map = document.querySelector('#map');
-    if (window.__interactive == null && map && map.allianceMap) window.__interactive = performance.now();
-  };
-  window.requestAnimationFrame = (cb) =>
-    raf((t) => {
-      try {
-        return cb(t);
-      } finally {
-        check();
-      }
-    });
-  // Also poll once a frame, in case a frame is drawn outside a wrapped callback.
-  const poll = () => {
-    check();
-    if (window.__interactive == null) raf(poll);
-  };
-  raf(poll);
 }
 
 /**

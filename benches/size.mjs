@@ -62,7 +62,7 @@ later.total = sum([later.wasm, later.js]);
 const everything = sum([ours.total, later.total]);
 
 // The compiled seed blob (build.rs output); the newest one if several builds exist.
-const buildDir = 'target/wasm32-unknown-unknown/release/build';
+const buildDir = 'target/wasm32-unknown-unknown/wasm/build';
 const seeds = existsSync(buildDir)
   ? readdirSync(buildDir)
       .filter((d) => d.startsWith('alliance-map-'))

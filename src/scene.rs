@@ -72,8 +72,10 @@ pub struct Scene {
     pub node_visible: Vec<u8>,
     /// 1 when the relation is shown, else 0.
     pub edge_visible: Vec<u8>,
-    node_grid: Grid,
-    edge_grid: Grid,
+    /// The node and edge picking grids, built on the first hit test: the
+    /// first frame draws without them (at 10,000 entities filing 50,000
+    /// edges took a tenth of a second), and the first-frame module never picks.
+    picking: std::cell::OnceCell<(Grid, Grid)>,
     needs_layout: bool,
     /// Entities in label priority order: degree, then index.
     pub(crate) label_order: Vec<EntityIx>,
@@ -95,7 +97,6 @@ impl Scene {
         // Compiled without a layout: every entity waits at the origin until
         // `set_positions` (the browser's layout worker) places them.
         let positions = if needs_layout { vec![0.0; 2 * n] } else { compiled.positions };
-        let (node_grid, edge_grid) = placement::spatial_index(&data, &positions, &radii);
         let mut label_order: Vec<EntityIx> = (0..n as u32).collect();
         let key = |e: u32| (std::cmp::Reverse(adjacency.degree(e)), e);
         crate::sort::sort_indices(&mut label_order, &|a, b| key(a).cmp(&key(b)));
@@ -119,8 +120,7 @@ impl Scene {
             adjacency,
             positions,
             radii,
-            node_grid,
-            edge_grid,
+            picking: std::cell::OnceCell::new(),
             needs_layout,
             label_order,
             hovered: None,
@@ -178,12 +178,16 @@ impl Scene {
         (self.positions[2 * e], self.positions[2 * e + 1])
     }
 
+    fn grids(&self) -> &(Grid, Grid) {
+        self.picking.get_or_init(|| placement::spatial_index(&self.data, &self.positions, &self.radii))
+    }
+
     fn node_candidates(&self, x: f32, y: f32, tolerance: f32) -> Vec<u32> {
-        self.node_grid.near(x, y, tolerance)
+        self.grids().0.near(x, y, tolerance)
     }
 
     fn edge_candidates(&self, x: f32, y: f32, tolerance: f32) -> Vec<u32> {
-        self.edge_grid.near(x, y, tolerance)
+        self.grids().1.near(x, y, tolerance)
     }
 
     /// Sets what the pointer is over; returns true if the emphasis changed.

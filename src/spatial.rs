@@ -1,6 +1,7 @@
-//! A uniform grid over world space for hit testing nodes and edges: each item
-//! is filed in every cell its bounding box touches (compressed rows, built
-//! once), so a query looks at one cell's short list instead of every item.
+//! A uniform grid over world space for hit testing nodes and edges: a node
+//! is filed in every cell its bounding box touches, an edge in the cells its
+//! segment passes through (compressed rows, built once), so a query looks at
+//! one cell's short list instead of every item.
 
 /// Items filed by grid cell, in CSR form.
 #[derive(Clone, Debug, Default)]
@@ -21,11 +22,28 @@ impl Grid {
     /// Files every item's box `(min x, min y, max x, max y)`. Cells are at
     /// least `min_cell` world units wide. O(items + cells touched).
     pub fn build(boxes: &[[f32; 4]], min_cell: f32) -> Grid {
+        Grid::build_with(boxes, min_cell, |grid, bx, f| grid.for_cells(bx, f))
+    }
+
+    /// Files every segment `(ax, ay, bx, by)` in the cells it passes
+    /// through. A long edge's bounding box covers a big part of the map
+    /// (a hub's ties reach across it): filing boxes put 10,000 entities'
+    /// 50,000 edges in hundreds of millions of cells, seconds before the
+    /// first frame; along the segment it is at most cols + rows cells each.
+    /// A point within `radius` of a segment finds it with `near`: the
+    /// segment's nearest point is in a cell that the query's box overlaps.
+    pub fn build_segments(segments: &[[f32; 4]], min_cell: f32) -> Grid {
+        Grid::build_with(segments, min_cell, |grid, s, f| grid.for_segment_cells(s, f))
+    }
+
+    /// `file(grid, item, f)` calls `f` with each cell of an item; items span
+    /// the box of their four numbers either way.
+    fn build_with(items: &[[f32; 4]], min_cell: f32, file: impl Fn(&Grid, &[f32; 4], &mut dyn FnMut(usize))) -> Grid {
         let mut b = [f32::INFINITY, f32::INFINITY, f32::NEG_INFINITY, f32::NEG_INFINITY];
-        for bx in boxes {
-            b = [b[0].min(bx[0]), b[1].min(bx[1]), b[2].max(bx[2]), b[3].max(bx[3])];
+        for it in items {
+            b = [b[0].min(it[0]).min(it[2]), b[1].min(it[1]).min(it[3]), b[2].max(it[0]).max(it[2]), b[3].max(it[1]).max(it[3])];
         }
-        if boxes.is_empty() {
+        if items.is_empty() {
             b = [0.0, 0.0, 1.0, 1.0];
         }
         let extent = (b[2] - b[0]).max(b[3] - b[1]).max(1.0);
@@ -34,21 +52,47 @@ impl Grid {
         let rows = ((b[3] - b[1]) / cell) as usize + 1;
         let grid = Grid { x0: b[0], y0: b[1], cell, cols, rows, offsets: Vec::new(), items: Vec::new() };
         let mut counts = vec![0u32; cols * rows + 1];
-        for bx in boxes {
-            grid.for_cells(bx, |c| counts[c + 1] += 1);
+        for it in items {
+            file(&grid, it, &mut |c| counts[c + 1] += 1);
         }
         for i in 1..counts.len() {
             counts[i] += counts[i - 1];
         }
         let mut fill = counts.clone();
-        let mut items = vec![0u32; counts[cols * rows] as usize];
-        for (i, bx) in boxes.iter().enumerate() {
-            grid.for_cells(bx, |c| {
-                items[fill[c] as usize] = i as u32;
+        let mut filed = vec![0u32; counts[cols * rows] as usize];
+        for (i, it) in items.iter().enumerate() {
+            file(&grid, it, &mut |c| {
+                filed[fill[c] as usize] = i as u32;
                 fill[c] += 1;
             });
         }
-        Grid { offsets: counts, items, ..grid }
+        Grid { offsets: counts, items: filed, ..grid }
+    }
+
+    /// The cells a segment passes through: column by column, the rows its
+    /// y spans within that column (with a sliver of slack for rounding).
+    fn for_segment_cells(&self, s: &[f32; 4], f: &mut dyn FnMut(usize)) {
+        let [ax, ay, bx, by] = *s;
+        let slack = self.cell * 1e-3;
+        let (x_lo, x_hi) = (ax.min(bx), ax.max(bx));
+        let (c0, _) = self.cell_of(x_lo - slack, ay);
+        let (c1, _) = self.cell_of(x_hi + slack, ay);
+        let dx = bx - ax;
+        for c in c0..=c1 {
+            let (y_a, y_b) = if dx == 0.0 {
+                (ay, by)
+            } else {
+                let x_start = (self.x0 + c as f32 * self.cell).max(x_lo);
+                let x_end = (self.x0 + (c + 1) as f32 * self.cell).min(x_hi);
+                let y_at = |x: f32| ay + (x - ax) / dx * (by - ay);
+                (y_at(x_start), y_at(x_end))
+            };
+            let (_, r0) = self.cell_of(x_lo, y_a.min(y_b) - slack);
+            let (_, r1) = self.cell_of(x_lo, y_a.max(y_b) + slack);
+            for r in r0..=r1 {
+                f(r * self.cols + c);
+            }
+        }
     }
 
     fn cell_of(&self, x: f32, y: f32) -> (usize, usize) {
@@ -59,7 +103,7 @@ impl Grid {
         (cx, cy)
     }
 
-    fn for_cells(&self, bx: &[f32; 4], mut f: impl FnMut(usize)) {
+    fn for_cells(&self, bx: &[f32; 4], f: &mut dyn FnMut(usize)) {
         let (c0, r0) = self.cell_of(bx[0], bx[1]);
         let (c1, r1) = self.cell_of(bx[2], bx[3]);
         for r in r0..=r1 {
@@ -69,11 +113,16 @@ impl Grid {
         }
     }
 
+    /// How many (cell, item) entries the grid holds: its memory and build time.
+    pub fn filed(&self) -> usize {
+        self.items.len()
+    }
+
     /// Items whose boxes may lie within `radius` of the point (candidates,
     /// not hits), each once, in index order.
     pub fn near(&self, x: f32, y: f32, radius: f32) -> Vec<u32> {
         let mut out = Vec::new();
-        self.for_cells(&[x - radius, y - radius, x + radius, y + radius], |c| {
+        self.for_cells(&[x - radius, y - radius, x + radius, y + radius], &mut |c| {
             out.extend_from_slice(&self.items[self.offsets[c] as usize..self.offsets[c + 1] as usize]);
         });
         crate::sort::sort_indices(&mut out, &|a, b| a.cmp(&b));

@@ -18,4 +18,5 @@ mod render;
 mod scene;
 mod seed;
 mod site;
+mod spatial;
 mod synth;

@@ -41,16 +41,15 @@ pub(super) fn spatial_index(data: &Dataset, positions: &[f32], radii: &[f32]) ->
             [x - r, y - r, x + r, y + r]
         })
         .collect();
-    let edge_boxes: Vec<[f32; 4]> = data
+    let segments: Vec<[f32; 4]> = data
         .relations
         .iter()
         .map(|r| {
             let (a, b) = (r.from as usize, r.to as usize);
-            let (ax, ay, bx, by) = (positions[2 * a], positions[2 * a + 1], positions[2 * b], positions[2 * b + 1]);
-            [ax.min(bx), ay.min(by), ax.max(bx), ay.max(by)]
+            [positions[2 * a], positions[2 * a + 1], positions[2 * b], positions[2 * b + 1]]
         })
         .collect();
-    (Grid::build(&node_boxes, 32.0), Grid::build(&edge_boxes, 32.0))
+    (Grid::build(&node_boxes, 32.0), Grid::build_segments(&segments, 32.0))
 }
 
 impl Scene {
@@ -71,7 +70,8 @@ impl Scene {
             return Err(PositionsError::NotFinite(i));
         }
         self.positions.copy_from_slice(positions);
-        (self.node_grid, self.edge_grid) = spatial_index(&self.data, &self.positions, &self.radii);
+        // Built again on the next hit test, from the new positions.
+        self.picking = std::cell::OnceCell::new();
         self.needs_layout = false;
         Ok(())
     }
