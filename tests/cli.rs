@@ -137,6 +137,55 @@ fn build_refuses_a_base_url_that_is_not_an_absolute_http_folder() {
     }
 }
 
+/// The built pages load only their own data.amap unless told otherwise, and
+/// say so to the browser twice: #map's attribute and the CSP's connect-src.
+#[test]
+fn built_pages_allow_only_their_own_data_unless_allow_data_from_says_otherwise() {
+    let tmp = std::env::temp_dir().join(format!("alliance-map-allow-{}", std::process::id()));
+    let widget = tmp.join("widget");
+    fake_widget(&widget);
+    let site = tmp.join("site");
+    let build = |extra: &[&str]| {
+        let mut a = vec!["build", "data/seed.toml", "-o", site.to_str().unwrap(), "--widget", widget.to_str().unwrap()];
+        a.extend_from_slice(extra);
+        let out = run(&a);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        ["index.html", "embed.html"].map(|f| std::fs::read_to_string(site.join(f)).unwrap())
+    };
+    let csp = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src &#39;self&#39;; script-src &#39;self&#39; &#39;wasm-unsafe-eval&#39;; connect-src &#39;self&#39;";
+    for page in build(&[]) {
+        assert!(page.contains("data-src=\"data.amap\" data-allow-data-from=\"\""), "{page}");
+        assert!(page.contains(&format!("{csp}\">")), "{page}");
+        assert!(page.find("Content-Security-Policy") < page.find("<link"), "the policy comes before anything it governs");
+    }
+    for page in build(&["--allow-data-from", "HTTPS://Data.Example.org:443/", "--allow-data-from", "http://localhost:8080"]) {
+        assert!(page.contains("data-allow-data-from=\"self https://data.example.org http://localhost:8080\""), "{page}");
+        assert!(page.contains(&format!("{csp} https://data.example.org http://localhost:8080\">")), "{page}");
+    }
+    assert!(build(&["--allow-data-from", "self"])[0].contains("data-allow-data-from=\"self\""));
+    let _ = std::fs::remove_dir_all(tmp);
+}
+
+#[test]
+fn build_refuses_an_allow_data_from_that_is_not_an_origin() {
+    for (bad, why) in [
+        ("data.example.org", "needs http:// or https://"),
+        ("ftp://data.example.org", "only http:// and https://"),
+        ("https://data.example.org/maps/", "has a path"),
+        ("https://*.example.org", "the host must be a name"),
+        ("https://a.example; script-src *", "the host must be a name"),
+        ("https://user@a.example", "the host must be a name"),
+        ("https://a.example:99999", "the port must be"),
+        ("*", "needs http://"),
+    ] {
+        let out = run(&["build", "data/seed.toml", "-o", "/nonexistent/never-written", "--allow-data-from", bad]);
+        let stderr = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{bad}: {stderr}");
+        assert!(stderr.contains(&format!("error: --allow-data-from `{bad}` is not an origin: ")) && stderr.contains(why), "{bad}: {stderr}");
+        assert!(stderr.contains("help: give scheme://host[:port], e.g. --allow-data-from https://data.example.org"), "{stderr}");
+    }
+}
+
 #[test]
 fn a_big_site_keeps_its_page_small_and_the_whole_text_on_its_own_page() {
     let tmp = std::env::temp_dir().join(format!("alliance-map-big-{}", std::process::id()));

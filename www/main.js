@@ -1,11 +1,14 @@
 // Demo page: mounts the widget on #map with the embedded seed dataset, or a
 // compiled dataset named by ?data=path/to/file.amap (relative URLs only work
 // from any sub-path). The page's URL hash keeps what the reader looks at
-// (deep links, Back and Forward).
+// (deep links, Back and Forward). A page written by `alliance-map build`
+// runs this too, with its own data.amap and what data-source.js allows.
 import { mount } from './mount.js';
+import { showError } from './boot.js';
+import { chooseSource, noteRefused, quoted } from './data-source.js';
 
 const container = document.getElementById('map');
-const data = new URLSearchParams(location.search).get('data') || container.dataset.src || '';
+const { src, refused } = chooseSource(container, new URLSearchParams(location.search).get('data'));
 // The title comes with the first frame, so the page does not shift later.
 function showTitle(widget) {
   const [title, description] = widget.meta();
@@ -16,7 +19,14 @@ function showTitle(widget) {
   document.getElementById('map-description').textContent = description;
 }
 
-mount(container, { src: data, deepLink: true, onFirstFrame: showTitle });
+if (refused && !src) {
+  // The demo page has no data of its own to fall back on but the seed, which
+  // the reader would take for the link's: say why instead.
+  showError(container, new Error(`This page loads ?data= only from its own site (a relative or same-origin path); ${quoted(refused)} is not, so it was not loaded.`));
+} else {
+  if (refused) noteRefused(container, refused);
+  mount(container, { src, deepLink: true, onFirstFrame: showTitle });
+}
 
 // On the demo page the map is the page: `/` searches it from anywhere, not
 // only from inside the widget (whose own handler, keyboard.js, goes first and

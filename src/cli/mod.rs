@@ -92,6 +92,11 @@ enum Command {
         /// and links it, with the canonical address, from the pages (CMSs find the embed by it).
         #[arg(long)]
         base_url: Option<String>,
+        /// Lets a link's `?data=` (`embed.html?src=`) load a dataset from this
+        /// origin (https://host[:port]) or the site's own, instead of only
+        /// data.amap; `self` for the site's own origin only. Repeatable.
+        #[arg(long, value_name = "ORIGIN")]
+        allow_data_from: Vec<String>,
         /// Layout seed: the same seed gives the same map.
         #[arg(long, default_value_t = 1)]
         seed: u64,
@@ -184,12 +189,20 @@ pub fn run() -> ExitCode {
             };
             write_output(output.as_deref(), alliance_map::write_toml::to_toml(&data).as_bytes())
         }
-        Command::Build { file, output, widget, base_url, seed, no_layout } => {
+        Command::Build { file, output, widget, base_url, allow_data_from, seed, no_layout } => {
             let base_url = match base_url.as_deref().map(alliance_map::site::normalize_base_url).transpose() {
                 Ok(url) => url,
                 Err(msg) => {
                     eprintln!("error: {msg}");
                     eprintln!("help: give the address the folder is served at, e.g. --base-url https://example.org/maps/alliances/");
+                    return ExitCode::from(2);
+                }
+            };
+            let allow_data_from = match alliance_map::site::normalize_allowed(&allow_data_from) {
+                Ok(allowed) => allowed,
+                Err(msg) => {
+                    eprintln!("error: {msg}");
+                    eprintln!("help: give scheme://host[:port], e.g. --allow-data-from https://data.example.org, or `self` for paths on the site's own origin");
                     return ExitCode::from(2);
                 }
             };
@@ -225,7 +238,7 @@ pub fn run() -> ExitCode {
             }
             let layout = if no_layout { "no positions: laid out in the browser".to_string() } else { format!("seed {seed}") };
             eprintln!("wrote {}/data.amap ({} bytes: {entities} entities, {relations} relations, {layout})", output.display(), bytes.len());
-            site::write_site(&data_for_pages, &widget, &output, base_url.as_deref())
+            site::write_site(&data_for_pages, &widget, &output, &site::SiteOptions { base_url: base_url.as_deref(), allow_data_from: &allow_data_from })
         }
     }
 }
@@ -287,16 +300,21 @@ fn report(names: &[String], texts: &[String], diagnostics: &[alliance_map::diagn
         local.related = d.related.iter().map(|(s, n)| (s.start.saturating_sub(shift)..s.end.saturating_sub(shift), n.clone())).collect();
         per_file[i].push(local);
     }
+    // Streamed as rendered: a flood of diagnostics is never held whole in memory.
+    let (stdout, stderr) = (std::io::stdout(), std::io::stderr());
+    let mut out: Box<dyn std::io::Write> = match format {
+        MessageFormat::Json => Box::new(std::io::BufWriter::new(stdout.lock())),
+        _ => Box::new(std::io::BufWriter::new(stderr.lock())),
+    };
     for ((name, text), diags) in names.iter().zip(texts).zip(&per_file) {
-        match format {
-            MessageFormat::Json => print!("{}", render::json_lines(name, text, diags)),
-            MessageFormat::Short => {
-                for d in diags {
-                    eprint!("{}", render::short(name, text, d));
-                }
-                eprint!("{}", render::summary(name, diags));
-            }
-            MessageFormat::Human => eprint!("{}", render::human(name, text, diags)),
+        let written = match format {
+            MessageFormat::Json => render::write_json(&mut out, name, text, diags),
+            MessageFormat::Short => render::write_short(&mut out, name, text, diags),
+            MessageFormat::Human => render::write_human(&mut out, name, text, diags),
+        };
+        // A closed pipe (`| head`) ends the report, not the command's exit code.
+        if written.and_then(|()| out.flush()).is_err() {
+            return;
         }
     }
 }

@@ -11,11 +11,19 @@ use std::process::ExitCode;
 /// an earlier build when this one does not write them.
 const OWNED: [&str; 5] = ["index.html", "embed.html", FULL_TEXT_PAGE, "oembed.json", "data.amap"];
 
+/// What `build` was told beside the data and the folders.
+pub struct SiteOptions<'a> {
+    /// The site's absolute folder URL ending in `/` (`--base-url`).
+    pub base_url: Option<&'a str>,
+    /// `--allow-data-from`, normalized (`site::normalize_allowed`).
+    pub allow_data_from: &'a [String],
+}
+
 /// Copies the widget from `widget` (except the files `build` owns) and
 /// writes index.html and embed.html for `data` into `out`, the full text page
-/// when the pages' fallback is bounded, and oembed.json for `base_url`
-/// (an absolute folder URL ending in `/`).
-pub fn write_site(data: &Dataset, widget: &Path, out: &Path, base_url: Option<&str>) -> ExitCode {
+/// when the pages' fallback is bounded, and oembed.json for the base URL.
+pub fn write_site(data: &Dataset, widget: &Path, out: &Path, options: &SiteOptions) -> ExitCode {
+    let SiteOptions { base_url, allow_data_from } = *options;
     if !widget.join("pkg").is_dir() {
         eprintln!("error: no built widget in {} (expected {}/pkg/)", widget.display(), widget.display());
         eprintln!("help: run scripts/build.sh first, or pass --widget DIR pointing at a built widget");
@@ -28,7 +36,7 @@ pub fn write_site(data: &Dataset, widget: &Path, out: &Path, base_url: Option<&s
     let mut files: Vec<(&str, String)> = Vec::new();
     for (name, page) in [("index.html", Page::Map), ("embed.html", Page::Embed)] {
         let preload = preload_hints(&widget.join(name));
-        files.push((name, page_html(data, page, &PageOptions { preload: &preload, base_url })));
+        files.push((name, page_html(data, page, &PageOptions { preload: &preload, base_url, allow_data_from })));
     }
     if is_cut(data, PAGE_BOUND) {
         files.push((FULL_TEXT_PAGE, text_page_html(data)));
@@ -47,6 +55,9 @@ pub fn write_site(data: &Dataset, widget: &Path, out: &Path, base_url: Option<&s
     }
     let names: Vec<&str> = files.iter().map(|(n, _)| *n).collect();
     eprintln!("wrote {} in {}; serve the folder from any path of any static host", names.join(", "), out.display());
+    if !allow_data_from.is_empty() {
+        eprintln!("note: links may load ?data= from {} (CSP connect-src allows it)", allow_data_from.join(", "));
+    }
     if base_url.is_none() {
         eprintln!("note: no oembed.json (a CMS finds the embed through it); add --base-url https://… with the site's public address");
     }

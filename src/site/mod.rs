@@ -4,9 +4,11 @@
 //! bounded, and the oEmbed response. Everything from data is escaped.
 
 mod fallback;
+mod policy;
 
 pub use crate::markup::escape;
 pub use fallback::{bounded_fallback_html, fallback_html, is_cut, Bound, FULL_TEXT_PAGE, PAGE_BOUND};
+pub use policy::{allow_attribute, content_security_policy, normalize_allowed};
 
 use crate::model::Dataset;
 
@@ -29,6 +31,10 @@ pub struct PageOptions<'a> {
     /// The site's absolute URL ending in `/` (`build --base-url`): the page
     /// then names its canonical address and links its oEmbed response.
     pub base_url: Option<&'a str>,
+    /// What a link's `?data=` / `?src=` may load instead of `data.amap`
+    /// (`normalize_allowed`): none by default, so a crafted link shows the
+    /// page's own map; `self` and origins with `build --allow-data-from`.
+    pub allow_data_from: &'a [String],
 }
 
 fn title_of(data: &Dataset) -> &str {
@@ -53,12 +59,14 @@ pub fn page_html(data: &Dataset, page: Page, options: &PageOptions) -> String {
         Page::Embed => format!("<h1 class=\"am-sr\" id=\"map-title\">{title}</h1>\n"),
     };
     let discovery = options.base_url.map(|base| discovery_links(base, file, &title)).unwrap_or_default();
+    let csp = csp_meta(options.allow_data_from);
+    let allow = escape(&allow_attribute(options.allow_data_from));
     format!(
-        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n{csp}<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
 <title>{title}</title>\n<meta name=\"description\" content=\"{description}\">\n{discovery}<link rel=\"icon\" href=\"favicon.svg\" type=\"image/svg+xml\">\n<link rel=\"stylesheet\" href=\"style.css\">\n\
 <link rel=\"preload\" href=\"data.amap\" as=\"fetch\" crossorigin>\n{preload}</head>\n\
 <body class=\"{class}\">\n<main>\n{header}\
-<div class=\"alliance-map\" id=\"map\" data-src=\"data.amap\">\n{fallback}\n</div>\n</main>\n<script type=\"module\" src=\"{script}\"></script>\n</body>\n</html>\n",
+<div class=\"alliance-map\" id=\"map\" data-src=\"data.amap\" data-allow-data-from=\"{allow}\">\n{fallback}\n</div>\n</main>\n<script type=\"module\" src=\"{script}\"></script>\n</body>\n</html>\n",
         preload = options.preload,
         fallback = bounded_fallback_html(data, PAGE_BOUND, FULL_TEXT_PAGE),
     )
@@ -77,11 +85,18 @@ fn discovery_links(base: &str, file: &str, title: &str) -> String {
 pub fn text_page_html(data: &Dataset) -> String {
     let title = escape(title_of(data));
     format!(
-        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n{}<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
 <title>{title}: the map as text</title>\n<link rel=\"icon\" href=\"favicon.svg\" type=\"image/svg+xml\">\n<link rel=\"stylesheet\" href=\"style.css\">\n</head>\n\
 <body class=\"page\">\n<main>\n<header class=\"page-header\"><h1>{title}</h1><p><a href=\"index.html\">Back to the map</a></p></header>\n{}\n</main>\n</body>\n</html>\n",
+        csp_meta(&[]),
         fallback_html(data)
     )
+}
+
+/// The policy as a meta tag, first in `<head>` so it covers every request
+/// (a host may send it as a header instead: README, "Check and export data").
+fn csp_meta(allowed: &[String]) -> String {
+    format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">\n", escape(&content_security_policy(allowed)))
 }
 
 /// An oEmbed 1.0 "rich" response for the map at `base_url` (the folder's
