@@ -1,7 +1,8 @@
 //! `cargo bench --bench layout`: our layout, natively, on Barabási–Albert
 //! graphs (m = 2, fixed seed) of 1,000, 5,000 and 10,000 nodes. Prints time
 //! (median of 3 runs), normalized stress (500 seeded pairs, and 5,000) and,
-//! for n ≤ 1,000, edge crossings.
+//! for n ≤ 1,000, edge crossings; then stars of 10k to 80k spokes (time,
+//! and its ratio to the star half its size: doubling should cost ~2x).
 //!
 //! Writes, for `benches/layout.mjs` (which compares with d3-force and with our
 //! layout compiled to wasm, on the same graphs):
@@ -98,6 +99,26 @@ fn native() {
         ));
     }
     std::fs::write("target/bench/layout-native.json", format!("[\n{}\n]\n", rows.join(",\n"))).expect("write layout-native.json");
+    stars(&config);
+}
+
+/// Stars (one hub, n spokes): the hub's circle is tens of times a spoke's.
+/// Before overlap removal looked big circles up apart, 10k, 20k and 40k
+/// spokes took 4.3, 24.7 and 50 s in `build`, and 100k never finished.
+fn stars(config: &LayoutConfig) {
+    println!("{:>7}  {:>9}  {:>8}", "spokes", "ms", "x prev");
+    let mut prev: Option<f64> = None;
+    for spokes in [10_000usize, 20_000, 40_000, 80_000] {
+        let edges: Vec<(u32, u32)> = (1..=spokes as u32).map(|i| (0, i)).collect();
+        let radii = radii(spokes + 1, &edges);
+        let t = Instant::now();
+        let pos = layout(spokes + 1, &edges, &radii, config);
+        let ms = t.elapsed().as_secs_f64() * 1e3;
+        assert!(pos.iter().all(|p| p.is_finite()));
+        let ratio = prev.map_or("".to_string(), |p| format!("{:.2}", ms / p));
+        println!("{spokes:>7}  {ms:>9.1}  {ratio:>8}");
+        prev = Some(ms);
+    }
 }
 
 fn metrics() {

@@ -161,6 +161,37 @@ fn the_overlap_count_is_exact() {
 }
 
 #[test]
+fn the_overlap_count_is_exact_with_a_few_circles_far_bigger_than_the_rest() {
+    // Hubs among leaves: the big circles are looked up in their own grid.
+    let mut rng = Rng::new(12);
+    for round in 0..10 {
+        let n = 400 + round * 50;
+        let pos: Vec<f64> = (0..2 * n).map(|_| rng.unit() * 800.0).collect();
+        let r: Vec<f64> = (0..n).map(|i| if i % 97 == round { 60.0 + rng.unit() * 200.0 } else { 3.0 + rng.unit() * 4.0 }).collect();
+        let mut brute = 0;
+        for i in 0..n {
+            for j in 0..i {
+                let (dx, dy) = (pos[2 * i] - pos[2 * j], pos[2 * i + 1] - pos[2 * j + 1]);
+                brute += usize::from(dx * dx + dy * dy < (r[i] + r[j]) * (r[i] + r[j]));
+            }
+        }
+        assert_eq!(count_overlaps(&pos, &r), brute, "round {round}");
+    }
+}
+
+#[test]
+fn a_star_of_5000_spokes_is_laid_out_with_no_overlap() {
+    // Its hub's circle is 40 times a spoke's: the case that made overlap removal quadratic.
+    let n = 5001;
+    let edges: Vec<(u32, u32)> = (1..n as u32).map(|i| (0, i)).collect();
+    let r = radii(n, &edges);
+    let config = LayoutConfig::default();
+    let pos = layout(n, &edges, &r, &config);
+    assert!(pos.iter().all(|p| p.is_finite()));
+    assert_eq!(gap_overlaps(&pos, &r, config.gap), 0);
+}
+
+#[test]
 fn crossings_count_proper_crossings_only() {
     // A unit square: its two diagonals cross; sides meet only at corners.
     let pos = [0.0, 0.0, 1.0, 0.0, 1.0, 1.0, 0.0, 1.0];

@@ -14,6 +14,7 @@ import { Camera, MIN_ZOOM, MAX_ZOOM, FIT_MAX_ZOOM } from './camera.js';
 import { Views } from './views.js';
 import { drawFrame, LABEL_FONT, LABEL_LINE_PX } from './render.js';
 import { buildFrame } from './frame.js';
+import { labelWidths } from './label-widths.js';
 
 let nextId = 0;
 /** Showing some entities (a path) zooms in until the largest is drawn this big (CSS px radius), no further. */
@@ -108,10 +109,7 @@ export class Widget {
   }
 
   measureLabels() {
-    const ctx = this.canvas.getContext('2d');
-    ctx.font = LABEL_FONT;
-    const widths = new Float32Array(this.names.length);
-    this.names.forEach((name, i) => (widths[i] = Math.ceil(ctx.measureText(name).width) + 2));
+    const widths = labelWidths(this.canvas.getContext('2d'), LABEL_FONT, this.names, this.views.refresh().radii);
     this.labelWidths = widths;
     this.handle.setLabelWidths(widths);
   }

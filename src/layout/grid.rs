@@ -66,6 +66,21 @@ impl Grid {
         r * self.cols + c
     }
 
+    /// Calls `f` with every point in the cells that a square of half-side
+    /// `reach` around (x, y) touches: all points within `reach` of it (and
+    /// some farther), when the grid is current. For the few circles far
+    /// bigger than the cells (a hub among its leaves).
+    pub fn near_within(&self, x: f64, y: f64, reach: f64, mut f: impl FnMut(usize)) {
+        let (c0, r0) = self.col_row(x - reach, y - reach);
+        let (c1, r1) = self.col_row(x + reach, y + reach);
+        for rr in r0..=r1 {
+            let row = rr * self.cols;
+            for &i in &self.items[self.start[row + c0] as usize..self.start[row + c1 + 1] as usize] {
+                f(i as usize);
+            }
+        }
+    }
+
     /// Calls `f` with every point in the 3×3 cells around (x, y): all points
     /// within one cell width of it (and some farther), when the grid is
     /// current.
