@@ -18,6 +18,10 @@ pub struct Grid {
 /// At most this many cells per axis: bounds memory for any spread of points.
 const MAX_CELLS_PER_AXIS: f32 = 256.0;
 
+/// About this many (cell, edge) entries at most in an edge grid (16 MB of
+/// `u32`), whatever the number and length of the edges.
+pub const SEGMENT_BUDGET: usize = 4_000_000;
+
 impl Grid {
     /// Files every item's box `(min x, min y, max x, max y)`. Cells are at
     /// least `min_cell` world units wide. O(items + cells touched).
@@ -32,8 +36,17 @@ impl Grid {
     /// first frame; along the segment it is at most cols + rows cells each.
     /// A point within `radius` of a segment finds it with `near`: the
     /// segment's nearest point is in a cell that the query's box overlaps.
+    ///
+    /// Cells grow until the segments fill at most [`SEGMENT_BUDGET`] cell
+    /// entries: a complete graph of 1,000 entities has 499,500 edges, each
+    /// across a third of the map; filed in small cells they asked for
+    /// gigabytes. Bigger cells mean longer lists per query, never a refusal.
     pub fn build_segments(segments: &[[f32; 4]], min_cell: f32) -> Grid {
-        Grid::build_with(segments, min_cell, |grid, s, f| grid.for_segment_cells(s, f))
+        // Filing a segment touches about (|dx| + |dy|) / cell + 2 cells.
+        let length: f64 = segments.iter().map(|s| ((s[2] - s[0]).abs() + (s[3] - s[1]).abs()) as f64).sum();
+        let room = SEGMENT_BUDGET.saturating_sub(3 * segments.len()).max(segments.len()) as f64;
+        let cell = min_cell.max((length / room) as f32);
+        Grid::build_with(segments, cell, |grid, s, f| grid.for_segment_cells(s, f))
     }
 
     /// `file(grid, item, f)` calls `f` with each cell of an item; items span

@@ -53,3 +53,25 @@ fn a_long_segment_is_filed_along_itself_not_in_its_whole_box() {
     assert!(grid.near(8192.0, 0.0, 10.0).is_empty(), "the far corner is nowhere near the diagonal");
     assert_eq!(grid.near(4096.0, 4096.0, 1.0), vec![0]);
 }
+
+#[test]
+fn a_complete_graph_files_its_edges_within_the_budget() {
+    // 1,000 points on a circle, every pair joined: 499,500 long edges.
+    let n = 1000;
+    let pts: Vec<(f32, f32)> = (0..n).map(|i| {
+        let a = i as f32 / n as f32 * std::f32::consts::TAU;
+        (4000.0 * a.cos(), 4000.0 * a.sin())
+    }).collect();
+    let mut segments = Vec::new();
+    for i in 0..n {
+        for j in 0..i {
+            segments.push([pts[i].0, pts[i].1, pts[j].0, pts[j].1]);
+        }
+    }
+    let grid = Grid::build_segments(&segments, 32.0);
+    assert!(grid.filed() <= alliance_map::spatial::SEGMENT_BUDGET + 3 * segments.len(), "{} entries", grid.filed());
+    // Still exact: the edge between points 0 and 1 is found at its midpoint.
+    let mid = ((pts[0].0 + pts[1].0) / 2.0, (pts[0].1 + pts[1].1) / 2.0);
+    let hits = grid.near(mid.0, mid.1, 1.0);
+    assert!(hits.contains(&0), "the edge 1–0 (index 0) is a candidate");
+}
