@@ -48,7 +48,7 @@ codes! {
     ShareOutOfRange = "E011", "share-out-of-range", Error: "An ownership share is outside 0-100 percent.";
     UnknownRelationType = "E012", "unknown-relation-type", Error: "A relation `type` outside the vocabulary.";
     SelfRelation = "E013", "self-relation", Error: "A relation goes from an entity to itself.";
-    EmptyValue = "E014", "empty-value", Error: "A name, id or other text is empty or only spaces.";
+    EmptyValue = "E014", "empty-value", Error: "A name, id or other text is empty, only spaces, or (a name) only invisible characters.";
     InvalidUrl = "E015", "invalid-url", Error: "A URL that is not an absolute http:// or https:// address.";
     UnknownKind = "E016", "unknown-kind", Error: "An entity `kind` outside the vocabulary.";
     UnknownStatus = "E017", "unknown-status", Error: "A relation `status` outside the vocabulary.";
@@ -60,6 +60,8 @@ codes! {
     InvalidCountry = "E023", "invalid-country", Error: "A country that is not an ISO 3166-1 alpha-2 code such as CN or US.";
     DuplicateRelation = "W001", "duplicate-relation", Warning: "Two relations with the same type, endpoints and role.";
     UnusedSource = "W002", "unused-source", Warning: "A source that nothing cites.";
+    ConfusableName = "W003", "confusable-name", Warning: "Two entities whose names look the same but are different text (Unicode's confusables: a Cyrillic letter for a Latin one, an invisible character).";
+    HiddenCharacter = "W004", "hidden-character", Warning: "A name or alias holds a bidi control or an invisible character (zero-width, U+200B-U+200F, U+2060-U+2064, U+FEFF, U+202A-U+202E, U+2066-U+2069).";
 }
 
 /// One problem in one file.

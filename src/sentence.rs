@@ -1,13 +1,25 @@
 //! Plain sentences for relations, generated from the data: what a reader sees
 //! in the details panel ("Changan Automobile holds up to 40% of ...").
+//! Every name (and a position's role) is isolated between U+2068 FIRST
+//! STRONG ISOLATE and U+2069 POP DIRECTIONAL ISOLATE, so a right-to-left
+//! name, or one holding U+202E, never reorders the words around it; www/
+//! and the no-JavaScript page turn each isolate into a `<bdi>`.
 
 use crate::model::{format_number, Dataset, Relation};
 use crate::vocab::{RelationType, ShareQualifier, Status};
 
+/// A name as sentences carry it: between FSI and PDI.
+/// Isolate controls inside the name are dropped (they are invisible, and
+/// `check` warns of them), so each FSI meets its own PDI.
+pub fn isolate(name: &str) -> String {
+    let inner: String = name.chars().filter(|c| !('\u{2066}'..='\u{2069}').contains(c)).collect();
+    format!("\u{2068}{inner}\u{2069}")
+}
+
 /// The relation as one sentence, with status and dates appended.
 pub fn relation_sentence(data: &Dataset, r: &Relation) -> String {
-    let from = &data.entity(r.from).name;
-    let to = &data.entity(r.to).name;
+    let from = isolate(&data.entity(r.from).name);
+    let to = isolate(&data.entity(r.to).name);
     let ended = r.status == Some(Status::Ended) || r.end.is_some();
     let (is, has) = if ended { ("was", "had") } else { ("is", "has") };
     let core = match r.kind {
@@ -23,7 +35,7 @@ pub fn relation_sentence(data: &Dataset, r: &Relation) -> String {
         RelationType::JointVenturePartnerOf => format!("{from} {is} a partner in the joint venture {to}"),
         RelationType::InvitedToInvestIn => format!("{from} {has} been invited to invest in {to}"),
         RelationType::PartnerOf => format!("{from} {has} a partnership with {to}"),
-        RelationType::Position => format!("{from} {is} {} of {to}", r.role),
+        RelationType::Position => format!("{from} {is} {} of {to}", isolate(&r.role)),
         RelationType::Represents => format!("{from} represents {to}"),
         RelationType::WorkingGroupMemberOf => format!("{from} takes part in {to}"),
         RelationType::CompetitorOf => format!("{from} competes with {to}"),

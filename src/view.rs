@@ -8,7 +8,7 @@ use crate::query::filter::{counts, timeline};
 use crate::query::paths::Path;
 use crate::query::search::Hit;
 use crate::vocab::{EntityKind, RelationType};
-use crate::sentence::{humanize, relation_sentence};
+use crate::sentence::{humanize, isolate, relation_sentence};
 use serde::Serialize;
 
 /// A source as cited in the panel. `url` is only set for http(s) addresses.
@@ -170,7 +170,7 @@ pub fn relation_details(data: &Dataset, r: RelationIx) -> Details {
     Details {
         what: "relation",
         index: r,
-        title: format!("{} → {}", data.entity(rel.from).name, data.entity(rel.to).name),
+        title: format!("{} → {}", isolate(&data.entity(rel.from).name), isolate(&data.entity(rel.to).name)),
         subtitle: humanize(rel.kind.key()),
         aliases: Vec::new(),
         facts: Vec::new(),

@@ -282,3 +282,14 @@ fn csv_formula_cells_round_trip_to_their_original_text() {
     assert_eq!(back.entities[0].aliases, ["+cmd|' /C calc'!A0", "@SUM(1+1)", "'=already quoted", "'plain"]);
     assert_eq!(back.relations[0].note, "\r=1+1");
 }
+
+/// Imported files meet the same name rules as TOML (they share
+/// check::resolve): look-alikes warn, invisible-only names are errors.
+#[test]
+fn imported_look_alike_and_invisible_names_get_the_same_diagnostics() {
+    let entities = "Id,Label\nhuawei,Huawei\nhuawei-zw,Huawei\u{200B}\nhuawei-cy,Huaw\u{0435}i\nblank,\u{200B}\u{FEFF}\n";
+    let checked = import(Format::Csv, &[Input { name: "entities.csv", text: entities }]);
+    let codes: Vec<&str> = checked.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    assert_eq!(codes, ["W003", "W004", "W003", "E014"], "{:#?}", checked.diagnostics);
+    assert!(checked.dataset.is_none(), "a name blank to a reader is an error");
+}

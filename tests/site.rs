@@ -7,7 +7,9 @@ use alliance_map::site::{escape, fallback_html};
 fn hostile_strings_are_escaped_and_unsafe_urls_are_not_links() {
     let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/hostile.toml")).unwrap();
     let checked = check(&text);
-    assert!(checked.diagnostics.is_empty(), "{:#?}", checked.diagnostics);
+    // Only the warning that its bidi-override alias deserves.
+    let codes: Vec<&str> = checked.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    assert_eq!(codes, ["W004"], "{:#?}", checked.diagnostics);
     let html = fallback_html(&checked.dataset.unwrap());
     assert!(!html.contains("<script"), "a script tag got through");
     assert!(!html.contains("<img"), "an element from data got through");
@@ -46,4 +48,18 @@ fn the_seed_fits_its_page_whole_in_file_order() {
     assert!(!alliance_map::site::is_cut(&seed, PAGE_BOUND));
     assert_eq!(bounded_fallback_html(&seed, PAGE_BOUND, FULL_TEXT_PAGE), fallback_html(&seed));
     assert_eq!(fallback_html(&seed).matches("<article ").count(), seed.entities.len());
+}
+
+/// A name with U+202E cannot reverse the sentence around it without
+/// JavaScript either: names are `<bdi>`s, and the isolates pair up even when
+/// a name holds its own.
+#[test]
+fn the_fallback_isolates_every_name() {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/check/w003_confusable_name.toml")).unwrap();
+    let html = fallback_html(&check(&text).dataset.unwrap());
+    assert!(html.contains("<h2><bdi>Acme \u{202E}slatem</bdi></h2>"), "{html}");
+    assert!(html.contains("<li><bdi>Acme \u{202E}slatem</bdi> holds 5% of <bdi>Target</bdi>."), "{html}");
+    let stray = "[[source]]\nid = \"s\"\ntitle = \"S\"\n[[entity]]\nid = \"a\"\nname = \"A\\u2069\\u202Ex\"\nkind = \"company\"\n[[entity]]\nid = \"b\"\nname = \"B\"\nkind = \"company\"\n[[relation]]\ntype = \"partner_of\"\nfrom = \"a\"\nto = \"b\"\nsources = [\"s\"]\n";
+    let html = fallback_html(&check(stray).dataset.unwrap());
+    assert!(html.contains("<li><bdi>A\u{202E}x</bdi> has a partnership with <bdi>B</bdi>."), "a name's own U+2069 cannot end its isolate early: {html}");
 }

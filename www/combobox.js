@@ -57,7 +57,7 @@ export class Combobox {
       li.id = `${this.listId}-${i}`;
       li.setAttribute('role', 'option');
       li.setAttribute('aria-selected', 'false');
-      li.append(document.createTextNode(hit.name), el('span', 'am-combo-kind', ` ${humanize(hit.kind)}${hit.note ? `, ${hit.note}` : ''}`));
+      li.append(el('bdi', '', hit.name), el('span', 'am-combo-kind', ` ${humanize(hit.kind)}${hit.note ? `, ${hit.note}` : ''}`));
       li.addEventListener('click', () => this.choose(i));
       this.list.append(li);
     });

@@ -1,7 +1,7 @@
 // The details panel: everything from data goes in as text (textContent),
 // never as HTML; only http(s) URLs become links.
 import { humanize } from './palette.js';
-import { el } from './dom.js';
+import { el, isolate } from './dom.js';
 
 export { el };
 
@@ -35,14 +35,14 @@ export function renderDetails(panel, d, onPick, uid) {
   close.type = 'button';
   close.setAttribute('aria-label', 'Close details');
   close.addEventListener('click', () => onPick('', 0));
-  const heading = el('h2', 'panel-title', d.title);
+  const heading = el('h2', 'panel-title', d.what === 'entity' ? isolate(d.title) : d.title);
   heading.id = `${uid}-title`;
   heading.tabIndex = -1;
   const grip = el('div', 'sheet-grip');
   grip.setAttribute('aria-hidden', 'true');
   panel.append(grip);
   panel.append(close, heading, el('p', 'panel-subtitle', d.subtitle));
-  if (d.aliases.length) panel.append(el('p', 'panel-aliases', `Also: ${d.aliases.join('; ')}`));
+  if (d.aliases.length) panel.append(el('p', 'panel-aliases', `Also: ${d.aliases.map(isolate).join('; ')}`));
   if (d.facts.length) {
     const dl = el('dl', 'facts');
     for (const f of d.facts) {

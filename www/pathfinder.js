@@ -7,6 +7,7 @@
 // above the path. Clear puts back the view from before Find.
 import { el, citeMarks, citationItem } from './panel.js';
 import { Combobox } from './combobox.js';
+import { isolate, isolated } from './dom.js';
 import { humanize } from './palette.js';
 
 export function buildPathFinder(w, id) {
@@ -96,7 +97,7 @@ export function buildPathFinder(w, id) {
     results.replaceChildren();
     if (!p || !p.view.paths.length) fold(false);
     if (!p) return;
-    const [a, b] = [w.entities[p.from].name, w.entities[p.to].name];
+    const [a, b] = [isolate(w.entities[p.from].name), isolate(w.entities[p.to].name)];
     if (!p.view.paths.length) {
       const why = p.from === p.to ? 'Choose two different entities.' : `No tie between ${a} and ${b} through what is shown.`;
       results.append(el('p', 'am-paths-note', why));
@@ -104,12 +105,12 @@ export function buildPathFinder(w, id) {
     }
     results.append(el('h2', 'am-paths-title', `From ${a} to ${b}`), el('p', 'am-paths-note', summary(p, w)));
     const shown = p.view.paths[p.index];
-    if (shown) barText.textContent = `Path ${p.index + 1} of ${p.view.paths.length} on the map: ${shown.names.join(' → ')}`;
+    if (shown) barText.replaceChildren(...isolated(`Path ${p.index + 1} of ${p.view.paths.length} on the map: ${shown.names.map(isolate).join(' → ')}`));
     const list = el('ol', 'am-path-list');
     p.view.paths.forEach((path, i) => {
       const li = el('li', 'am-path');
       const steps = `${path.relations.length} ${path.relations.length === 1 ? 'step' : 'steps'}`;
-      const pick = el('button', 'am-path-pick', `Path ${i + 1} (${steps}): ${path.names.join(' → ')}`);
+      const pick = el('button', 'am-path-pick', `Path ${i + 1} (${steps}): ${path.names.map(isolate).join(' → ')}`);
       pick.append(el('span', 'am-path-via', ` ${via(path)}`));
       pick.type = 'button';
       pick.setAttribute('aria-pressed', String(i === p.index));
@@ -160,6 +161,6 @@ export function buildPathFinder(w, id) {
 
 function summary(p, w) {
   const n = p.view.paths.length;
-  const [a, b] = [w.entities[p.from].name, w.entities[p.to].name];
+  const [a, b] = [isolate(w.entities[p.from].name), isolate(w.entities[p.to].name)];
   return `${n} ${n === 1 ? 'way' : 'ways'} ${a} is tied to ${b}, shortest first. Path ${p.index + 1} is highlighted on the map.`;
 }

@@ -144,7 +144,9 @@ function drawLabels(ctx, labels, names, theme) {
   ctx.strokeStyle = theme.background;
   ctx.fillStyle = theme.text;
   for (let k = 0; k < labels.length; k += 3) {
-    const name = names[labels[k]];
+    // Isolated (U+2068 … U+2069): the label takes the direction of its own
+    // first strong letter, and a U+202E in it ends with it.
+    const name = `\u2068${names[labels[k]]}\u2069`;
     ctx.strokeText(name, labels[k + 1], labels[k + 2]);
     ctx.fillText(name, labels[k + 1], labels[k + 2]);
   }

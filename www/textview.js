@@ -5,6 +5,7 @@
 // aria-current. Filters hide the same entities and relations here. Built
 // when first opened (the wasm writes the sentences).
 import { el, citeMarks, citationItem } from './panel.js';
+import { isolate } from './dom.js';
 
 export class TextView {
   constructor(w) {
@@ -52,12 +53,12 @@ export class TextView {
     tv.entities.forEach((d) => {
       const li = el('li', 'am-text-entity');
       const h = el('h3', 'am-text-heading');
-      const name = el('button', 'am-text-name', d.title);
+      const name = el('button', 'am-text-name', isolate(d.title));
       name.type = 'button';
       name.addEventListener('click', () => w.select('entity', d.index, { centre: true }));
       h.append(name);
       li.append(h, el('p', 'panel-subtitle', d.subtitle));
-      if (d.aliases.length) li.append(el('p', 'panel-aliases', `Also: ${d.aliases.join('; ')}`));
+      if (d.aliases.length) li.append(el('p', 'panel-aliases', `Also: ${d.aliases.map(isolate).join('; ')}`));
       if (d.facts.length) {
         const dl = el('dl', 'facts');
         for (const f of d.facts) {

@@ -6,6 +6,7 @@
 //! and builds the index-based dataset.
 
 pub(crate) mod fields;
+pub(crate) mod names;
 pub(crate) mod read;
 pub mod render;
 pub(crate) mod resolve;

@@ -33,7 +33,11 @@ pub struct RawAttribute {
 pub struct RawEntity {
     pub id: At<String>,
     pub name: String,
+    /// Where the name was written (the entity's own span when it has none).
+    pub name_span: Span,
     pub aliases: Vec<String>,
+    /// Where each alias was written, in order.
+    pub alias_spans: Vec<Span>,
     pub kind: Option<EntityKind>,
     pub country: String,
     pub wikidata: String,
@@ -253,6 +257,7 @@ fn read_entity(t: &DeTable, span: Span, i: usize, diags: &mut Vec<Diagnostic>) -
             );
         }
     }
+    let aliases = f.text_list("aliases", diags);
     let attributes = f
         .tables("attribute", diags)
         .into_iter()
@@ -260,8 +265,10 @@ fn read_entity(t: &DeTable, span: Span, i: usize, diags: &mut Vec<Diagnostic>) -
         .collect();
     Some(RawEntity {
         id: id?,
+        name_span: name.as_ref().map_or_else(|| f.span.clone(), |n| n.span.clone()),
         name: name.map(|n| n.value).unwrap_or_default(),
-        aliases: f.text_list("aliases", diags).into_iter().map(|a| a.value).collect(),
+        alias_spans: aliases.iter().map(|a| a.span.clone()).collect(),
+        aliases: aliases.into_iter().map(|a| a.value).collect(),
         kind: kind.map(|k| k.value),
         country: country.map(|c| c.value).unwrap_or_default(),
         wikidata: wikidata.map(|w| w.value).unwrap_or_default(),

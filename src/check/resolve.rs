@@ -1,5 +1,6 @@
 //! Cross-record rules: unique ids, references that resolve, citations present,
-//! no self-relations, dates in order, duplicate relations and unused sources.
+//! no self-relations, dates in order, duplicate relations and unused sources;
+//! names a reader could be fooled by (`names.rs`).
 //! Produces the index-based `Dataset` when nothing is wrong.
 
 use super::fields::{At, Span};
@@ -107,6 +108,7 @@ pub fn resolve(raw: RawFile, diags: &mut Vec<Diagnostic>) -> Option<Dataset> {
         }
     }
     warn_duplicate_relations(&relation_spans, &relations, diags);
+    super::names::check_names(&raw.entities, diags);
     for (s, used) in raw.sources.iter().zip(&cited) {
         if !used && source_ids.contains_key(s.id.value.as_str()) {
             diags.push(

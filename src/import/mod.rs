@@ -123,6 +123,8 @@ impl Builder {
         self.file.entities.push(RawEntity {
             id,
             name,
+            name_span: span.clone(),
+            alias_spans: vec![span.clone(); aliases.len()],
             aliases,
             kind: Some(kind.unwrap_or(EntityKind::Other)),
             country,

@@ -86,7 +86,7 @@ fn listed_entities(data: &Dataset, adjacency: &Adjacency, limit: usize, cut: boo
 
 fn entity_html(out: &mut String, data: &Dataset, adjacency: &Adjacency, i: u32, ties: usize, full_page: Option<&str>, cited: &mut [bool]) {
     let e = &data.entities[i as usize];
-    let _ = writeln!(out, "<article id=\"entity-{}\"><h2>{}</h2><p>{}</p>", escape(&e.id), escape(&e.name), escape(&humanize(e.kind.key())));
+    let _ = writeln!(out, "<article id=\"entity-{}\"><h2><bdi>{}</bdi></h2><p>{}</p>", escape(&e.id), escape(&e.name), escape(&humanize(e.kind.key())));
     if !e.attributes.is_empty() {
         out.push_str("<dl>");
         for a in &e.attributes {
@@ -99,7 +99,7 @@ fn entity_html(out: &mut String, data: &Dataset, adjacency: &Adjacency, i: u32, 
         out.push_str("<ul>");
         for &r in incident.iter().take(ties) {
             let rel = &data.relations[r as usize];
-            let _ = write!(out, "<li>{}{}</li>", escape(&relation_sentence(data, rel)), citation_html(data, &rel.sources, cited));
+            let _ = write!(out, "<li>{}{}</li>", isolated_html(&relation_sentence(data, rel)), citation_html(data, &rel.sources, cited));
         }
         out.push_str("</ul>\n");
         if let (Some(page), true) = (full_page, incident.len() > ties) {
@@ -145,4 +145,11 @@ fn sources_html(out: &mut String, data: &Dataset, cited: &[bool], gaps: bool) {
         let _ = writeln!(out, "<li id=\"src-{}\"{value}>{linked}{rest}</li>", escape(&s.id));
     }
     out.push_str("</ol>\n");
+}
+
+/// A sentence escaped, its names (between U+2068 and U+2069, see
+/// `sentence::isolate`, which keeps them paired) as `<bdi>`, so a name's
+/// direction stays inside it without JavaScript too.
+fn isolated_html(sentence: &str) -> String {
+    escape(sentence).replace('\u{2068}', "<bdi>").replace('\u{2069}', "</bdi>")
 }
