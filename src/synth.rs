@@ -93,3 +93,30 @@ pub fn dataset(entities: usize, relations: usize, seed: u64) -> Dataset {
         .collect();
     Dataset { meta: Meta { title: "Synthetic".into(), description: String::new() }, sources, entities, relations }
 }
+
+/// A data file of `n` entities and `n` relations that each name an entity
+/// that does not exist: the even ones a near miss of a real id
+/// (`entity-4x`), the odd ones nothing like one (`nowhere-5`).
+pub fn unknown_references(n: usize) -> String {
+    let mut text = String::from("[[source]]\nid = \"wire\"\npublisher = \"Wire\"\n\n");
+    for i in 0..n {
+        text.push_str(&format!("[[entity]]\nid = \"entity-{i}\"\nname = \"Entity {i}\"\nkind = \"company\"\n\n"));
+    }
+    for i in 0..n {
+        let to = if i % 2 == 0 { format!("entity-{i}x") } else { format!("nowhere-{i}") };
+        text.push_str(&format!("[[relation]]\ntype = \"partner_of\"\nfrom = \"entity-{i}\"\nto = \"{to}\"\nsources = [\"wire\"]\n\n"));
+    }
+    text
+}
+
+/// A data file of `n` entities whose kind is misspelt: `n` errors, one per entity.
+pub fn misspelt_kinds(n: usize) -> String {
+    (0..n).map(|i| format!("[[entity]]\nid = \"e{i}\"\nname = \"Entity {i}\"\nkind = \"compnay\"\n\n")).collect()
+}
+
+/// A JSON Graph Format file on one line: 50 nodes and `edges` edges to entities that do not exist.
+pub fn dangling_jgf(edges: usize) -> String {
+    let nodes: Vec<String> = (0..50).map(|i| format!("\"n{i}\":{{\"label\":\"Node {i}\"}}")).collect();
+    let edges: Vec<String> = (0..edges).map(|i| format!("{{\"source\":\"n{}\",\"target\":\"missing-entity-{i}\",\"relation\":\"partner_of\"}}", i % 50)).collect();
+    format!("{{\"graph\":{{\"label\":\"flood\",\"nodes\":{{{}}},\"edges\":[{}]}}}}", nodes.join(","), edges.join(","))
+}

@@ -3,6 +3,7 @@
 
 mod check_fixtures;
 mod cli;
+mod diagnostic_limits;
 mod docs;
 mod expect;
 mod export;

@@ -5,7 +5,10 @@
 //! raw records, reporting local problems → `resolve` applies cross-record rules
 //! and builds the index-based dataset.
 
+pub(crate) mod escape;
+pub(crate) mod excerpt;
 pub(crate) mod fields;
+pub(crate) mod lines;
 pub(crate) mod names;
 pub(crate) mod read;
 pub mod render;

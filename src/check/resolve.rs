@@ -5,7 +5,7 @@
 
 use super::fields::{At, Span};
 use super::read::{truncate, RawFile, RawRelation};
-use super::suggest::closest;
+use super::suggest::{Index, Names};
 use crate::diagnostic::{has_errors, Code, Diagnostic};
 use crate::model::{Attribute, Dataset, Entity, Relation, Source, SourceIx};
 use std::collections::HashMap;
@@ -15,7 +15,11 @@ pub fn resolve(raw: RawFile, diags: &mut Vec<Diagnostic>) -> Option<Dataset> {
     let source_ids = unique_ids("source", raw.sources.iter().map(|s| &s.id), diags);
     let entity_ids = unique_ids("entity", raw.entities.iter().map(|e| &e.id), diags);
     unique_ids("relation", raw.relations.iter().filter_map(|r| r.id.as_ref()), diags);
-    let names: Vec<(&str, &str)> = raw.entities.iter().map(|e| (e.name.as_str(), e.id.value.as_str())).collect();
+    let names = Names::new(raw.entities.iter().map(|e| (e.name.as_str(), e.id.value.as_str())));
+    // Indexed once: a did-you-mean per unknown reference was a scan of every id.
+    let source_index = Index::new(raw.sources.iter().map(|s| s.id.value.as_str()));
+    let entity_index = Index::new(raw.entities.iter().map(|e| e.id.value.as_str()));
+    let no_names = Names::new([]);
     let mut cited = vec![false; raw.sources.len()];
 
     let mut cite = |refs: &[At<String>], owner: &str, span: &Span, diags: &mut Vec<Diagnostic>| -> Vec<SourceIx> {
@@ -32,7 +36,7 @@ pub fn resolve(raw: RawFile, diags: &mut Vec<Diagnostic>) -> Option<Dataset> {
                     Some(ix)
                 }
                 None => {
-                    diags.push(unknown_ref(Code::UnknownSource, "source", r, owner, source_ids.keys().copied(), &[]));
+                    diags.push(unknown_ref(Code::UnknownSource, "source", r, owner, &source_index, &no_names));
                     None
                 }
             })
@@ -81,7 +85,7 @@ pub fn resolve(raw: RawFile, diags: &mut Vec<Diagnostic>) -> Option<Dataset> {
             match entity_ids.get(at.value.as_str()) {
                 Some(&ix) => Some(ix),
                 None => {
-                    diags.push(unknown_ref(Code::UnknownEntity, "entity", at, &owner, entity_ids.keys().copied(), &names));
+                    diags.push(unknown_ref(Code::UnknownEntity, "entity", at, &owner, &entity_index, &names));
                     None
                 }
             }
@@ -172,11 +176,10 @@ fn unknown_ref<'a>(
     what: &str,
     at: &At<String>,
     owner: &str,
-    ids: impl Iterator<Item = &'a str> + Clone,
-    names: &[(&str, &str)],
+    ids: &Index<'a>,
+    names: &Names<'a>,
 ) -> Diagnostic {
-    let by_name = names.iter().find(|(name, _)| name.eq_ignore_ascii_case(&at.value)).map(|(_, id)| *id);
-    let hint = match by_name.or_else(|| closest(&at.value, ids)) {
+    let hint = match names.id(&at.value).or_else(|| ids.closest(&at.value)) {
         Some(id) => format!("did you mean `{id}`?"),
         None => format!("define it with `[[{what}]]` and `id = \"{}\"`", truncate(&at.value)),
     };

@@ -300,16 +300,21 @@ fn report(names: &[String], texts: &[String], diagnostics: &[alliance_map::diagn
         local.related = d.related.iter().map(|(s, n)| (s.start.saturating_sub(shift)..s.end.saturating_sub(shift), n.clone())).collect();
         per_file[i].push(local);
     }
+    // Streamed as rendered: a flood of diagnostics is never held whole in memory.
+    let (stdout, stderr) = (std::io::stdout(), std::io::stderr());
+    let mut out: Box<dyn std::io::Write> = match format {
+        MessageFormat::Json => Box::new(std::io::BufWriter::new(stdout.lock())),
+        _ => Box::new(std::io::BufWriter::new(stderr.lock())),
+    };
     for ((name, text), diags) in names.iter().zip(texts).zip(&per_file) {
-        match format {
-            MessageFormat::Json => print!("{}", render::json_lines(name, text, diags)),
-            MessageFormat::Short => {
-                for d in diags {
-                    eprint!("{}", render::short(name, text, d));
-                }
-                eprint!("{}", render::summary(name, diags));
-            }
-            MessageFormat::Human => eprint!("{}", render::human(name, text, diags)),
+        let written = match format {
+            MessageFormat::Json => render::write_json(&mut out, name, text, diags),
+            MessageFormat::Short => render::write_short(&mut out, name, text, diags),
+            MessageFormat::Human => render::write_human(&mut out, name, text, diags),
+        };
+        // A closed pipe (`| head`) ends the report, not the command's exit code.
+        if written.and_then(|()| out.flush()).is_err() {
+            return;
         }
     }
 }
