@@ -262,10 +262,11 @@ impl MapHandle {
         self.scene.shown_degree(e) as u32
     }
 
-    /// The whole map as text: `{entities: [Details], citations}` with
-    /// citation numbers that are source indices.
+    /// A page of the map as text: `{start, total, entities: [Details],
+    /// citations}` for entities `start..start + count`, with citation numbers
+    /// that are source indices.
     #[wasm_bindgen(js_name = textView)]
-    pub fn text_view(&self) -> Result<JsValue, JsError> {
-        to_js(&self.scene.text_view())
+    pub fn text_view(&self, start: u32, count: u32) -> Result<JsValue, JsError> {
+        to_js(&self.scene.text_view(start as usize, count as usize))
     }
 }

@@ -211,13 +211,25 @@ fn path_and_text_views_cite_their_sources() {
         assert!(!sentence.cites.is_empty());
         assert!(sentence.cites.iter().all(|&c| (c as usize) < view.citations.len()));
     }
-    let tv = s.text_view();
-    assert_eq!(tv.entities.len(), s.data.entities.len());
+    let tv = s.text_view(0, usize::MAX);
+    assert_eq!((tv.start, tv.total, tv.entities.len()), (0, s.data.entities.len(), s.data.entities.len()));
     assert_eq!(tv.citations.len(), s.data.sources.len(), "every source, in order");
     let changan = &tv.entities[s.find("changan").unwrap() as usize];
     assert!(changan.relations.iter().all(|r| !r.cites.is_empty() && r.cites.iter().all(|&c| (c as usize) < tv.citations.len())));
     let rel = &s.data.relations[changan.relations[0].relation as usize];
     assert_eq!(changan.relations[0].cites, rel.sources, "text-view citation numbers are source indices");
+}
+
+#[test]
+fn the_text_view_comes_a_page_at_a_time_with_the_same_numbers() {
+    let s = scene();
+    let whole = s.text_view(0, usize::MAX);
+    let page = s.text_view(40, 5);
+    assert_eq!((page.start, page.total, page.entities.len()), (40, whole.total, 5));
+    assert_eq!(page.entities[..], whole.entities[40..45], "a page is the same text as that part of the whole");
+    assert_eq!(page.citations, whole.citations, "[n] means the same source on every page");
+    let past = s.text_view(1000, 10);
+    assert_eq!((past.start, past.entities.len()), (s.data.entities.len(), 0), "a page past the end is empty, not a panic");
 }
 
 #[test]

@@ -3,9 +3,14 @@
 // who prefers reading. Mirrored with the map: choosing a name or a sentence
 // selects it on the map, and the map's selection is marked here with
 // aria-current. Filters hide the same entities and relations here. Built
-// when first opened (the wasm writes the sentences).
+// when first opened, a page of entities at a time (the wasm writes the
+// sentences); a map of more than one page gets Previous and Next, and
+// selecting on the map turns to the page that lists the selection.
 import { el, citeMarks, citationItem } from './panel.js';
 import { isolate } from './dom.js';
+
+/** Entities per page: a page is quick to write and to show at any map size. */
+const PAGE = 200;
 
 export class TextView {
   constructor(w) {
@@ -16,8 +21,9 @@ export class TextView {
     this.section.setAttribute('aria-labelledby', `${w.uid}-text-title`);
     this.section.setAttribute('part', 'textview');
     this.built = false;
-    this.entityItems = [];
-    this.relationItems = new Map(); // relation index → [li]
+    this.page = -1;
+    this.entityItems = new Map(); // entity index → li, on the page shown
+    this.relationItems = new Map(); // relation index → [li], on the page shown
     this.current = [];
     w.on('select', () => this.markSelection(true));
     w.on('filter', () => this.applyVisibility());
@@ -32,8 +38,9 @@ export class TextView {
     this.section.hidden = !open;
     this.w.controls.textButton.setAttribute('aria-expanded', String(open));
     if (open) {
-      this.applyVisibility();
       this.markSelection(false);
+      if (this.page < 0) this.showPage(0);
+      this.applyVisibility();
       // It opens below the map, often below the fold: without this the button seems to do nothing.
       this.section.scrollIntoView({ block: 'start' });
       this.title.focus({ preventScroll: true });
@@ -43,71 +50,128 @@ export class TextView {
 
   build() {
     const w = this.w;
-    const tv = w.handle.textView();
     const title = el('h2', 'am-textview-title', 'The map as text');
     title.id = `${w.uid}-text-title`;
     title.tabIndex = -1;
     this.title = title;
     const intro = el('p', 'am-textview-intro', 'Every entity and its relations, with their sources. Filters apply here too; choosing a name or a sentence selects it on the map.');
-    const list = el('ul', 'am-text-entities');
-    tv.entities.forEach((d) => {
-      const li = el('li', 'am-text-entity');
-      const h = el('h3', 'am-text-heading');
-      const name = el('button', 'am-text-name', isolate(d.title));
-      name.type = 'button';
-      name.addEventListener('click', () => w.select('entity', d.index, { centre: true }));
-      h.append(name);
-      li.append(h, el('p', 'panel-subtitle', d.subtitle));
-      if (d.aliases.length) li.append(el('p', 'panel-aliases', `Also: ${d.aliases.map(isolate).join('; ')}`));
-      if (d.facts.length) {
-        const dl = el('dl', 'facts');
-        for (const f of d.facts) {
-          const dd = el('dd', '', f.value);
-          dd.append(citeMarks(f.cites));
-          dl.append(el('dt', '', f.label), dd);
-        }
-        li.append(dl);
-      }
-      if (d.relations.length) {
-        const ul = el('ul', 'relations');
-        for (const r of d.relations) {
-          const item = el('li', 'relation');
-          const s = el('button', 'relation-sentence', r.sentence);
-          s.type = 'button';
-          s.addEventListener('click', () => w.select('relation', r.relation, { centre: true }));
-          item.append(s, citeMarks(r.cites));
-          if (r.note) item.append(el('div', 'relation-note', r.note));
-          ul.append(item);
-          if (!this.relationItems.has(r.relation)) this.relationItems.set(r.relation, []);
-          this.relationItems.get(r.relation).push(item);
-        }
-        li.append(ul);
-      }
-      this.entityItems.push(li);
-      list.append(li);
-    });
+    this.list = el('ul', 'am-text-entities');
+    this.pager = this.buildPager();
+    const first = w.handle.textView(0, 0);
+    this.total = first.total;
     const sources = el('h3', 'am-text-sources', 'Sources');
     const ol = el('ol', 'citations');
-    for (const c of tv.citations) ol.append(citationItem(c));
-    this.section.append(title, intro, list, sources, ol);
+    for (const c of first.citations) ol.append(citationItem(c));
+    this.section.append(title, intro, this.pager.element, this.list, sources, ol);
+    this.pager.element.hidden = this.total <= PAGE;
     this.built = true;
   }
 
+  /** "Entities 201–400 of 100,000" with Previous and Next, for maps of more than one page. */
+  buildPager() {
+    const nav = el('nav', 'am-text-pager');
+    nav.setAttribute('aria-label', 'Pages of the text view');
+    const prev = el('button', 'am-text-prev', 'Previous');
+    const next = el('button', 'am-text-next', 'Next');
+    const status = el('span', 'am-text-page');
+    status.setAttribute('aria-live', 'polite');
+    for (const b of [prev, next]) b.type = 'button';
+    prev.addEventListener('click', () => this.showPage(this.page - 1));
+    next.addEventListener('click', () => this.showPage(this.page + 1));
+    nav.append(prev, status, next);
+    return {
+      element: nav,
+      sync: (start, count) => {
+        const n = (x) => x.toLocaleString('en');
+        status.textContent = `Entities ${n(start + 1)}–${n(start + count)} of ${n(this.total)}`;
+        prev.disabled = start === 0;
+        next.disabled = start + count >= this.total;
+      },
+    };
+  }
+
+  /** Shows page `p` (clamped): its entities from the wasm, in place of the last page's. */
+  showPage(p) {
+    const w = this.w;
+    const last = Math.max(0, Math.ceil(this.total / PAGE) - 1);
+    this.page = Math.min(Math.max(p, 0), last);
+    const tv = w.handle.textView(this.page * PAGE, PAGE);
+    this.entityItems = new Map();
+    this.relationItems = new Map();
+    this.current = [];
+    this.list.replaceChildren(...tv.entities.map((d) => this.entityItem(d)));
+    this.pager.sync(tv.start, tv.entities.length);
+    this.applyVisibility();
+    this.markSelection(false);
+  }
+
+  entityItem(d) {
+    const w = this.w;
+    const li = el('li', 'am-text-entity');
+    const h = el('h3', 'am-text-heading');
+    const name = el('button', 'am-text-name', isolate(d.title));
+    name.type = 'button';
+    name.addEventListener('click', () => w.select('entity', d.index, { centre: true }));
+    h.append(name);
+    li.append(h, el('p', 'panel-subtitle', d.subtitle));
+    if (d.aliases.length) li.append(el('p', 'panel-aliases', `Also: ${d.aliases.map(isolate).join('; ')}`));
+    if (d.facts.length) {
+      const dl = el('dl', 'facts');
+      for (const f of d.facts) {
+        const dd = el('dd', '', f.value);
+        dd.append(citeMarks(f.cites));
+        dl.append(el('dt', '', f.label), dd);
+      }
+      li.append(dl);
+    }
+    if (d.relations.length) {
+      const ul = el('ul', 'relations');
+      for (const r of d.relations) {
+        const item = el('li', 'relation');
+        const s = el('button', 'relation-sentence', r.sentence);
+        s.type = 'button';
+        s.addEventListener('click', () => w.select('relation', r.relation, { centre: true }));
+        item.append(s, citeMarks(r.cites));
+        if (r.note) item.append(el('div', 'relation-note', r.note));
+        ul.append(item);
+        if (!this.relationItems.has(r.relation)) this.relationItems.set(r.relation, []);
+        this.relationItems.get(r.relation).push(item);
+      }
+      li.append(ul);
+    }
+    this.entityItems.set(d.index, li);
+    return li;
+  }
+
   applyVisibility() {
-    if (!this.built) return;
+    if (this.page < 0) return;
     const v = this.w.views.refresh();
-    this.entityItems.forEach((li, i) => (li.hidden = !v.nodeVisible[i]));
+    for (const [i, li] of this.entityItems) li.hidden = !v.nodeVisible[i];
     for (const [r, items] of this.relationItems) for (const li of items) li.hidden = !v.edgeVisible[r];
   }
 
-  /** Marks the map's selection with aria-current; scrolls to it when the map chose it. */
+  /** The page that lists the selection (an entity, or a relation's first end), or -1. */
+  pageOfSelection() {
+    const sel = this.w.selected;
+    if (!sel) return -1;
+    const e = sel.kind === 'entity' ? sel.index : this.w.views.refresh().edgeEnds[2 * sel.index];
+    return Math.floor(e / PAGE);
+  }
+
+  /** Marks the map's selection with aria-current (turning to its page); scrolls to it when the map chose it. */
   markSelection(scroll) {
-    if (!this.built) return;
+    if (!this.built || !this.open) return;
+    const page = this.pageOfSelection();
+    const listed = this.w.selected && (this.w.selected.kind === 'entity' ? this.entityItems.has(this.w.selected.index) : this.relationItems.has(this.w.selected.index));
+    if (page >= 0 && !listed && page !== this.page) {
+      this.showPage(page);
+      return this.markSelection(scroll);
+    }
     for (const li of this.current) li.removeAttribute('aria-current');
     const sel = this.w.selected;
-    this.current = !sel ? [] : sel.kind === 'entity' ? [this.entityItems[sel.index]] : this.relationItems.get(sel.index) || [];
+    this.current = !sel ? [] : sel.kind === 'entity' ? [this.entityItems.get(sel.index)].filter(Boolean) : this.relationItems.get(sel.index) || [];
     for (const li of this.current) li.setAttribute('aria-current', 'true');
     const inside = this.section.contains(document.activeElement) || this.section.contains(this.w.container.getRootNode().activeElement);
-    if (scroll && this.open && this.current[0] && !inside) this.current[0].scrollIntoView({ block: 'nearest' });
+    if (scroll && this.current[0] && !inside) this.current[0].scrollIntoView({ block: 'nearest' });
   }
 }

@@ -149,8 +149,8 @@ impl Scene {
         shortest_paths_within(&self.data, &self.adjacency, from, to, k, Some((&self.node_visible, &self.edge_visible)))
     }
 
-    /// The whole map as text (every entity; the page hides what is filtered out).
-    pub fn text_view(&self) -> TextView {
-        text_view(&self.data, |e| self.adjacency.incident(e))
+    /// The map as text, entities `start..start + count` (the page hides what is filtered out).
+    pub fn text_view(&self, start: usize, count: usize) -> TextView {
+        text_view(&self.data, |e| self.adjacency.incident(e), start, count)
     }
 }

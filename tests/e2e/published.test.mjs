@@ -16,7 +16,7 @@ import { execFileSync } from 'node:child_process';
 import { ROOT, DESKTOP, PHONE, useServerAndBrowser, buildSite, collectErrors, openMap, withContextPage } from './harness.mjs';
 
 const OUT = path.join(ROOT, 'target/e2e/published');
-const SITES = { seed: path.join(OUT, 'seed'), battery: path.join(OUT, 'battery'), big: path.join(OUT, 'big') };
+const SITES = { seed: path.join(OUT, 'seed'), battery: path.join(OUT, 'battery'), big: path.join(OUT, 'big'), mid: path.join(OUT, 'mid') };
 const SEED_TITLE = 'Industry alliances in Chinese cars and chips';
 const BATTERY_TITLE = 'The Ardent–Kestrel battery venture';
 
@@ -27,6 +27,7 @@ const env = useServerAndBrowser({
     { prefix: '/news/maps/seed/', dir: SITES.seed },
     { prefix: '/news/maps/battery/', dir: SITES.battery },
     { prefix: '/news/maps/big/', dir: SITES.big },
+    { prefix: '/news/maps/mid/', dir: SITES.mid },
     { prefix: '/test/', dir: path.join(ROOT, 'tests/e2e/pages') },
   ],
 });
@@ -199,5 +200,31 @@ test("a 10,000-entity site's page stays small: the most connected entities in it
     await page.getByRole('link', { name: 'Every entity and relation as text' }).click();
     await page.waitForURL(/text\.html$/);
     assert.equal(await page.locator('.am-fallback article').count(), 10000, 'the full text page lists all 10,000');
+  });
+});
+
+test('the text view of a 1,000-entity map comes a page at a time and turns to what the map selects', async () => {
+  const toml = path.join(OUT, 'mid.toml');
+  fs.writeFileSync(toml, execFileSync('cargo', ['run', '-q', '--example', 'synth_toml', '--', '1000', '2000', '3'], { cwd: ROOT, maxBuffer: 64 << 20 }));
+  buildSite(toml, SITES.mid);
+  await withPage(DESKTOP, async (page) => {
+    const errors = await openMap(page, base('mid'), '/');
+    const section = page.locator('#map .am-textview');
+    await page.locator('#map').getByRole('button', { name: 'Text view' }).click();
+    assert.equal(await section.locator('.am-text-entity').count(), 200, 'one page of 200 entities');
+    const status = section.locator('.am-text-page');
+    assert.equal(await status.textContent(), 'Entities 1–200 of 1,000');
+    await section.getByRole('button', { name: 'Next' }).click();
+    assert.equal(await status.textContent(), 'Entities 201–400 of 1,000');
+    // Selecting entity 900 on the map turns the text view to its page and marks it.
+    const id = await page.evaluate(() => document.querySelector('#map').allianceMap.state().entityIds[900]);
+    await page.evaluate(() => document.querySelector('#map').allianceMap.select('entity', 900));
+    assert.equal(await status.textContent(), 'Entities 801–1,000 of 1,000');
+    const current = section.locator('.am-text-entity[aria-current="true"] .am-text-name');
+    assert.equal(await current.count(), 1);
+    const name = await page.evaluate((i) => document.querySelector('#map').allianceMap.entities[i].name, 900);
+    assert.equal((await current.textContent()).replace(/[\u2068\u2069]/g, ''), name, `${id} is marked on its page`);
+    assert.ok(await section.getByRole('button', { name: 'Next' }).isDisabled(), 'no page after the last');
+    assert.deepEqual(errors, []);
   });
 });
