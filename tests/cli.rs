@@ -226,6 +226,28 @@ fn non_utf8_input_is_a_usage_error_with_a_hint() {
 }
 
 #[test]
+fn a_warm_start_from_another_dataset_or_a_corrupt_file_is_ignored_and_said() {
+    let tmp = std::env::temp_dir().join(format!("alliance-map-foreign-{}", std::process::id()));
+    let widget = tmp.join("widget");
+    std::fs::create_dir_all(widget.join("pkg")).unwrap();
+    let site = tmp.join("site");
+    let build = |file: &str| run(&["build", file, "-o", site.to_str().unwrap(), "--widget", widget.to_str().unwrap()]);
+    assert_eq!(build("tests/fixtures/docs_example.toml").status.code(), Some(0));
+    let out = build("data/seed.toml");
+    assert_eq!(out.status.code(), Some(0));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("ignored the earlier") && stderr.contains("entities are in it (another dataset?)"), "{stderr}");
+    let fresh = tmp.join("fresh");
+    assert_eq!(run(&["build", "data/seed.toml", "-o", fresh.to_str().unwrap(), "--widget", widget.to_str().unwrap()]).status.code(), Some(0));
+    assert_eq!(std::fs::read(site.join("data.amap")).unwrap(), std::fs::read(fresh.join("data.amap")).unwrap(), "the same map as a fresh build");
+    std::fs::write(site.join("data.amap"), b"AMAP not really").unwrap();
+    let out = build("data/seed.toml");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(text(&out.stderr).contains("it is not a compiled map"), "{}", text(&out.stderr));
+    let _ = std::fs::remove_dir_all(tmp);
+}
+
+#[test]
 fn rebuilding_after_an_edit_moves_the_map_a_little() {
     let tmp = std::env::temp_dir().join(format!("alliance-map-warm-{}", std::process::id()));
     let widget = tmp.join("widget");

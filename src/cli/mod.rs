@@ -218,13 +218,7 @@ pub fn run() -> ExitCode {
             } else {
                 // An earlier build in the same folder is the warm start: small edits move the map a
                 // little. One built with --no-layout has no positions to start from.
-                let previous = std::fs::read(output.join("data.amap"))
-                    .ok()
-                    .and_then(|b| alliance_map::compiled::decode(&b).ok())
-                    .filter(|c| !c.needs_layout());
-                if previous.is_some() {
-                    eprintln!("warm start from the earlier {}/data.amap (delete it for a fresh layout)", output.display());
-                }
+                let previous = warm_start(&output.join("data.amap"), &data);
                 alliance_map::pipeline::compile_from(data, &config, previous.as_ref())
             };
             let bytes = alliance_map::compiled::encode(&compiled);
@@ -241,6 +235,30 @@ pub fn run() -> ExitCode {
             site::write_site(&data_for_pages, &widget, &output, &site::SiteOptions { base_url: base_url.as_deref(), allow_data_from: &allow_data_from })
         }
     }
+}
+
+/// The earlier build in the output folder, if it is one of this dataset (at
+/// least half of today's entities are in it): a warm start from another
+/// dataset's map would only scramble this one. Says which, on stderr.
+fn warm_start(path: &Path, data: &Dataset) -> Option<alliance_map::compiled::Compiled> {
+    let bytes = std::fs::read(path).ok()?;
+    let shown = path.display();
+    let previous = match alliance_map::compiled::decode(&bytes) {
+        Ok(c) if !c.needs_layout() => c,
+        Ok(_) => return None, // built with --no-layout: no positions to start from
+        Err(e) => {
+            eprintln!("note: ignored the earlier {shown} for a warm start: it is not a compiled map ({e}); laid out afresh");
+            return None;
+        }
+    };
+    let ids: std::collections::HashSet<&str> = previous.dataset.entities.iter().map(|e| e.id.as_str()).collect();
+    let kept = data.entities.iter().filter(|e| ids.contains(e.id.as_str())).count();
+    if 2 * kept < data.entities.len() {
+        eprintln!("note: ignored the earlier {shown} for a warm start: only {kept} of this file's {} entities are in it (another dataset?); laid out afresh", data.entities.len());
+        return None;
+    }
+    eprintln!("warm start from the earlier {shown} ({kept} of {} entities kept their place; delete it for a fresh layout)", data.entities.len());
+    Some(previous)
 }
 
 /// Reads and checks the input (TOML, or one of the importable formats),
