@@ -314,7 +314,8 @@ export class Widget {
       if (focusWasInPanel) this.canvas.focus({ preventScroll: true });
     } else {
       const details = this.handle.details(kind, index);
-      this.selected = { kind, index, title: details.title };
+      // The title as read: a relation's names come isolated (src/sentence.rs), the panel makes them <bdi>s.
+      this.selected = { kind, index, title: details.title.replace(/[\u2068\u2069]/g, '') };
       this.parts.renderDetails(this.panel, details, (k, i) => this.select(k, i), this.uid);
       // A new selection starts at its title and close button, not where the last one was scrolled to.
       if (isNew) this.panel.scrollTop = 0;
