@@ -62,6 +62,7 @@ codes! {
     UnusedSource = "W002", "unused-source", Warning: "A source that nothing cites.";
     ConfusableName = "W003", "confusable-name", Warning: "Two entities whose names look the same but are different text (Unicode's confusables: a Cyrillic letter for a Latin one, an invisible character).";
     HiddenCharacter = "W004", "hidden-character", Warning: "A name or alias holds a bidi control or an invisible character (zero-width, U+200B-U+200F, U+2060-U+2064, U+FEFF, U+202A-U+202E, U+2066-U+2069).";
+    DuplicateKey = "W005", "duplicate-key", Warning: "An imported JSON object repeats a key; only its last value is read.";
 }
 
 /// One problem in one file.

@@ -1,14 +1,25 @@
-//! Every file in tests/fixtures/check is checked and its diagnostics, rendered
-//! as the CLI prints them, are compared with the `.expected` file beside it.
+//! Every file in tests/fixtures/check is checked (`.toml`) or imported
+//! (`.json`, `.csv`) and its diagnostics, rendered as the CLI prints them,
+//! are compared with the `.expected` file beside it.
 
 use crate::expect::expect_file;
-use alliance_map::check::{check, render};
+use alliance_map::check::{check, render, Checked};
+use alliance_map::import::{import, Format, Input};
 use std::path::Path;
+
+const EXTENSIONS: [&str; 3] = ["toml", "json", "csv"];
+
+fn checked(name: &str, text: &str) -> Checked {
+    match Format::from_path(name) {
+        Some(format) => import(format, &[Input { name, text }]),
+        None => check(text),
+    }
+}
 
 fn check_fixture(path: &Path) {
     let text = std::fs::read_to_string(path).unwrap();
     let name = format!("fixtures/check/{}", path.file_name().unwrap().to_string_lossy());
-    let checked = check(&text);
+    let checked = checked(&name, &text);
     let mut out = render::human(&name, &text, &checked.diagnostics);
     out.push_str("--- json\n");
     out.push_str(&render::json_lines(&name, &text, &checked.diagnostics));
@@ -18,7 +29,7 @@ fn check_fixture(path: &Path) {
 #[test]
 fn every_fixture_reports_its_expected_diagnostics() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/check");
-    let mut paths: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "toml")).collect();
+    let mut paths: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| EXTENSIONS.iter().any(|x| e == *x))).collect();
     paths.sort();
     assert!(paths.len() >= 25, "fixtures missing in {}", dir.display());
     for path in paths {
@@ -34,9 +45,9 @@ fn each_single_mistake_fixture_reports_its_code() {
         let entry = std::fs::read_dir(&dir)
             .unwrap()
             .map(|e| e.unwrap().path())
-            .find(|p| p.extension().is_some_and(|e| e == "toml") && p.file_name().unwrap().to_string_lossy().starts_with(&prefix))
+            .find(|p| p.extension().is_some_and(|e| EXTENSIONS.iter().any(|x| e == *x)) && p.file_name().unwrap().to_string_lossy().starts_with(&prefix))
             .unwrap_or_else(|| panic!("no fixture for {}", code.as_str()));
-        let checked = check(&std::fs::read_to_string(&entry).unwrap());
+        let checked = checked(&entry.to_string_lossy(), &std::fs::read_to_string(&entry).unwrap());
         assert!(
             checked.diagnostics.iter().any(|d| d.code == *code),
             "{} does not report {}: {:?}",

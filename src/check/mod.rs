@@ -14,6 +14,7 @@ pub(crate) mod read;
 pub mod render;
 pub(crate) mod resolve;
 pub mod suggest;
+pub(crate) mod url;
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::Dataset;

@@ -174,7 +174,7 @@ fn read_source(t: &DeTable, span: Span, i: usize, diags: &mut Vec<Diagnostic>) -
         title,
         author: text_or_empty(&f, "author", diags),
         date: f.date("date", diags).map(|d| d.value),
-        url: url.map(|u| u.value).unwrap_or_default(),
+        url: url.map(|u| super::url::lower_scheme(u.value)).unwrap_or_default(),
         note: text_or_empty(&f, "note", diags),
     })
 }
@@ -188,15 +188,10 @@ fn named(probe: &Fields, kind: &str, i: usize) -> String {
 }
 
 pub(crate) fn check_url(url: &At<String>, what: &str, diags: &mut Vec<Diagnostic>) {
-    let rest = url.value.strip_prefix("https://").or_else(|| url.value.strip_prefix("http://"));
-    let host_ok = rest.is_some_and(|r| {
-        let host = r.split(['/', '?', '#']).next().unwrap_or("");
-        !host.is_empty() && !r.chars().any(|c| c.is_whitespace() || c.is_control())
-    });
-    if !host_ok {
+    if let Some(hint) = super::url::problem(&url.value) {
         diags.push(
             Diagnostic::new(Code::InvalidUrl, url.span.clone(), format!("`url` in {what} is not an http(s) address: `{}`", truncate(&url.value)))
-                .hint("write a full address starting with https:// (or leave `url` out)"),
+                .hint(hint),
         );
     }
 }

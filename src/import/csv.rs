@@ -26,6 +26,13 @@ impl Table<'_> {
 }
 
 fn parse<'a>(b: &mut Builder, text: &'a str, base: usize) -> Option<Table<'a>> {
+    if let Some(at) = unclosed_quote(text) {
+        b.diagnostics.push(
+            Diagnostic::new(Code::Syntax, base + at..base + at + 1, "CSV: the quoted field that starts here is never closed, so the rest of the file would be read as one cell")
+                .hint("close the quote; a quote inside a quoted field is written twice (\"\")"),
+        );
+        return None;
+    }
     let mut reader = ::csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
     let headers = match reader.headers() {
         Ok(h) => h.iter().map(String::from).collect(),
@@ -55,6 +62,29 @@ fn unneutralize(cell: &str) -> String {
         Some(rest) if crate::export::csv::is_formula_like(rest) => rest.to_string(),
         _ => cell.to_string(),
     }
+}
+
+/// Where a quoted field opens that nothing closes (the csv reader would
+/// silently read the rest of the file into it). A quote opens a field only
+/// at its start; inside, `""` is a quote and `"` closes it.
+fn unclosed_quote(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let (mut i, mut field_start, mut open) = (0, true, None);
+    while i < bytes.len() {
+        match (open, bytes[i]) {
+            (None, b'"') if field_start => open = Some(i),
+            (None, b',' | b'\n' | b'\r') => field_start = true,
+            (None, _) => field_start = false,
+            (Some(_), b'"') if bytes.get(i + 1) == Some(&b'"') => i += 1,
+            (Some(_), b'"') => {
+                open = None;
+                field_start = false;
+            }
+            (Some(_), _) => {}
+        }
+        i += 1;
+    }
+    open
 }
 
 fn csv_error(e: &::csv::Error, base: usize, len: usize) -> Diagnostic {

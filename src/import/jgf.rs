@@ -93,7 +93,7 @@ fn read_source(b: &mut Builder, text: &str, base: usize, record: &Value, i: usiz
             None
         }
     });
-    let url = text_field(record, "url");
+    let url = crate::check::url::lower_scheme(text_field(record, "url"));
     if !url.is_empty() {
         check_url(&At { value: url.clone(), span: span.clone() }, &what, &mut b.diagnostics);
     }
@@ -123,6 +123,11 @@ fn read_attributes(b: &mut Builder, metadata: Option<&Value>, entity: &str, span
 
 /// Reads one JGF document.
 pub fn read(b: &mut Builder, text: &str, base: usize) {
+    // A byte order mark (editors on Windows write one) is not JSON; skip it, keeping offsets.
+    let (text, base) = match text.strip_prefix('\u{feff}') {
+        Some(rest) => (rest, base + '\u{feff}'.len_utf8()),
+        None => (text, base),
+    };
     let doc: Value = match serde_json::from_str(text) {
         Ok(v) => v,
         Err(e) => {
@@ -131,6 +136,7 @@ pub fn read(b: &mut Builder, text: &str, base: usize) {
             return;
         }
     };
+    super::json_keys::warn_duplicates(b, text, base);
     let graph = doc.get("graph").or_else(|| doc.get("graphs").and_then(|g| g.get(0)));
     let Some(graph) = graph else {
         b.diagnostics.push(Diagnostic::new(Code::MissingField, base..base, "JSON Graph Format needs a top-level `graph` (or `graphs`)").hint("see https://jsongraphformat.info"));

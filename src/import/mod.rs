@@ -12,6 +12,7 @@
 mod attribute_columns;
 mod csv;
 mod jgf;
+mod json_keys;
 mod xml;
 
 use crate::check::fields::{At, Span};
