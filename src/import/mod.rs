@@ -18,7 +18,7 @@ mod xml;
 use crate::check::fields::{At, Span};
 use crate::check::read::{invalid_id, RawAttribute, RawEntity, RawFile, RawRelation, RawSource};
 use crate::check::{resolve::resolve, sort, Checked};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Meta, Value};
 use crate::vocab::{EntityKind, RelationType, ShareQualifier, Status};
 
@@ -262,6 +262,13 @@ impl Builder {
     /// Resolves everything into a dataset, citing the imported file(s) for
     /// the facts that name no source.
     pub fn finish(mut self, names: &[&str], format: &str, title: &str) -> Checked {
+        // The rule an empty TOML file meets (`check::read`), unless the file did not even parse.
+        if self.file.entities.is_empty() && !self.diagnostics.iter().any(|d| d.code == Code::Syntax) {
+            self.diagnostics.push(
+                Diagnostic::new(Code::MissingField, 0..0, "the file defines no entities: there is nothing to draw")
+                    .hint(format!("add nodes to the {format} file (or relations, whose ends become entities)")),
+            );
+        }
         self.normalize_ids();
         // Only when something still cites it: a round trip of our own export
         // gives back exactly its sources. A file that describes a source
