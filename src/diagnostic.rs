@@ -58,6 +58,7 @@ codes! {
     InvalidWikidata = "E021", "invalid-wikidata", Error: "A Wikidata id that is not Q followed by digits.";
     ShareMisuse = "E022", "share-misuse", Error: "A `share` on a relation type that does not carry one, or a qualifier without a share.";
     InvalidCountry = "E023", "invalid-country", Error: "A country that is not an ISO 3166-1 alpha-2 code such as CN or US.";
+    NameTooLong = "E024", "name-too-long", Error: "An entity's name or alias is longer than 300 characters (it is drawn as a label and repeated in every sentence).";
     DuplicateRelation = "W001", "duplicate-relation", Warning: "Two relations with the same type, endpoints and role.";
     UnusedSource = "W002", "unused-source", Warning: "A source that nothing cites.";
     ConfusableName = "W003", "confusable-name", Warning: "Two entities whose names look the same but are different text (Unicode's confusables: a Cyrillic letter for a Latin one, an invisible character).";

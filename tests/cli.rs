@@ -273,3 +273,21 @@ fn rebuilding_after_an_edit_moves_the_map_a_little() {
     assert!(moved < 0.1 * extent, "mean move {moved} of extent {extent}");
     let _ = std::fs::remove_dir_all(tmp);
 }
+
+#[test]
+fn build_refuses_a_name_of_megabytes_with_a_short_message() {
+    // A 50 MB label once made a 150 MB index.html; now check stops it, briefly.
+    let tmp = std::env::temp_dir().join(format!("alliance-map-longname-{}", std::process::id()));
+    std::fs::create_dir_all(&tmp).unwrap();
+    let toml = tmp.join("long.toml");
+    let name = "x".repeat(5 << 20);
+    let data = format!("[[source]]\nid = \"s\"\ntitle = \"t\"\n\n[[entity]]\nid = \"a\"\nname = \"{name}\"\nkind = \"company\"\n\n[[entity]]\nid = \"b\"\nname = \"B\"\nkind = \"company\"\n\n[[relation]]\ntype = \"owns\"\nfrom = \"a\"\nto = \"b\"\nsources = [\"s\"]\n");
+    std::fs::write(&toml, data).unwrap();
+    let out = run(&["build", toml.to_str().unwrap(), "-o", tmp.join("site").to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("error[E024]") && stderr.contains("is 5242880 characters long, more than 300"), "{}", &stderr[..stderr.len().min(500)]);
+    assert!(stderr.len() < 4000, "the report is {} bytes", stderr.len());
+    assert!(!tmp.join("site/index.html").exists());
+    let _ = std::fs::remove_dir_all(tmp);
+}

@@ -67,6 +67,9 @@ pub fn check_names(entities: &[RawEntity], diags: &mut Vec<Diagnostic>) {
     let mut seen: HashMap<String, usize> = HashMap::new();
     for (i, e) in entities.iter().enumerate() {
         let owner = format!("entity `{}`", e.id.value);
+        if too_long(&e.name, "name", &owner, &e.name_span, diags) | e.aliases.iter().zip(&e.alias_spans).any(|(a, span)| too_long(a, "alias", &owner, span, diags)) {
+            continue;
+        }
         let seen_name = visible(&e.name);
         if seen_name.trim().is_empty() {
             if !e.name.trim().is_empty() {
@@ -90,6 +93,21 @@ pub fn check_names(entities: &[RawEntity], diags: &mut Vec<Diagnostic>) {
             }
         }
     }
+}
+
+/// Longest name or alias: a label on the map and a part of every sentence
+/// about the entity (a 50 MB label made a 150 MB page).
+pub const MAX_NAME_CHARS: usize = 300;
+
+/// Reports a name or alias over [`MAX_NAME_CHARS`]; true if it is one.
+fn too_long(text: &str, what: &str, owner: &str, span: &Span, diags: &mut Vec<Diagnostic>) -> bool {
+    let Some((cut, _)) = text.char_indices().nth(MAX_NAME_CHARS) else { return false };
+    let chars = MAX_NAME_CHARS + text[cut..].chars().count();
+    diags.push(
+        Diagnostic::new(Code::NameTooLong, span.clone(), format!("`{what}` in {owner} is {chars} characters long, more than {MAX_NAME_CHARS}"))
+            .hint("shorten it to what readers call the entity; put the full legal name or a description in an `[[entity.attribute]]`"),
+    );
+    true
 }
 
 fn hidden_in(text: &str, what: &str, owner: &str, span: &Span, diags: &mut Vec<Diagnostic>) {
