@@ -13,4 +13,5 @@ fuzz_target!(|data: &[u8]| {
     }
     let _ = render::human("fuzz.toml", text, &checked.diagnostics);
     let _ = render::json_lines("fuzz.toml", text, &checked.diagnostics);
+    let _ = render::write_short(&mut Vec::new(), "fuzz.toml", text, &checked.diagnostics);
 });
