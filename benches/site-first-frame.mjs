@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { execFileSync } from 'node:child_process';
-import { ROOT, startServer, launchBrowser } from '../tests/e2e/harness.mjs';
+import { ROOT, startServer, launchBrowser, writeSynthToml } from '../tests/e2e/harness.mjs';
 import { recordOursFirstFrame } from './first-frame-mark.mjs';
 
 const RUNS = 7;
@@ -26,8 +26,7 @@ const cargo = (args, options = {}) => execFileSync('cargo', ['run', '--release',
 function buildSite(name, n) {
   const dir = path.join(OUT, name);
   const toml = path.join(OUT, `${name}.toml`);
-  fs.mkdirSync(OUT, { recursive: true });
-  fs.writeFileSync(toml, cargo(['--example', 'synth_toml', '--', String(n), String(5 * n), '1']));
+  writeSynthToml(toml, n, 5 * n, 1, { release: true });
   fs.rmSync(dir, { recursive: true, force: true });
   cargo(['--', 'build', toml, '-o', dir, '--widget', 'dist'], { stdio: ['ignore', 'ignore', 'inherit'] });
   return dir;

@@ -73,13 +73,20 @@ fn fake_widget(dir: &std::path::Path) -> &'static str {
     first_frame
 }
 
+/// `alliance-map build data/seed.toml -o site --widget widget` and `extra`.
+fn build_seed(site: &std::path::Path, widget: &std::path::Path, extra: &[&str]) -> Output {
+    let mut args = vec!["build", "data/seed.toml", "-o", site.to_str().unwrap(), "--widget", widget.to_str().unwrap()];
+    args.extend_from_slice(extra);
+    run(&args)
+}
+
 #[test]
 fn build_writes_a_static_site_with_the_compiled_data_and_a_no_js_fallback() {
     let tmp = std::env::temp_dir().join(format!("alliance-map-cli-{}", std::process::id()));
     let widget = tmp.join("widget");
     let first_frame = fake_widget(&widget);
     let site = tmp.join("site");
-    let out = run(&["build", "data/seed.toml", "-o", site.to_str().unwrap(), "--widget", widget.to_str().unwrap(), "--base-url", "https://maps.example.org/alliances"]);
+    let out = build_seed(&site, &widget, &["--base-url", "https://maps.example.org/alliances"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let oembed: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(site.join("oembed.json")).unwrap()).unwrap();
     assert_eq!((oembed["version"].as_str(), oembed["type"].as_str()), (Some("1.0"), Some("rich")));
@@ -110,16 +117,9 @@ fn a_rebuild_without_base_url_leaves_no_stale_oembed_and_says_why_there_is_none(
     let widget = tmp.join("widget");
     fake_widget(&widget);
     let site = tmp.join("site");
-    let args = |extra: &[&'static str]| {
-        let mut a = vec!["build", "data/seed.toml", "-o", site.to_str().unwrap(), "--widget", widget.to_str().unwrap()];
-        a.extend_from_slice(extra);
-        a.into_iter().map(String::from).collect::<Vec<_>>()
-    };
-    let with = args(&["--base-url", "https://a.example/"]);
-    assert_eq!(run(&with.iter().map(String::as_str).collect::<Vec<_>>()).status.code(), Some(0));
+    assert_eq!(build_seed(&site, &widget, &["--base-url", "https://a.example/"]).status.code(), Some(0));
     assert!(site.join("oembed.json").is_file());
-    let without = args(&[]);
-    let out = run(&without.iter().map(String::as_str).collect::<Vec<_>>());
+    let out = build_seed(&site, &widget, &[]);
     assert_eq!(out.status.code(), Some(0));
     assert!(!site.join("oembed.json").exists(), "neither the earlier build's nor the widget's demo oEmbed");
     assert!(text(&out.stderr).contains("add --base-url"), "{}", text(&out.stderr));
@@ -146,9 +146,7 @@ fn built_pages_allow_only_their_own_data_unless_allow_data_from_says_otherwise()
     fake_widget(&widget);
     let site = tmp.join("site");
     let build = |extra: &[&str]| {
-        let mut a = vec!["build", "data/seed.toml", "-o", site.to_str().unwrap(), "--widget", widget.to_str().unwrap()];
-        a.extend_from_slice(extra);
-        let out = run(&a);
+        let out = build_seed(&site, &widget, extra);
         assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
         ["index.html", "embed.html"].map(|f| std::fs::read_to_string(site.join(f)).unwrap())
     };

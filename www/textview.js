@@ -38,9 +38,12 @@ export class TextView {
     this.section.hidden = !open;
     this.w.controls.textButton.setAttribute('aria-expanded', String(open));
     if (open) {
-      this.markSelection(false);
-      if (this.page < 0) this.showPage(0);
-      this.applyVisibility();
+      // The first opening shows the page with the selection; later ones keep the page.
+      if (this.page < 0) this.showPage(Math.max(0, this.pageOfSelection()));
+      else {
+        this.applyVisibility();
+        this.markSelection(false);
+      }
       // It opens below the map, often below the fold: without this the button seems to do nothing.
       this.section.scrollIntoView({ block: 'start' });
       this.title.focus({ preventScroll: true });
@@ -102,7 +105,7 @@ export class TextView {
     this.list.replaceChildren(...tv.entities.map((d) => this.entityItem(d)));
     this.pager.sync(tv.start, tv.entities.length);
     this.applyVisibility();
-    this.markSelection(false);
+    this.mark(false);
   }
 
   entityItem(d) {
@@ -158,15 +161,17 @@ export class TextView {
     return Math.floor(e / PAGE);
   }
 
-  /** Marks the map's selection with aria-current (turning to its page); scrolls to it when the map chose it. */
+  /** Turns to the page that lists the map's selection, if another, and marks it; scrolls to it when the map chose it. */
   markSelection(scroll) {
     if (!this.built || !this.open) return;
-    const page = this.pageOfSelection();
-    const listed = this.w.selected && (this.w.selected.kind === 'entity' ? this.entityItems.has(this.w.selected.index) : this.relationItems.has(this.w.selected.index));
-    if (page >= 0 && !listed && page !== this.page) {
-      this.showPage(page);
-      return this.markSelection(scroll);
-    }
+    const sel = this.w.selected;
+    const listed = sel && (sel.kind === 'entity' ? this.entityItems : this.relationItems).has(sel.index);
+    if (sel && !listed) this.showPage(this.pageOfSelection());
+    this.mark(scroll);
+  }
+
+  /** Marks the selection with aria-current on the page shown. */
+  mark(scroll) {
     for (const li of this.current) li.removeAttribute('aria-current');
     const sel = this.w.selected;
     this.current = !sel ? [] : sel.kind === 'entity' ? [this.entityItems.get(sel.index)].filter(Boolean) : this.relationItems.get(sel.index) || [];

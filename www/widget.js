@@ -143,8 +143,13 @@ export class Widget {
   }
 
   fitView() {
-    this.camera.fit(this.handle.bounds(), this.width, this.height, 24, FIT_MAX_ZOOM);
+    this.fitWhole(this.camera);
     this.settle();
+  }
+
+  /** Sets `camera` to show the whole map (what Fit shows). */
+  fitWhole(camera) {
+    camera.fit(this.handle.bounds(), this.width, this.height, 24, FIT_MAX_ZOOM);
   }
 
   /**
@@ -168,7 +173,7 @@ export class Widget {
     const dy = Math.min(Math.max(top, 0), this.height * 0.6);
     const [w, h] = [this.width - dx, this.height - dy];
     const whole = new Camera();
-    whole.fit(this.handle.bounds(), this.width, this.height, 24, FIT_MAX_ZOOM);
+    this.fitWhole(whole);
     const cap = Math.min(4 * whole.zoom, Math.max(whole.zoom, MAX_FOCUS_RADIUS / rMax));
     this.camera.fit(b, w, h, 48);
     if (this.camera.zoom > cap) {

@@ -148,6 +148,17 @@ export function buildSite(toml, out, extra = []) {
 }
 
 /**
+ * Writes a generated dataset (`examples/synth_toml.rs`: Barabási–Albert,
+ * names of a realistic length) of `entities` and `relations` to `out`.
+ * `release: true` for benchmarks (the example is then built optimised).
+ */
+export function writeSynthToml(out, entities, relations, seed, { release = false } = {}) {
+  const args = ['run', ...(release ? ['--release'] : []), '-q', '--example', 'synth_toml', '--', String(entities), String(relations), String(seed)];
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, execFileSync('cargo', args, { cwd: ROOT, maxBuffer: 256 << 20 }));
+}
+
+/**
  * A test file's server and browser: started before its tests, stopped after
  * them. Returns `{server, browser}`, filled in once they are up.
  * `serverOptions` may be a function, called in `before` (for set-up that

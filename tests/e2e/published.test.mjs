@@ -12,8 +12,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { execFileSync } from 'node:child_process';
-import { ROOT, DESKTOP, PHONE, useServerAndBrowser, buildSite, collectErrors, openMap, withContextPage } from './harness.mjs';
+import { ROOT, DESKTOP, PHONE, useServerAndBrowser, buildSite, collectErrors, openMap, withContextPage, writeSynthToml } from './harness.mjs';
 
 const OUT = path.join(ROOT, 'target/e2e/published');
 const SITES = { seed: path.join(OUT, 'seed'), battery: path.join(OUT, 'battery'), big: path.join(OUT, 'big'), mid: path.join(OUT, 'mid') };
@@ -187,7 +186,7 @@ test('200 src changes of <alliance-map> free what each map used: wasm memory and
 
 test("a 10,000-entity site's page stays small: the most connected entities in it, every entity on text.html", async () => {
   const toml = path.join(OUT, 'big.toml');
-  fs.writeFileSync(toml, execFileSync('cargo', ['run', '-q', '--example', 'synth_toml', '--', '10000', '20000', '1'], { cwd: ROOT, maxBuffer: 64 << 20 }));
+  writeSynthToml(toml, 10000, 20000, 1);
   // --no-layout: the same pages, without laying out 10k entities in a debug build.
   buildSite(toml, SITES.big, ['--no-layout']);
   const index = fs.readFileSync(path.join(SITES.big, 'index.html'));
@@ -205,7 +204,7 @@ test("a 10,000-entity site's page stays small: the most connected entities in it
 
 test('the text view of a 1,000-entity map comes a page at a time and turns to what the map selects', async () => {
   const toml = path.join(OUT, 'mid.toml');
-  fs.writeFileSync(toml, execFileSync('cargo', ['run', '-q', '--example', 'synth_toml', '--', '1000', '2000', '3'], { cwd: ROOT, maxBuffer: 64 << 20 }));
+  writeSynthToml(toml, 1000, 2000, 3);
   buildSite(toml, SITES.mid);
   await withPage(DESKTOP, async (page) => {
     const errors = await openMap(page, base('mid'), '/');
