@@ -5,9 +5,9 @@
 //! Prints the figures and writes target/bench/check.json.
 
 use alliance_map::check::{check, render};
-use alliance_map::import::{import, Format, Input};
+use alliance_map::formats::import::{import, Format, Input};
 use alliance_map::synth;
-use alliance_map::write_toml::to_toml;
+use alliance_map::formats::write_toml::to_toml;
 use std::time::Instant;
 
 /// The best of three runs: two other builds may share the machine.

@@ -38,14 +38,9 @@ function run(cmd, args, env = {}) {
   return r.status === 0;
 }
 
-// 1. Native: graphs, times, positions. `cargo bench` also builds the CLI,
-// with the release profile's panic = "abort", while the bench itself unwinds:
-// two builds of the lib under one file name (the lib is also a cdylib, so its
-// files carry no hash), which can break the link. Unwinding everywhere, in a
-// target dir of its own, builds the lib once and leaves target/release alone.
-const benchEnv = { CARGO_TARGET_DIR: resolve('target/layout-bench'), CARGO_PROFILE_RELEASE_PANIC: 'unwind' };
+// 1. Native: graphs, times, positions.
 say('ours-native: cargo bench --bench layout');
-if (!run('cargo', ['bench', '--bench', 'layout'], benchEnv)) {
+if (!run('cargo', ['bench', '--bench', 'layout'])) {
   console.error('cargo bench --bench layout failed');
   process.exit(1);
 }
@@ -55,15 +50,13 @@ const writePositions = (name, n, pos) =>
   writeFileSync(`target/bench/positions/${name}-${n}.json`, `{"n":${n},"pos":${JSON.stringify(Array.from(pos))}}\n`);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-// 2. Ours in wasm: a separate crate, so the widget's facade stays as it is.
+// 2. Ours in wasm: the layout worker's crate, as scripts/build.sh builds it.
 say('ours-wasm: building crates/layout-worker');
 const pkg = resolve('target/bench/layout-worker');
 let wasm = null;
 const built =
-  run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '--manifest-path', 'crates/layout-worker/Cargo.toml'], {
-    CARGO_TARGET_DIR: resolve('target/layout-worker'),
-  }) &&
-  run('wasm-bindgen', ['--target', 'nodejs', '--out-dir', pkg, resolve('target/layout-worker/wasm32-unknown-unknown/release/layout_worker.wasm')]);
+  run('cargo', ['build', '--profile', 'wasm-speed', '--target', 'wasm32-unknown-unknown', '-p', 'layout-worker']) &&
+  run('wasm-bindgen', ['--target', 'nodejs', '--out-dir', pkg, resolve('target/wasm32-unknown-unknown/wasm-speed/layout_worker.wasm')]);
 if (built) {
   // The glue is CommonJS; the repo's package.json says "module".
   mkdirSync(pkg, { recursive: true });

@@ -15,7 +15,8 @@
 //! figures with the same code, into target/bench/layout-metrics.json.
 
 use alliance_map::layout::quality::{edge_crossings, normalized_stress};
-use alliance_map::layout::{layout, radius_for_degree, LayoutConfig};
+use alliance_map::layout::{layout, LayoutConfig};
+use alliance_map::model::graph::radius_for_degree;
 use alliance_map::synth::barabasi_albert;
 use std::fmt::Write as _;
 use std::time::Instant;

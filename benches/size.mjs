@@ -61,7 +61,7 @@ const later = { wasm: file('dist/pkg/alliance_map_bg.wasm'), js: sum(laterJs) };
 later.total = sum([later.wasm, later.js]);
 const everything = sum([ours.total, later.total]);
 
-// The compiled seed blob (build.rs output); the newest one if several builds exist.
+// The compiled seed blob (crates/widget/build.rs output); the newest one if several builds exist.
 const buildDir = 'target/wasm32-unknown-unknown/wasm/build';
 const seeds = existsSync(buildDir)
   ? readdirSync(buildDir)

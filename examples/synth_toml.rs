@@ -6,7 +6,7 @@
 //!
 //!     cargo run --release --example synth_toml -- ENTITIES RELATIONS SEED > data.toml
 
-use alliance_map::{synth, write_toml::to_toml};
+use alliance_map::{formats::write_toml::to_toml, synth};
 
 const PLACES: [&str; 20] = [
     "Shenzhen", "Northbridge", "Hangzhou", "Pacific", "Bavarian", "Suzhou", "Atlantic", "Kyoto", "Great Lakes", "Chengdu", "Rhine Valley", "Silicon Coast", "Wuxi", "Nordic", "Hsinchu", "Midland", "Guangdong", "Alpine", "Tianjin", "Cascade",

@@ -6,9 +6,9 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh test
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 say "native tests (cargo test)"
-cargo test --quiet
+cargo test --workspace --quiet
 say "wasm facade in headless Chromium (wasm-bindgen-test)"
-CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web
+CHROMEDRIVER=/usr/bin/chromedriver cargo test -p alliance-map-widget --features full --target wasm32-unknown-unknown --lib
 say "building the widget"
 scripts/build.sh
 say "interoperability: networkx reads our GEXF and GraphML; its graphs import, render and build"

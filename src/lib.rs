@@ -1,46 +1,23 @@
 //! alliance-map: compiles cited entity and relation data into a network
-//! diagram. The core is plain Rust (tested with `cargo test`); `check` and the
-//! exporters are native-only; `wasm` is the only module that knows wasm-bindgen.
+//! diagram. This crate is the reading half over `alliance-map-core` (which
+//! checks, lays out and encodes): the runtime `scene` a compiled map becomes,
+//! the readers' `query`s, the `display` of views as sentences, view structs
+//! and figures, the `formats` it imports and exports, and the static `site`
+//! that `build` writes. Plain Rust, tested with `cargo test`; the wasm
+//! boundary is `crates/widget/`. The core's modules are re-exported, so
+//! `alliance_map::model` is the one path to the model wherever it is used.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
-pub mod compiled;
-pub mod date;
+pub use alliance_map_core::{compiled, layout, model, pipeline, synth};
+#[cfg(not(target_arch = "wasm32"))]
+pub use alliance_map_core::check;
+
 pub mod display;
-pub mod display_json;
-mod draw_exports;
-pub mod diagnostic;
-pub mod figure;
-pub mod graph;
-pub mod labels;
-pub mod markup;
-pub mod layout;
-pub mod model;
-pub mod pipeline;
 pub mod query;
 pub mod scene;
-pub mod seed;
-pub mod sentence;
-pub mod sort;
-pub mod spatial;
-pub mod style;
-pub mod svg;
-pub mod synth;
-pub mod view;
-pub mod vocab;
-
-#[cfg(all(target_arch = "wasm32", feature = "facade"))]
-pub mod wasm;
 
 #[cfg(not(target_arch = "wasm32"))]
-pub mod check;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod jgf;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod export;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod import;
+pub mod formats;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod site;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod write_toml;

@@ -4,7 +4,7 @@
 
 use crate::expect::expect_file;
 use alliance_map::check::{check, render, Checked};
-use alliance_map::import::{import, Format, Input};
+use alliance_map::formats::import::{import, Format, Input};
 use std::path::Path;
 
 const EXTENSIONS: [&str; 3] = ["toml", "json", "csv"];
@@ -40,7 +40,7 @@ fn every_fixture_reports_its_expected_diagnostics() {
 #[test]
 fn each_single_mistake_fixture_reports_its_code() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/check");
-    for code in alliance_map::diagnostic::Code::ALL {
+    for code in alliance_map::check::diagnostic::Code::ALL {
         let prefix = code.as_str().to_lowercase();
         let entry = std::fs::read_dir(&dir)
             .unwrap()

@@ -190,7 +190,7 @@ fn a_big_site_keeps_its_page_small_and_the_whole_text_on_its_own_page() {
     let widget = tmp.join("widget");
     fake_widget(&widget);
     let toml = tmp.join("big.toml");
-    std::fs::write(&toml, alliance_map::write_toml::to_toml(&alliance_map::synth::dataset(3000, 9000, 7))).unwrap();
+    std::fs::write(&toml, alliance_map::formats::write_toml::to_toml(&alliance_map::synth::dataset(3000, 9000, 7))).unwrap();
     let site = tmp.join("site");
     let out = run(&["build", toml.to_str().unwrap(), "-o", site.to_str().unwrap(), "--widget", widget.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));

@@ -4,7 +4,7 @@
 //! Large inputs are generated here, not committed.
 
 use alliance_map::check::{check, render};
-use alliance_map::diagnostic::{Code, Diagnostic};
+use alliance_map::check::diagnostic::{Code, Diagnostic};
 use alliance_map::synth;
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};

@@ -1,8 +1,8 @@
 //! docs/data-format.md documents every code and vocabulary key, and its
 //! complete example checks clean.
 
-use alliance_map::diagnostic::Code;
-use alliance_map::vocab::{EntityKind, RelationType, ShareQualifier, Status};
+use alliance_map::check::diagnostic::Code;
+use alliance_map::model::vocab::{EntityKind, RelationType, ShareQualifier, Status};
 
 #[test]
 fn data_format_doc_names_every_code_and_key() {

@@ -1,7 +1,7 @@
 //! Exports of the seed carry every entity, relation and citation, and stay
 //! well formed whatever the data holds.
 
-use alliance_map::export::{csv, cytoscape, gexf, graphml};
+use alliance_map::formats::export::{csv, cytoscape, gexf, graphml};
 
 #[test]
 fn every_format_carries_every_entity_and_relation() {
@@ -29,8 +29,37 @@ fn hostile_text_stays_well_formed() {
         assert!(!xml.contains("<script"), "markup from data must be escaped");
         assert!(xml.contains("&lt;script&gt;"));
     }
-    let rows = csv::entities_csv(&data);
-    assert!(rows.contains("\"<script>alert(1)</script>\"") || rows.contains("<script>alert(1)</script>"));
+    assert!(csv::entities_csv(&data).contains(",<script>alert(1)</script>,"), "CSV is not markup: the name is kept as written");
+}
+
+#[test]
+fn csv_quotes_commas_quotes_and_line_breaks_so_a_csv_reader_gets_each_cell_back() {
+    let toml = r#"
+[[source]]
+id = "s"
+title = "S"
+[[entity]]
+id = "a"
+name = "Changan, Automobile"
+kind = "company"
+aliases = ["the \"Changan\" group", "line\nbreak"]
+[[entity]]
+id = "b"
+name = "Huawei \"HI\"\r\nTechnologies"
+kind = "company"
+[[relation]]
+from = "a"
+to = "b"
+type = "partner_of"
+note = "up to 40%, \"expected\""
+sources = ["s"]
+"#;
+    let data = alliance_map::check::check(toml).dataset.expect("clean");
+    let entities: Vec<::csv::StringRecord> = ::csv::Reader::from_reader(csv::entities_csv(&data).as_bytes()).records().map(Result::unwrap).collect();
+    let cells: Vec<(&str, &str)> = entities.iter().map(|r| (&r[1], &r[5])).collect();
+    assert_eq!(cells, [("Changan, Automobile", "the \"Changan\" group;line\nbreak"), ("Huawei \"HI\"\r\nTechnologies", "")]);
+    let relations: Vec<::csv::StringRecord> = ::csv::Reader::from_reader(csv::relations_csv(&data).as_bytes()).records().map(Result::unwrap).collect();
+    assert_eq!((relations.len(), &relations[0][13]), (1, "up to 40%, \"expected\""));
 }
 
 /// A dataset whose names and notes a spreadsheet would run as formulas.

@@ -1,4 +1,4 @@
-//! The first-frame module (crates/paint/) draws from `compiled::for_drawing`: a
+//! The first-frame module (crates/widget without `full`) draws from `compiled::for_drawing`: a
 //! cut of the dataset without sources, facts or notes. What a reader sees
 //! in the first frame must be exactly what the full module then shows:
 //! the same circles, lines, dashes, labels, legend and title, for the seed
@@ -7,7 +7,7 @@
 use alliance_map::check::check;
 use alliance_map::compiled::{decode, encode, for_drawing, Compiled};
 use alliance_map::display::fit_view;
-use alliance_map::labels::place_labels;
+use alliance_map::scene::labels::place_labels;
 use alliance_map::layout::LayoutConfig;
 use alliance_map::pipeline::compile;
 use alliance_map::scene::{legend_json, Scene};
@@ -57,9 +57,9 @@ fn the_first_frame_cut_leaves_out_what_is_not_drawn() {
 fn the_legend_is_json_with_the_kinds_and_types_present_and_their_counts() {
     let scene = Scene::new(fixtures().remove(0).1);
     let legend: serde_json::Value = serde_json::from_str(&legend_json(&scene)).expect("valid JSON");
-    let total = |key: &str| legend[key].as_array().unwrap().iter().map(|row| row[2].as_u64().unwrap()).sum::<u64>();
+    let total = |key: &str| legend[key].as_array().unwrap().iter().map(|row| row["count"].as_u64().unwrap()).sum::<u64>();
     assert_eq!(total("kinds"), scene.node_kind.len() as u64, "every entity counted once");
     assert_eq!(total("relations"), scene.edge_kind.len() as u64, "every relation counted once");
     let first = &legend["kinds"][0];
-    assert_eq!((first[0].as_u64(), first[1].as_str()), (Some(0), Some("company")), "vocabulary order, index and key: {first}");
+    assert_eq!((first["index"].as_u64(), first["key"].as_str()), (Some(0), Some("company")), "vocabulary order, index and key: {first}");
 }

@@ -2,8 +2,8 @@
 //! carry; broken files give located diagnostics, never a panic.
 
 use alliance_map::check::render;
-use alliance_map::export::{csv, gexf, graphml};
-use alliance_map::import::{import, Format, Input};
+use alliance_map::formats::export::{csv, gexf, graphml};
+use alliance_map::formats::import::{import, Format, Input};
 use alliance_map::model::{Dataset, Source, Value};
 
 fn round_trip(format: Format, texts: &[(&str, String)]) -> Dataset {
@@ -67,7 +67,7 @@ fn exports(data: &Dataset) -> Vec<(Format, Vec<(&'static str, String)>)> {
     vec![
         (Format::Gexf, vec![("map.gexf", gexf::to_gexf(data))]),
         (Format::Graphml, vec![("map.graphml", graphml::to_graphml(data))]),
-        (Format::Jgf, vec![("map.json", serde_json::to_string(&alliance_map::jgf::to_jgf(data)).unwrap())]),
+        (Format::Jgf, vec![("map.json", serde_json::to_string(&alliance_map::formats::jgf::to_jgf(data)).unwrap())]),
         (Format::Csv, vec![("entities.csv", csv::entities_csv(data)), ("relations.csv", csv::relations_csv(data))]),
     ]
 }
@@ -213,7 +213,7 @@ sources = ["a"]
 #[test]
 fn awkward_attributes_round_trip_through_gexf_graphml_and_jgf() {
     let data = alliance_map::check::check(AWKWARD_ATTRIBUTES).dataset.expect("the fixture checks clean");
-    let jgf = serde_json::to_string(&alliance_map::jgf::to_jgf(&data)).unwrap();
+    let jgf = serde_json::to_string(&alliance_map::formats::jgf::to_jgf(&data)).unwrap();
     for (format, text) in [(Format::Gexf, gexf::to_gexf(&data)), (Format::Graphml, graphml::to_graphml(&data)), (Format::Jgf, jgf)] {
         let back = round_trip(format, &[("awkward", text)]);
         assert_eq!(attributes(&back), attributes(&data), "{format:?}");

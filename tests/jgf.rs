@@ -80,7 +80,7 @@ pub fn jgf_v2_violations(doc: &Value) -> Vec<String> {
 #[test]
 fn seed_exports_valid_jgf_v2_with_every_entity_and_relation() {
     let data = crate::seed::seed();
-    let doc = alliance_map::jgf::to_jgf(&data);
+    let doc = alliance_map::formats::jgf::to_jgf(&data);
     assert_eq!(jgf_v2_violations(&doc), Vec::<String>::new());
     let graph = &doc["graph"];
     assert_eq!(graph["nodes"].as_object().unwrap().len(), data.entities.len());

@@ -3,9 +3,10 @@
 //! stable under a warm start; and the quality figures on hand-made cases.
 //! Sizes are kept small enough for a debug build.
 
-use alliance_map::graph::Adjacency;
+use alliance_map::model::graph::Adjacency;
 use alliance_map::layout::quality::{edge_crossings, node_overlaps, normalized_stress};
-use alliance_map::layout::{count_overlaps, layout, layout_from, radius_for_degree, LayoutConfig};
+use alliance_map::layout::{count_overlaps, layout, layout_from, LayoutConfig};
+use alliance_map::model::graph::radius_for_degree;
 use alliance_map::synth::{barabasi_albert, Rng};
 
 fn radii(n: usize, edges: &[(u32, u32)]) -> Vec<f64> {

@@ -2,13 +2,13 @@
 //! the seed, as a reader would use them.
 #![allow(clippy::inconsistent_digit_grouping)] // days written as yyyy_mm_dd
 
-use alliance_map::graph::Adjacency;
+use alliance_map::model::graph::Adjacency;
 use alliance_map::model::Dataset;
 use alliance_map::query::filter::{counts, timeline, visibility, Filter};
 use alliance_map::query::paths::{neighbourhood, shortest_paths};
 use alliance_map::query::search::{fold, SearchIndex};
-use alliance_map::sentence::relation_sentence;
-use alliance_map::vocab::{EntityKind, RelationType};
+use alliance_map::display::sentence::relation_sentence;
+use alliance_map::model::vocab::{EntityKind, RelationType};
 
 fn ids(data: &Dataset, ixs: impl IntoIterator<Item = u32>) -> Vec<String> {
     ixs.into_iter().map(|e| data.entity(e).id.clone()).collect()
@@ -134,7 +134,7 @@ fn neighbourhood_grows_with_hops() {
     let data = crate::seed::seed();
     let adj = Adjacency::new(&data);
     let huawei = data.entity_ix("huawei").unwrap();
-    let count = |h| neighbourhood(&data, &adj, huawei, h).iter().filter(|&&b| b).count();
+    let count = |h| neighbourhood(&data, &adj, huawei, h, |_| true).iter().filter(|&&b| b).count();
     assert_eq!(count(0), 1);
     assert_eq!(count(1), 1 + adj.neighbours(&data, huawei).len());
     assert!(count(2) > count(1));

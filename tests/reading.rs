@@ -3,14 +3,14 @@
 //! the clockwise keyboard order, and the path and text views.
 #![allow(clippy::inconsistent_digit_grouping)] // days written as yyyy_mm_dd
 
-use alliance_map::labels::{place_labels, Viewport};
+use alliance_map::scene::labels::{place_labels, Viewport};
 use alliance_map::layout::LayoutConfig;
 use alliance_map::pipeline::compile;
 use alliance_map::query::filter::Filter;
 use alliance_map::scene::{emphasis, Item, Scene};
-use alliance_map::spatial::clockwise_cmp;
-use alliance_map::view::{counts_view, paths_view, timeline_view};
-use alliance_map::vocab::RelationType;
+use alliance_map::scene::spatial::clockwise_cmp;
+use alliance_map::display::view::{counts_view, paths_view, timeline_view};
+use alliance_map::model::vocab::RelationType;
 use std::cmp::Ordering;
 
 fn scene() -> Scene {
@@ -181,7 +181,7 @@ fn the_keyboard_starts_at_the_most_connected_shown_entity() {
     let next = s.most_connected().unwrap();
     assert_ne!(next, hub, "a hidden entity is never the start");
     assert!((0..n).filter(|&e| s.node_visible[e as usize] == 1).all(|e| s.shown_degree(e) <= s.shown_degree(next)));
-    s.set_filter(&Filter { hidden_kinds: alliance_map::vocab::EntityKind::ALL.to_vec(), ..Filter::default() });
+    s.set_filter(&Filter { hidden_kinds: alliance_map::model::vocab::EntityKind::ALL.to_vec(), ..Filter::default() });
     assert_eq!(s.most_connected(), None);
 }
 
@@ -236,8 +236,8 @@ fn the_text_view_comes_a_page_at_a_time_with_the_same_numbers() {
 fn counts_and_timeline_views_describe_the_filters() {
     let data = crate::seed::seed();
     let counts = counts_view(&data);
-    assert_eq!(counts.relation_types.iter().map(|t| t.2).sum::<u32>() as usize, data.relations.len());
-    assert!(counts.relation_types.iter().all(|t| t.2 > 0));
+    assert_eq!(counts.relation_types.iter().map(|t| t.count).sum::<u32>() as usize, data.relations.len());
+    assert!(counts.relation_types.iter().all(|t| t.count > 0));
     assert_eq!(counts.sources.len(), data.sources.len());
     let stops = timeline_view(&data);
     assert!(stops.iter().any(|s| s.label == "2023-09-27" && s.day == 2023_09_27 && s.text == "2023-09-27"));

@@ -5,11 +5,11 @@
 //! matches Rust's.
 
 use alliance_map::display::{display_list, fit_view, humanize, DisplayList, Shape};
-use alliance_map::figure::Mark;
+use alliance_map::display::figure::Mark;
 use alliance_map::query::filter::Filter;
 use alliance_map::scene::Scene;
-use alliance_map::style::{Theme, DARK, KIND_COLORS, LIGHT, RELATION_COLORS};
-use alliance_map::vocab::{EntityKind, RelationType};
+use alliance_map::display::style::{Theme, DARK, KIND_COLORS, LIGHT, RELATION_COLORS};
+use alliance_map::model::vocab::{EntityKind, RelationType};
 
 #[test]
 fn the_seed_renders_every_entity_with_text_labels_and_citations() {
@@ -19,7 +19,7 @@ fn the_seed_renders_every_entity_with_text_labels_and_citations() {
     let nodes = list.shapes.iter().filter(|s| matches!(s, Shape::Node { .. })).count();
     assert_eq!(nodes, scene.data.entities.len());
     assert_eq!(list.citations.len(), 3);
-    let svg = alliance_map::svg::to_svg(&list);
+    let svg = alliance_map::display::svg::to_svg(&list);
     assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
     assert!(svg.contains(">CSIA</text>") || svg.contains(">China Semiconductor Industry Association</text>"));
     assert!(svg.contains("[1] JW Insights, “Chinese automakers establishes Automotive Electronics Industry Investment Alliance”, Kate Yuan, 2023-09-28"));
@@ -53,8 +53,8 @@ fn the_png_painters_display_list_holds_what_the_svg_shows() {
     let scene = Scene::new(alliance_map::pipeline::compile(data, &Default::default()));
     let widths: Vec<f32> = scene.data.entities.iter().map(|e| 7.0 * e.label().chars().count() as f32).collect();
     let list = display_list(&scene, fit_view(&scene, 1200.0, 800.0), &widths, 16.0, LIGHT);
-    let svg = alliance_map::svg::to_svg(&list);
-    let json: serde_json::Value = serde_json::from_str(&alliance_map::display_json::to_json(&list)).expect("valid JSON");
+    let svg = alliance_map::display::svg::to_svg(&list);
+    let json: serde_json::Value = serde_json::from_str(&alliance_map::display::json::to_json(&list)).expect("valid JSON");
     let shapes = json["shapes"].as_array().unwrap();
     let count = |kind: &str| shapes.iter().filter(|s| s[0] == kind).count();
     assert_eq!(count("node"), map_part(&svg).matches("<circle").count());
@@ -154,7 +154,7 @@ fn svg_texts(svg: &str) -> Vec<String> {
 /// The widget's legend for the whole map (`legend_json`), as the figure words it.
 fn widget_legend(scene: &Scene) -> Vec<String> {
     let legend: serde_json::Value = serde_json::from_str(&alliance_map::scene::legend_json(scene)).unwrap();
-    ["kinds", "relations"].iter().flat_map(|k| legend[k].as_array().unwrap().iter().map(|e| humanize(e[1].as_str().unwrap())).collect::<Vec<_>>()).collect()
+    ["kinds", "relations"].iter().flat_map(|k| legend[k].as_array().unwrap().iter().map(|e| humanize(e["key"].as_str().unwrap())).collect::<Vec<_>>()).collect()
 }
 
 /// Header marks lie above the map's band, footer marks below it.
@@ -187,7 +187,7 @@ fn assert_bands_clear_of_the_map(list: &DisplayList) {
 fn the_seed_figure_has_its_title_legend_credit_and_is_well_formed_xml() {
     let scene = Scene::new(alliance_map::pipeline::compile(crate::seed::seed(), &Default::default()));
     let list = figure(&scene, LIGHT);
-    let svg = alliance_map::svg::to_svg(&list);
+    let svg = alliance_map::display::svg::to_svg(&list);
     let texts = svg_texts(&svg);
     assert_eq!(texts[texts.len() - 1], "Made with alliance-map");
     assert!(texts.contains(&"Industry alliances in Chinese cars and chips".to_string()), "the title: {texts:?}");
@@ -209,10 +209,10 @@ fn the_seed_figure_has_its_title_legend_credit_and_is_well_formed_xml() {
 #[test]
 fn the_as_of_date_set_on_the_map_heads_the_figure() {
     let mut scene = Scene::new(alliance_map::pipeline::compile(crate::seed::seed(), &Default::default()));
-    let stops = alliance_map::view::timeline_view(&scene.data);
+    let stops = alliance_map::display::view::timeline_view(&scene.data);
     scene.set_filter(&Filter { as_of: Some(stops[1].day), ..Default::default() });
     let list = figure(&scene, LIGHT);
-    let texts = svg_texts(&alliance_map::svg::to_svg(&list));
+    let texts = svg_texts(&alliance_map::display::svg::to_svg(&list));
     assert_eq!(texts[1], format!("As of {}", stops[1].text), "under the title: {texts:?}");
     // Only what that date shows is in the legend: fewer relation types than the whole map.
     let lines = list.marks.iter().filter(|m| matches!(m, Mark::Line { .. })).count();
@@ -220,14 +220,14 @@ fn the_as_of_date_set_on_the_map_heads_the_figure() {
     assert!(lines < all.marks.iter().filter(|m| matches!(m, Mark::Line { .. })).count(), "the legend follows the view");
     assert_bands_clear_of_the_map(&list);
     scene.set_filter(&Filter { as_of: Some(stops[0].day), ..Default::default() });
-    assert_eq!(svg_texts(&alliance_map::svg::to_svg(&figure(&scene, LIGHT)))[1], stops[0].text, "\"Before …\" as the slider says");
+    assert_eq!(svg_texts(&alliance_map::display::svg::to_svg(&figure(&scene, LIGHT)))[1], stops[0].text, "\"Before …\" as the slider says");
 }
 
 #[test]
 fn a_dark_figure_draws_on_the_dark_background_in_the_same_layout() {
     let scene = Scene::new(alliance_map::pipeline::compile(crate::seed::seed(), &Default::default()));
     let (light, dark) = (figure(&scene, LIGHT), figure(&scene, DARK));
-    let svg = alliance_map::svg::to_svg(&dark);
+    let svg = alliance_map::display::svg::to_svg(&dark);
     svg_texts(&svg);
     assert!(svg.contains(&format!("fill=\"{}\"/>", DARK.background)) && !svg.contains("#ffffff"), "no light colour left");
     assert!(dark.marks.iter().any(|m| matches!(m, Mark::Text { color, .. } if *color == DARK.text)));
@@ -242,7 +242,7 @@ fn a_figure_of_hostile_strings_stays_escaped_and_bounded() {
     data.sources[0].publisher.push_str(" ]]> <!-- &amp; \u{202E}");
     let scene = Scene::new(alliance_map::pipeline::compile(data, &Default::default()));
     let list = figure(&scene, LIGHT);
-    let svg = alliance_map::svg::to_svg(&list);
+    let svg = alliance_map::display::svg::to_svg(&list);
     assert!(!svg.contains("<script") && !svg.contains("<b ") && !svg.contains("<!--"), "markup from data is escaped");
     let texts = svg_texts(&svg);
     assert!(texts[0].starts_with("<script>alert('title')</script> & \"quotes\" \u{FFFD} long"), "{:?}", &texts[0]);
@@ -252,7 +252,7 @@ fn a_figure_of_hostile_strings_stays_escaped_and_bounded() {
     assert!(texts.iter().any(|t| t.starts_with("Source: <b onmouseover=alert(1)>Evil</b> ]]> <!-- &amp;")), "{texts:?}");
     let marked: usize = list.marks.iter().map(|m| if let Mark::Text { text, .. } = m { text.len() } else { 0 }).sum();
     assert!(marked < 10_000, "the bands stay small: {marked} bytes of text");
-    let json: serde_json::Value = serde_json::from_str(&alliance_map::display_json::to_json(&list)).expect("valid JSON");
+    let json: serde_json::Value = serde_json::from_str(&alliance_map::display::json::to_json(&list)).expect("valid JSON");
     let Mark::Text { text: first, .. } = &list.marks[0] else { panic!("the title first") };
     assert_eq!(json["marks"][0][6].as_str(), Some(first.as_str()), "the PNG painter gets the text itself, control character included");
     assert_bands_clear_of_the_map(&list);

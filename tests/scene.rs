@@ -3,7 +3,7 @@
 //! citations, and labels that never overlap.
 
 use alliance_map::compiled::{decode, encode, Compiled};
-use alliance_map::labels::{count_label_overlaps, place_labels, Viewport};
+use alliance_map::scene::labels::{count_label_overlaps, place_labels, Viewport};
 use alliance_map::layout::{count_overlaps, LayoutConfig};
 use alliance_map::pipeline::compile;
 use alliance_map::scene::{emphasis, Item, Scene};
@@ -103,6 +103,6 @@ fn labels_never_overlap_each_other_or_nodes_at_any_zoom() {
         let (x, y) = ((s.positions[2 * e as usize] - z4.x) * z4.zoom, (s.positions[2 * e as usize + 1] - z4.y) * z4.zoom);
         x >= 0.0 && x <= z4.width && y >= 0.0 && y <= z4.height
     };
-    let labelled = |placed: &[alliance_map::labels::PlacedLabel]| placed.iter().filter(|p| in_view(p.entity)).count();
+    let labelled = |placed: &[alliance_map::scene::labels::PlacedLabel]| placed.iter().filter(|p| in_view(p.entity)).count();
     assert!(labelled(&placed_at[3]) > labelled(&placed_at[0]), "zooming in reveals more labels: {} vs {}", labelled(&placed_at[3]), labelled(&placed_at[0]));
 }

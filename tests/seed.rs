@@ -1,7 +1,7 @@
 //! The seed dataset: checks clean and connects the three stories.
 
 use alliance_map::check::check;
-use alliance_map::graph::Adjacency;
+use alliance_map::model::graph::Adjacency;
 use alliance_map::model::Dataset;
 
 pub fn seed() -> Dataset {
@@ -44,8 +44,8 @@ fn the_three_stories_are_one_connected_map() {
 fn changan_holds_up_to_forty_percent_of_the_venture() {
     let data = seed();
     let changan = data.entity_ix("changan").unwrap();
-    let owns: Vec<_> = data.relations.iter().filter(|r| r.from == changan && r.kind == alliance_map::vocab::RelationType::Owns).collect();
+    let owns: Vec<_> = data.relations.iter().filter(|r| r.from == changan && r.kind == alliance_map::model::vocab::RelationType::Owns).collect();
     assert_eq!(owns.len(), 1);
     let share = owns[0].share.unwrap();
-    assert_eq!((share.percent, share.qualifier), (40.0, alliance_map::vocab::ShareQualifier::UpTo));
+    assert_eq!((share.percent, share.qualifier), (40.0, alliance_map::model::vocab::ShareQualifier::UpTo));
 }

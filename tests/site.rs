@@ -29,7 +29,7 @@ fn a_bounded_page_lists_the_most_connected_first_and_every_citation_it_marks_res
     let html = bounded_fallback_html(&data, Bound { entities: 20, relations: 100, ties: 5 }, "text.html");
     assert_eq!(html.matches("<article ").count(), 20);
     // Barabási–Albert: the first entities are the hubs; the most connected is listed first.
-    let adjacency = alliance_map::graph::Adjacency::new(&data);
+    let adjacency = alliance_map::model::graph::Adjacency::new(&data);
     let hub = (0..data.entities.len() as u32).max_by_key(|&e| (adjacency.degree(e), std::cmp::Reverse(e))).unwrap();
     let first = html.split("<article id=\"entity-").nth(1).unwrap();
     assert!(first.starts_with(&format!("{}\"", data.entities[hub as usize].id)), "{}", &first[..60]);

@@ -2,7 +2,7 @@
 //! whole map), every segment within the radius of a point is a candidate,
 //! and a long segment is filed in the cells along it, not its whole box.
 
-use alliance_map::spatial::{segment_distance2, Grid};
+use alliance_map::scene::spatial::{segment_distance2, Grid};
 use alliance_map::synth::Rng;
 
 fn random_segments(n: usize, seed: u64) -> Vec<[f32; 4]> {
@@ -69,7 +69,7 @@ fn a_complete_graph_files_its_edges_within_the_budget() {
         }
     }
     let grid = Grid::build_segments(&segments, 32.0);
-    assert!(grid.filed() <= alliance_map::spatial::SEGMENT_BUDGET + 3 * segments.len(), "{} entries", grid.filed());
+    assert!(grid.filed() <= alliance_map::scene::spatial::SEGMENT_BUDGET + 3 * segments.len(), "{} entries", grid.filed());
     // Still exact: the edge between points 0 and 1 is found at its midpoint.
     let mid = ((pts[0].0 + pts[1].0) / 2.0, (pts[0].1 + pts[1].1) / 2.0);
     let hits = grid.near(mid.0, mid.1, 1.0);

@@ -2,7 +2,7 @@
 
 use alliance_map::check::check;
 use alliance_map::synth;
-use alliance_map::write_toml::to_toml;
+use alliance_map::formats::write_toml::to_toml;
 
 #[test]
 fn generated_data_round_trips_through_toml() {

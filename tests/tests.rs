@@ -2,6 +2,7 @@
 //! All integration tests in one binary, one module per area.
 
 mod check_fixtures;
+mod compiled_format;
 mod cli;
 mod diagnostic_limits;
 mod docs;
@@ -21,3 +22,4 @@ mod seed;
 mod site;
 mod spatial;
 mod synth;
+mod workspace;

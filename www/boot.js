@@ -1,7 +1,8 @@
 // Loading: the first-frame wasm module (once per page), a compiled dataset by
 // URL, and the message shown in place of the map when something fails. The
 // full module (queries, details, export) comes later, from full.js.
-import initPaint, { PaintHandle } from './pkg/alliance_map_paint.js';
+// Both modules export one class, MapHandle; here it is the first-frame module's.
+import initPaint, { MapHandle as PaintHandle } from './pkg/alliance_map_paint.js';
 
 export { PaintHandle };
 

@@ -88,13 +88,13 @@ export function attachDeepLink(w) {
   const apply = (s) => {
     applying = true;
     try {
-      const e = s.sel ? w.handle.find(s.sel) : -1;
-      if (e >= 0) w.select('entity', e, { fromHistory: true });
+      const e = s.sel ? w.handle.find(s.sel) : undefined;
+      if (e !== undefined) w.select('entity', e, { fromHistory: true });
       else if (s.rel !== null && s.rel >= 0 && s.rel < w.handle.edgeCount) w.select('relation', s.rel, { fromHistory: true });
       else if (w.selected) w.select('', 0, { fromHistory: true });
       w.reader.setFilter(s.filter, { fromHistory: true });
-      const [a, b] = s.path ? [w.handle.find(s.path.from), w.handle.find(s.path.to)] : [-1, -1];
-      if (a >= 0 && b >= 0) w.reader.findPaths(a, b, { index: s.path.index, fromHistory: true });
+      const [a, b] = s.path ? [w.handle.find(s.path.from), w.handle.find(s.path.to)] : [];
+      if (a !== undefined && b !== undefined) w.reader.findPaths(a, b, { index: s.path.index, fromHistory: true });
       else w.reader.clearPath({ fromHistory: true });
       if (s.view) w.setView(...s.view);
       else if (w.userMoved) w.fit();

@@ -43,19 +43,19 @@ export function buildFilters(w, id) {
   const c = r.counts;
   const types = group(
     'Relation types',
-    c.relationTypes.map(([i, key, n]) => ({ key, text: `${humanize(key)} (${n})`, swatch: RELATION_COLORS[i], line: true })),
+    c.relationTypes.map((t) => ({ key: t.key, text: `${humanize(t.key)} (${t.count})`, swatch: RELATION_COLORS[t.index], line: true })),
     () => r.filter.hiddenTypes,
     (set) => r.setFilter({ hiddenTypes: set }),
   );
   const kinds = group(
     'Kinds',
-    c.kinds.map(([i, key, n]) => ({ key, text: `${humanize(key)} (${n})`, swatch: KIND_COLORS[i] })),
+    c.kinds.map((k) => ({ key: k.key, text: `${humanize(k.key)} (${k.count})`, swatch: KIND_COLORS[k.index] })),
     () => r.filter.hiddenKinds,
     (set) => r.setFilter({ hiddenKinds: set }),
   );
   const sources = group(
     'Sources',
-    c.sources.map(([, title, publisher, n, sid]) => ({ key: sid, text: `${title || sid}${publisher ? `, ${publisher}` : ''} (${n})` })),
+    c.sources.map((s) => ({ key: s.id, text: `${s.title || s.id}${s.publisher ? `, ${s.publisher}` : ''} (${s.count})` })),
     () => r.filter.hiddenSources,
     (set) => r.setFilter({ hiddenSources: set }),
   );

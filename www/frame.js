@@ -22,7 +22,7 @@ function button(label, title, onClick) {
 export function buildFrame(w) {
   const c = w.container;
   c.replaceChildren();
-  const [title] = w.handle.meta();
+  const title = w.handle.title;
   c.setAttribute('role', 'region');
   // Not a tab stop (the canvas is), but a click on text in the widget (a tap
   // on the bottom sheet) keeps the focus inside it, so Escape still works.

@@ -3,7 +3,7 @@
 /** Screen position (page CSS px) of an entity by id, for tests and tours. */
 export function screenPosition(w, id) {
   const i = w.handle.find(id);
-  if (i < 0) return null;
+  if (i === undefined) return null;
   const v = w.views.refresh();
   const r = w.canvas.getBoundingClientRect();
   return {

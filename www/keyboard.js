@@ -38,7 +38,7 @@ export function attachKeyboard(w) {
   const walk = (step) => {
     if (!shown(kb.focus)) {
       const first = w.handle.mostConnected();
-      if (first < 0) return w.announce('Nothing is shown: change the filters.');
+      if (first === undefined) return w.announce('Nothing is shown: change the filters.');
       w.select('entity', first, { centre: 'if-hidden' });
       return w.announce(`${describe(first)}. Selected: the most connected entity. Arrow keys go through its neighbours.`);
     }

@@ -9,7 +9,7 @@ export function renderLegend(legend, kindColors, relationColors) {
   const box = el('div', 'legend');
   box.setAttribute('aria-label', 'Legend');
   const kinds = el('ul', 'legend-kinds');
-  for (const [i, key, count] of legend.kinds) {
+  for (const { index: i, key, count } of legend.kinds) {
     const li = el('li');
     const dot = el('span', 'swatch-dot');
     dot.style.setProperty('--swatch', kindColors[i]);
@@ -17,7 +17,7 @@ export function renderLegend(legend, kindColors, relationColors) {
     kinds.append(li);
   }
   const rels = el('ul', 'legend-relations');
-  for (const [i, key, count] of legend.relations) {
+  for (const { index: i, key, count } of legend.relations) {
     const li = el('li');
     const line = el('span', 'swatch-line');
     line.style.setProperty('--swatch', relationColors[i]);

@@ -38,7 +38,7 @@ export function buildPathFinder(w, id) {
   panel.append(form, results, bar);
   const fold = (on) => panel.classList.toggle('am-folded', on);
   let viewBeforeFind = null;
-  const typeKeys = new Map(w.reader.counts.relationTypes.map(([i, key]) => [i, key]));
+  const typeKeys = new Map(w.reader.counts.relationTypes.map((t) => [t.index, t.key]));
   const via = (path) => {
     const kinds = w.views.refresh().edgeKind;
     return `via ${path.relations.map((r) => humanize(typeKeys.get(kinds[r]) || 'related_to').toLowerCase()).join(' / ')}`;

@@ -16,9 +16,9 @@ export class Reader {
     const h = widget.handle;
     this.counts = h.counts();
     this.stops = h.timeline();
-    this.typeIndex = new Map(this.counts.relationTypes.map(([i, key]) => [key, i]));
-    this.kindIndex = new Map(this.counts.kinds.map(([i, key]) => [key, i]));
-    this.sourceIndex = new Map(this.counts.sources.map(([i, , , , id]) => [id, i]));
+    this.typeIndex = new Map(this.counts.relationTypes.map((t) => [t.key, t.index]));
+    this.kindIndex = new Map(this.counts.kinds.map((k) => [k.key, k.index]));
+    this.sourceIndex = new Map(this.counts.sources.map((s) => [s.id, s.index]));
     this.filter = emptyFilter();
     this.path = null; // {from, to, view: {paths, citations}, index}
   }
@@ -54,8 +54,8 @@ export class Reader {
       Uint32Array.from(pick(f.hiddenSources, this.sourceIndex)),
       f.date ? this.dayOf(f.date) : 0,
     );
-    const sel = this.w.selected?.kind === 'entity' ? this.w.selected.index : -1;
-    this.w.handle.focus(f.near > 0 && sel >= 0 ? sel : -1, f.near);
+    const sel = this.w.selected?.kind === 'entity' ? this.w.selected.index : undefined;
+    this.w.handle.focus(f.near > 0 ? sel : undefined, f.near);
     if (this.path) this.recomputePaths();
     this.w.settle();
   }
@@ -80,7 +80,7 @@ export class Reader {
     p.view = p.from === p.to ? { paths: [], citations: [] } : this.w.handle.paths(p.from, p.to, PATHS);
     if (p.index >= p.view.paths.length) p.index = 0;
     if (!p.view.paths.length) p.index = -1;
-    this.w.handle.highlightPath(p.index);
+    this.w.handle.highlightPath(p.index >= 0 ? p.index : undefined);
   }
 
   /** Highlights another of the paths found. */
@@ -95,7 +95,7 @@ export class Reader {
   clearPath({ fromHistory = false } = {}) {
     if (!this.path) return;
     this.path = null;
-    this.w.handle.highlightPath(-1);
+    this.w.handle.highlightPath(undefined);
     this.w.settle();
     this.w.emit('path', { fromHistory });
   }

@@ -105,7 +105,7 @@ export class Widget {
   }
 
   meta() {
-    return this.handle.meta();
+    return [this.handle.title, this.handle.description];
   }
 
   measureLabels() {

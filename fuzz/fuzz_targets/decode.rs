@@ -1,12 +1,12 @@
 //! Any bytes given to `compiled::decode` (what the widget does with a
 //! downloaded file) give a dataset or an error, never a panic; a decoded
 //! dataset builds a scene whose queries stay in bounds, and its first-frame
-//! cut (what crates/paint draws) builds a scene that draws and places labels.
+//! cut (what the first-frame module draws) builds a scene that draws and places labels.
 #![no_main]
 
 use alliance_map::compiled::{decode, for_drawing};
 use alliance_map::display::fit_view;
-use alliance_map::labels::place_labels;
+use alliance_map::scene::labels::place_labels;
 use alliance_map::scene::{legend_json, Item, Scene};
 use libfuzzer_sys::fuzz_target;
 

@@ -2,7 +2,7 @@
 //! or diagnostics, never a panic, with spans inside the text.
 #![no_main]
 
-use alliance_map::import::{import, Format, Input};
+use alliance_map::formats::import::{import, Format, Input};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -1,8 +1,8 @@
 //! Command-line interface. Each subcommand is a small function over the core.
 
 use alliance_map::check::{check, render};
-use alliance_map::diagnostic::has_errors;
-use alliance_map::import;
+use alliance_map::check::diagnostic::has_errors;
+use alliance_map::formats::import;
 use alliance_map::model::Dataset;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::{Path, PathBuf};
@@ -149,16 +149,16 @@ pub fn run() -> ExitCode {
             };
             let pretty = |v: serde_json::Value| serde_json::to_string_pretty(&v).unwrap_or_default() + "\n";
             let text = match format {
-                ExportFormat::Jgf => pretty(alliance_map::jgf::to_jgf(&data)),
-                ExportFormat::Cytoscape => pretty(alliance_map::export::cytoscape::to_cytoscape(&data)),
-                ExportFormat::Gexf => alliance_map::export::gexf::to_gexf(&data),
-                ExportFormat::Graphml => alliance_map::export::graphml::to_graphml(&data),
+                ExportFormat::Jgf => pretty(alliance_map::formats::jgf::to_jgf(&data)),
+                ExportFormat::Cytoscape => pretty(alliance_map::formats::export::cytoscape::to_cytoscape(&data)),
+                ExportFormat::Gexf => alliance_map::formats::export::gexf::to_gexf(&data),
+                ExportFormat::Graphml => alliance_map::formats::export::graphml::to_graphml(&data),
                 ExportFormat::Csv => return write_csv_pair(&data, output.as_deref()),
             };
             write_output(output.as_deref(), text.as_bytes())
         }
         Command::Render { file, output, width, height, as_of, theme } => {
-            let as_of = match as_of.as_deref().map(alliance_map::date::PartialDate::parse).transpose() {
+            let as_of = match as_of.as_deref().map(alliance_map::model::date::PartialDate::parse).transpose() {
                 Ok(date) => date,
                 Err(e) => {
                     eprintln!("error: --as-of: {e}");
@@ -178,16 +178,16 @@ pub fn run() -> ExitCode {
             // No font metrics here: an average sans-serif glyph is about 0.58 em wide.
             let widths: Vec<f32> = scene.data.entities.iter().map(|e| 12.0 * 0.58 * e.label().chars().count() as f32 + 2.0).collect();
             let view = alliance_map::display::fit_view(&scene, width.max(100) as f32, height.max(100) as f32);
-            let theme = if theme == "dark" { alliance_map::style::DARK } else { alliance_map::style::LIGHT };
+            let theme = if theme == "dark" { alliance_map::display::style::DARK } else { alliance_map::display::style::LIGHT };
             let list = alliance_map::display::display_list(&scene, view, &widths, 16.0, theme);
-            write_output(output.as_deref(), alliance_map::svg::to_svg(&list).as_bytes())
+            write_output(output.as_deref(), alliance_map::display::svg::to_svg(&list).as_bytes())
         }
         Command::Convert { file, output } => {
             let data = match load(&file, MessageFormat::Human) {
                 Ok(d) => d,
                 Err(code) => return code,
             };
-            write_output(output.as_deref(), alliance_map::write_toml::to_toml(&data).as_bytes())
+            write_output(output.as_deref(), alliance_map::formats::write_toml::to_toml(&data).as_bytes())
         }
         Command::Build { file, output, widget, base_url, allow_data_from, seed, no_layout } => {
             let base_url = match base_url.as_deref().map(alliance_map::site::normalize_base_url).transpose() {
@@ -307,9 +307,9 @@ fn read_text(file: &Path, name: &str) -> Result<String, ExitCode> {
 
 /// Prints diagnostics per file (spans of a multi-file import are offsets
 /// into the files laid end to end; see `import::locate`).
-fn report(names: &[String], texts: &[String], diagnostics: &[alliance_map::diagnostic::Diagnostic], format: MessageFormat) {
+fn report(names: &[String], texts: &[String], diagnostics: &[alliance_map::check::diagnostic::Diagnostic], format: MessageFormat) {
     let inputs: Vec<import::Input> = names.iter().zip(texts).map(|(name, text)| import::Input { name, text }).collect();
-    let mut per_file: Vec<Vec<alliance_map::diagnostic::Diagnostic>> = vec![Vec::new(); names.len()];
+    let mut per_file: Vec<Vec<alliance_map::check::diagnostic::Diagnostic>> = vec![Vec::new(); names.len()];
     for d in diagnostics {
         let (i, start) = import::locate(&inputs, d.span.start);
         let shift = d.span.start - start;
@@ -347,11 +347,11 @@ fn write_csv_pair(data: &Dataset, dir: Option<&Path>) -> ExitCode {
         eprintln!("error: cannot create {}: {e}", dir.display());
         return ExitCode::from(2);
     }
-    let entities = write_output(Some(&dir.join("entities.csv")), alliance_map::export::csv::entities_csv(data).as_bytes());
+    let entities = write_output(Some(&dir.join("entities.csv")), alliance_map::formats::export::csv::entities_csv(data).as_bytes());
     if entities != ExitCode::SUCCESS {
         return entities;
     }
-    write_output(Some(&dir.join("relations.csv")), alliance_map::export::csv::relations_csv(data).as_bytes())
+    write_output(Some(&dir.join("relations.csv")), alliance_map::formats::export::csv::relations_csv(data).as_bytes())
 }
 
 fn write_output(path: Option<&Path>, bytes: &[u8]) -> ExitCode {

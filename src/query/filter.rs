@@ -2,9 +2,9 @@
 //! as-of date. Hidden items vanish without moving the rest (positions are
 //! untouched; only visibility flags change).
 
-use crate::date::PartialDate;
+use crate::model::date::PartialDate;
 use crate::model::{Dataset, Relation};
-use crate::vocab::{EntityKind, RelationType, Status};
+use crate::model::vocab::{EntityKind, RelationType, Status};
 
 /// A reader's filter. Empty sets mean "no restriction".
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -37,7 +37,7 @@ pub fn timeline(data: &Dataset) -> Vec<PartialDate> {
     let all: Vec<PartialDate> = data.relations.iter().flat_map(|r| [r.start, r.end, r.announced]).flatten().collect();
     let key = |i: u32| (all[i as usize].first_day(), all[i as usize].last_day());
     let mut order: Vec<u32> = (0..all.len() as u32).collect();
-    crate::sort::sort_indices(&mut order, &|a, b| key(a).cmp(&key(b)));
+    crate::query::sort::sort_indices(&mut order, &|a, b| key(a).cmp(&key(b)));
     let mut dates: Vec<PartialDate> = order.into_iter().map(|i| all[i as usize]).collect();
     dates.dedup();
     dates

@@ -5,3 +5,4 @@
 pub mod filter;
 pub mod paths;
 pub mod search;
+pub mod sort;

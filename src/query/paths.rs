@@ -2,7 +2,7 @@
 //! taken in either direction), up to k of them, shortest first; and an
 //! entity's neighbourhood within N hops.
 
-use crate::graph::Adjacency;
+use crate::model::graph::Adjacency;
 use crate::model::{Dataset, EntityIx, RelationIx};
 use std::collections::VecDeque;
 
@@ -120,8 +120,10 @@ pub fn shortest_paths_within(data: &Dataset, adj: &Adjacency, from: EntityIx, to
     found
 }
 
-/// Entities within `hops` relations of `centre` (the centre included).
-pub fn neighbourhood(data: &Dataset, adj: &Adjacency, centre: EntityIx, hops: usize) -> Vec<bool> {
+/// Entities within `hops` relations of `centre` (the centre included),
+/// walking only the relations `passes` lets through (the map walks what is
+/// shown). O(n + m).
+pub fn neighbourhood(data: &Dataset, adj: &Adjacency, centre: EntityIx, hops: usize, passes: impl Fn(RelationIx) -> bool) -> Vec<bool> {
     let mut within = vec![false; data.entities.len()];
     if centre as usize >= within.len() {
         return within;
@@ -133,7 +135,7 @@ pub fn neighbourhood(data: &Dataset, adj: &Adjacency, centre: EntityIx, hops: us
         for e in frontier {
             for &r in adj.incident(e) {
                 let o = other_end(data, r, e);
-                if !within[o as usize] {
+                if passes(r) && !within[o as usize] {
                     within[o as usize] = true;
                     next.push(o);
                 }

@@ -1,9 +1,9 @@
 //! Search by name and alias: prefix and substring, case- and
 //! diacritics-insensitive, ranked so that the best match comes first.
 
-use crate::graph::Adjacency;
+use crate::model::graph::Adjacency;
 use crate::model::{Dataset, EntityIx};
-use crate::sort::sort_indices;
+use crate::query::sort::sort_indices;
 
 /// One search result.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -3,9 +3,9 @@
 //! first-frame module must not carry serde's serializer or a formatter.
 
 use super::Scene;
-use crate::vocab::{EntityKind, RelationType};
+use crate::model::vocab::{EntityKind, RelationType};
 
-/// `{"kinds":[[index,"key",count],...],"relations":[...]}`, in vocabulary
+/// `{"kinds":[{"index":0,"key":"company","count":12},...],"relations":[...]}`, in vocabulary
 /// order, only what is present. Keys are snake_case ASCII: no escaping.
 pub fn legend_json(scene: &Scene) -> String {
     let mut out = String::from("{\"kinds\":");
@@ -28,13 +28,13 @@ fn push_counts<'k>(out: &mut String, values: &[u8], keys: impl Iterator<Item = &
             out.push(',');
         }
         first = false;
-        out.push('[');
+        out.push_str("{\"index\":");
         push_uint(out, i);
-        out.push_str(",\"");
+        out.push_str(",\"key\":\"");
         out.push_str(key);
-        out.push_str("\",");
+        out.push_str("\",\"count\":");
         push_uint(out, count);
-        out.push(']');
+        out.push('}');
     }
     out.push(']');
 }

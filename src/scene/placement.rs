@@ -4,7 +4,7 @@
 
 use super::Scene;
 use crate::model::Dataset;
-use crate::spatial::Grid;
+use crate::scene::spatial::Grid;
 
 /// Why `set_positions` refused a list of coordinates.
 #[derive(Clone, Debug, PartialEq)]

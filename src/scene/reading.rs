@@ -7,10 +7,10 @@
 use super::{emphasis, Scene};
 use crate::model::EntityIx;
 use crate::query::filter::{visibility, Filter};
-use crate::query::paths::{shortest_paths_within, Path};
-use crate::sort::sort_indices;
-use crate::spatial::clockwise_cmp;
-use crate::view::{text_view, TextView};
+use crate::query::paths::{neighbourhood, shortest_paths_within, Path};
+use crate::query::sort::sort_indices;
+use crate::scene::spatial::clockwise_cmp;
+use crate::display::view::{text_view, TextView};
 
 impl Scene {
     /// Shows only what `filter` lets through (see [`visibility`]), within the
@@ -42,23 +42,7 @@ impl Scene {
     fn apply_visibility(&mut self) {
         let (mut nodes, mut edges) = visibility(&self.data, &self.filter);
         if let Some((centre, hops)) = self.area.filter(|&(c, _)| nodes[c as usize] == 1) {
-            let mut within = vec![false; nodes.len()];
-            within[centre as usize] = true;
-            let mut frontier = vec![centre];
-            for _ in 0..hops {
-                let mut next = Vec::new();
-                for e in frontier {
-                    for &r in self.adjacency.incident(e) {
-                        let rel = &self.data.relations[r as usize];
-                        let o = if rel.from == e { rel.to } else { rel.from };
-                        if edges[r as usize] == 1 && !within[o as usize] {
-                            within[o as usize] = true;
-                            next.push(o);
-                        }
-                    }
-                }
-                frontier = next;
-            }
+            let within = neighbourhood(&self.data, &self.adjacency, centre, hops, |r| edges[r as usize] == 1);
             for (v, inside) in nodes.iter_mut().zip(&within) {
                 *v &= u8::from(*inside);
             }

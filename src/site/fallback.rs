@@ -6,10 +6,10 @@
 //! before the map can draw); the whole text is then its own page.
 //! Everything from data is escaped; only http(s) URLs become links.
 
-use crate::graph::Adjacency;
-use crate::markup::escape;
+use crate::model::graph::Adjacency;
+use crate::display::markup::escape;
 use crate::model::Dataset;
-use crate::sentence::{humanize, relation_sentence};
+use crate::display::sentence::{humanize, relation_sentence};
 use std::fmt::Write;
 
 /// How much of the text a map's own page carries.

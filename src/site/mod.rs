@@ -6,7 +6,7 @@
 mod fallback;
 mod policy;
 
-pub use crate::markup::escape;
+pub use crate::display::markup::escape;
 pub use fallback::{bounded_fallback_html, fallback_html, is_cut, Bound, FULL_TEXT_PAGE, PAGE_BOUND};
 pub use policy::{allow_attribute, content_security_policy, normalize_allowed};
 

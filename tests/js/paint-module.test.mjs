@@ -1,5 +1,5 @@
-// The first-frame wasm module (crates/paint) on its own, in Node: it uses a
-// bump allocator that starts over when everything is freed (crates/paint/
+// The first-frame wasm module (crates/widget without `full`) on its own, in Node: it uses a
+// bump allocator that starts over when everything is freed (crates/widget/src/
 // alloc.rs). Many maps mounted one after another, or side by side, must
 // draw the same thing every time, and memory must stop growing once every
 // handle of the past has been freed.
@@ -16,7 +16,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
 const glue = await import(path.join(ROOT, 'pkg/alliance_map_paint.js'));
 const wasm = await glue.default({ module_or_path: fs.readFileSync(path.join(ROOT, 'pkg/alliance_map_paint_bg.wasm')) });
-const { PaintHandle } = glue;
+const { MapHandle: PaintHandle } = glue;
 
 /** What a frame is drawn from: labels, title, legend, bounds, positions, placed labels. */
 function drawing(handle) {
@@ -26,7 +26,7 @@ function drawing(handle) {
   const count = handle.placeLabels(x0, y0, Math.min(800 / (x1 - x0), 600 / (y1 - y0)), 800, 600, 16);
   return {
     labels: handle.labels(),
-    meta: handle.meta(),
+    title: handle.title,
     legend: JSON.parse(handle.legend()),
     positions: Array.from(new Float32Array(wasm.memory.buffer, handle.positionsPtr(), 2 * n)),
     placed: Array.from(new Float32Array(wasm.memory.buffer, handle.labelsPtr(), 3 * count)),

@@ -1,0 +1,79 @@
+//! The raw records: what the TOML reader (`read`) and every importer
+//! (`formats::import`) produce from a file, with spans and ids not yet
+//! resolved, and what `resolve` turns into a `Dataset` by one set of rules.
+
+use super::fields::{At, Span};
+use crate::model::date::PartialDate;
+use crate::model::vocab::{EntityKind, RelationType, Status};
+use crate::model::{Meta, Value};
+
+/// A `[[source]]` before resolution.
+// Fields are the data file's fields of the same name, not yet resolved.
+#[allow(missing_docs)]
+pub struct RawSource {
+    pub id: At<String>,
+    pub publisher: String,
+    pub title: String,
+    pub author: String,
+    pub date: Option<PartialDate>,
+    pub url: String,
+    pub note: String,
+}
+
+/// An `[[entity.attribute]]` before resolution.
+// Fields are the data file's fields of the same name, not yet resolved.
+#[allow(missing_docs)]
+pub struct RawAttribute {
+    pub key: String,
+    pub value: Value,
+    pub sources: Vec<At<String>>,
+    pub span: Span,
+}
+
+/// An `[[entity]]` before resolution.
+// Fields are the data file's fields of the same name, not yet resolved.
+#[allow(missing_docs)]
+pub struct RawEntity {
+    pub id: At<String>,
+    pub name: String,
+    /// Where the name was written (the entity's own span when it has none).
+    pub name_span: Span,
+    pub aliases: Vec<String>,
+    /// Where each alias was written, in order.
+    pub alias_spans: Vec<Span>,
+    pub kind: Option<EntityKind>,
+    pub country: String,
+    pub wikidata: String,
+    pub attributes: Vec<RawAttribute>,
+}
+
+/// A `[[relation]]` before resolution.
+// Fields are the data file's fields of the same name, not yet resolved.
+#[allow(missing_docs)]
+pub struct RawRelation {
+    pub span: Span,
+    pub id: Option<At<String>>,
+    pub kind: Option<At<RelationType>>,
+    pub from: Option<At<String>>,
+    pub to: Option<At<String>>,
+    pub share: Option<crate::model::Share>,
+    pub role: String,
+    pub status: Option<Status>,
+    pub start: Option<At<PartialDate>>,
+    pub end: Option<At<PartialDate>>,
+    pub announced: Option<PartialDate>,
+    pub attributes: Vec<(String, Value)>,
+    pub sources: Vec<At<String>>,
+    pub note: String,
+}
+
+/// Everything read from a file.
+// Fields are the data file's fields of the same name, not yet resolved.
+#[allow(missing_docs)]
+#[derive(Default)]
+pub struct RawFile {
+    pub meta: Meta,
+    pub sources: Vec<RawSource>,
+    pub entities: Vec<RawEntity>,
+    pub relations: Vec<RawRelation>,
+}

@@ -1,0 +1,231 @@
+//! The validated dataset: sources, entities and relations in flat vectors,
+//! referring to each other by integer index (petgraph style). A `Dataset` only
+//! comes out of `check` (or the compiled form), so every invariant below holds.
+//!
+//! Invariants: every relation endpoint and every citation is a valid index;
+//! every relation and every entity attribute cites at least one source; ids are
+//! unique within their table.
+
+pub mod date;
+pub mod graph;
+pub mod vocab;
+
+use crate::model::date::PartialDate;
+use crate::model::vocab::{EntityKind, RelationType, ShareQualifier, Status};
+use serde::{Deserialize, Serialize};
+
+/// Index of a source in [`Dataset::sources`].
+pub type SourceIx = u32;
+/// Index of an entity in [`Dataset::entities`].
+pub type EntityIx = u32;
+/// Index of a relation in [`Dataset::relations`].
+pub type RelationIx = u32;
+
+/// A whole, validated data file.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Dataset {
+    /// Title and description of the map.
+    pub meta: Meta,
+    /// The articles and documents that facts are taken from.
+    pub sources: Vec<Source>,
+    /// Organizations, people, events.
+    pub entities: Vec<Entity>,
+    /// Directed, typed, cited relations between entities.
+    pub relations: Vec<Relation>,
+}
+
+/// The `[dataset]` table.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Meta {
+    /// Shown as the map's title.
+    pub title: String,
+    /// One paragraph on what the map shows.
+    pub description: String,
+}
+
+/// A cited document. Unknown fields stay empty; they are never invented.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    /// Stable id used in `sources = [...]`.
+    pub id: String,
+    /// Who published it.
+    pub publisher: String,
+    /// Its headline or title.
+    pub title: String,
+    /// Byline, if stated.
+    pub author: String,
+    /// Publication date, if stated.
+    pub date: Option<PartialDate>,
+    /// An http(s) URL, if known.
+    pub url: String,
+    /// Anything a reader should know about the source.
+    pub note: String,
+}
+
+/// A real-world actor.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    /// Stable id used in relations.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Other names the sources use.
+    pub aliases: Vec<String>,
+    /// What it is.
+    pub kind: EntityKind,
+    /// ISO 3166-1 alpha-2 country code, if known.
+    pub country: String,
+    /// Wikidata id (Q...), if known.
+    pub wikidata: String,
+    /// Cited facts about the entity itself.
+    pub attributes: Vec<Attribute>,
+}
+
+/// A value of an attribute.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Value {
+    /// Free text.
+    Text(String),
+    /// A number.
+    Number(f64),
+    /// Yes or no.
+    Bool(bool),
+}
+
+/// A cited fact about an entity, e.g. `state_owned = true`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Attribute {
+    /// Snake-case name of the fact.
+    pub key: String,
+    /// The fact.
+    pub value: Value,
+    /// At least one source.
+    pub sources: Vec<SourceIx>,
+}
+
+/// An ownership share in percent, with how exact it is.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Share {
+    /// 0..=100.
+    pub percent: f64,
+    /// Exact, up to, at least, about.
+    pub qualifier: ShareQualifier,
+}
+
+/// A directed, typed, cited relation.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Relation {
+    /// Optional stable id (for links); empty if the file gave none.
+    pub id: String,
+    /// What the relation is.
+    pub kind: RelationType,
+    /// Tail entity.
+    pub from: EntityIx,
+    /// Head entity.
+    pub to: EntityIx,
+    /// For `owns`.
+    pub share: Option<Share>,
+    /// For `position`: chairman, board member ...
+    pub role: String,
+    /// Where it stands, if the sources say.
+    pub status: Option<Status>,
+    /// When it took effect.
+    pub start: Option<PartialDate>,
+    /// When it ended.
+    pub end: Option<PartialDate>,
+    /// When it was made public.
+    pub announced: Option<PartialDate>,
+    /// Free facts about the relation (meeting cadence ...), covered by its sources.
+    pub attributes: Vec<(String, Value)>,
+    /// At least one source.
+    pub sources: Vec<SourceIx>,
+    /// A paraphrase of what the sources say, shown under the sentence.
+    pub note: String,
+}
+
+impl Relation {
+    /// A relation with its type, ends and sources, and every optional field
+    /// empty (generated and cut-down datasets fill in what they have).
+    pub fn bare(kind: RelationType, from: EntityIx, to: EntityIx, sources: Vec<SourceIx>) -> Relation {
+        Relation {
+            id: String::new(),
+            kind,
+            from,
+            to,
+            share: None,
+            role: String::new(),
+            status: None,
+            start: None,
+            end: None,
+            announced: None,
+            attributes: Vec::new(),
+            sources,
+            note: String::new(),
+        }
+    }
+}
+
+impl Entity {
+    /// The text drawn next to the node: the name, or for names longer than
+    /// 24 characters the shortest alias of at least 3 (an acronym such as
+    /// CSIA), so hubs keep a label where space is tight.
+    pub fn label(&self) -> &str {
+        if self.name.chars().count() <= 24 {
+            return &self.name;
+        }
+        self.aliases
+            .iter()
+            .filter(|a| a.chars().count() >= 3 && a.chars().count() < self.name.chars().count())
+            .min_by_key(|a| a.chars().count())
+            .map_or(&self.name, |a| a.as_str())
+    }
+}
+
+impl Dataset {
+    /// Index of the entity with this id. O(n); build an index for repeated use.
+    pub fn entity_ix(&self, id: &str) -> Option<EntityIx> {
+        self.entities.iter().position(|e| e.id == id).map(|i| i as EntityIx)
+    }
+
+    /// The entity at an index. Panics if out of range (indices come from this dataset).
+    pub fn entity(&self, ix: EntityIx) -> &Entity {
+        &self.entities[ix as usize]
+    }
+
+    /// The source at an index.
+    pub fn source(&self, ix: SourceIx) -> &Source {
+        &self.sources[ix as usize]
+    }
+}
+
+impl Value {
+    /// The value as a reader sees it.
+    pub fn display(&self) -> String {
+        match self {
+            Value::Text(t) => t.clone(),
+            Value::Number(n) => format_number(*n),
+            Value::Bool(true) => "yes".into(),
+            Value::Bool(false) => "no".into(),
+        }
+    }
+}
+
+/// Formats a number for readers: whole numbers without `.0`, others with up
+/// to four decimals. Hand-written so the wasm carries no float formatter.
+pub fn format_number(n: f64) -> String {
+    if !n.is_finite() {
+        return String::from("?");
+    }
+    let sign = if n < 0.0 { "-" } else { "" };
+    let scaled = (n.abs() * 10_000.0).round();
+    if scaled >= 9e15 {
+        return format!("{sign}{}", n.abs() as u64);
+    }
+    let scaled = scaled as u64;
+    let (whole, frac) = (scaled / 10_000, scaled % 10_000);
+    if frac == 0 {
+        return format!("{sign}{whole}");
+    }
+    let digits = format!("{frac:04}");
+    format!("{sign}{whole}.{}", digits.trim_end_matches('0'))
+}

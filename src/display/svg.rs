@@ -1,0 +1,89 @@
+//! Writes a [`DisplayList`] as a standalone SVG figure: the header (title,
+//! as-of date, legend), the map's shapes clipped to their band with labels
+//! as real text (selectable, searchable), and the footer (credit line,
+//! citations). Every string from data goes through [`escape`].
+
+use crate::display::{DisplayList, Shape};
+use crate::display::figure::Mark;
+use crate::display::markup::escape;
+use std::fmt::Write;
+
+/// A coordinate with one decimal, written by hand: `{:.1}` would pull a
+/// float formatter of several kilobytes into the wasm.
+pub(crate) fn num(v: f32) -> String {
+    let tenths = (f64::from(v) * 10.0).round() as i64;
+    let sign = if tenths < 0 { "-" } else { "" };
+    let t = tenths.unsigned_abs();
+    format!("{sign}{}.{}", t / 10, t % 10)
+}
+
+/// The SVG document of the display list.
+pub fn to_svg(list: &DisplayList) -> String {
+    let theme = &list.theme;
+    let [mx, my, mw, mh] = list.map;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif\">",
+        w = num(list.width),
+        h = num(list.height)
+    );
+    let title = if list.title.is_empty() { "Alliance map" } else { &list.title };
+    let _ = writeln!(out, "<title>{}</title>\n<rect width=\"100%\" height=\"100%\" fill=\"{}\"/>", escape(title), theme.background);
+    out.push_str("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"8\" markerHeight=\"8\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"context-stroke\"/></marker></defs>\n");
+    // Document order is reading order: header, map, footer.
+    let (header, footer): (Vec<&Mark>, Vec<&Mark>) = list.marks.iter().partition(|m| mark_y(m) < my);
+    marks(&mut out, "am-header", &header);
+    // A nested viewport clips the map to its band (no clipPath id that could
+    // clash when a page inlines two figures); its viewBox keeps figure coordinates.
+    let (x, y, w, h) = (num(mx), num(my), num(mw), num(mh));
+    let _ = writeln!(out, "<svg class=\"am-map\" x=\"{x}\" y=\"{y}\" width=\"{w}\" height=\"{h}\" viewBox=\"{x} {y} {w} {h}\" overflow=\"hidden\">");
+    out.push_str("<g fill=\"none\" stroke-width=\"1.3\" stroke-opacity=\"0.7\">\n");
+    for s in &list.shapes {
+        if let Shape::Edge { x1, y1, x2, y2, color, dashed } = s {
+            let dash = if *dashed { " stroke-dasharray=\"6 4\"" } else { "" };
+            let _ = writeln!(out, "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{color}\"{dash} marker-end=\"url(#arrow)\"/>", num(*x1), num(*y1), num(*x2), num(*y2));
+        }
+    }
+    let _ = writeln!(out, "</g>\n<g stroke=\"{}\" stroke-width=\"1.5\">", theme.background);
+    for s in &list.shapes {
+        if let Shape::Node { x, y, r, color } = s {
+            let _ = writeln!(out, "<circle cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"{color}\"/>", num(*x), num(*y), num(*r));
+        }
+    }
+    let _ = writeln!(out, "</g>\n<g font-size=\"12\" fill=\"{}\" stroke=\"{}\" stroke-width=\"3\" paint-order=\"stroke\" dominant-baseline=\"central\">", theme.text, theme.background);
+    for s in &list.shapes {
+        if let Shape::Label { x, y, text } = s {
+            let _ = writeln!(out, "<text x=\"{}\" y=\"{}\">{}</text>", num(*x), num(*y), escape(text));
+        }
+    }
+    out.push_str("</g>\n</svg>\n");
+    marks(&mut out, "am-footer", &footer);
+    out.push_str("</svg>\n");
+    out
+}
+
+fn mark_y(m: &Mark) -> f32 {
+    match m {
+        Mark::Text { y, .. } | Mark::Dot { y, .. } | Mark::Line { y, .. } => *y,
+    }
+}
+
+/// One band's marks as a group of class `class`.
+fn marks(out: &mut String, class: &str, marks: &[&Mark]) {
+    let _ = writeln!(out, "<g class=\"{class}\" dominant-baseline=\"central\">");
+    for m in marks {
+        let _ = match m {
+            Mark::Text { x, y, text, size, bold, color } => {
+                let weight = if *bold { " font-weight=\"600\"" } else { "" };
+                writeln!(out, "<text x=\"{}\" y=\"{}\" font-size=\"{}\"{weight} fill=\"{color}\">{}</text>", num(*x), num(*y), num(*size), escape(text))
+            }
+            Mark::Dot { x, y, r, color } => writeln!(out, "<circle cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"{color}\"/>", num(*x), num(*y), num(*r)),
+            Mark::Line { x1, x2, y, color, dashed } => {
+                let dash = if *dashed { " stroke-dasharray=\"5 3\"" } else { "" };
+                writeln!(out, "<line x1=\"{}\" y1=\"{y}\" x2=\"{}\" y2=\"{y}\" stroke=\"{color}\" stroke-width=\"2.5\"{dash}/>", num(*x1), num(*x2), y = num(*y))
+            }
+        };
+    }
+    out.push_str("</g>\n");
+}

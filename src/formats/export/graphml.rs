@@ -1,0 +1,79 @@
+//! GraphML (http://graphml.graphdrawing.org/): every attribute declared as a
+//! `<key>` with its type, so networkx and yEd read typed values.
+
+use crate::display::markup::escape;
+use super::attribute_columns::{columns, sources_text, value_text, SOURCES_SUFFIX};
+use super::{relation_ids, source_list};
+use crate::model::{format_number, Dataset};
+use std::fmt::Write;
+
+const NODE_KEYS: &[&str] = &["label", "kind", "country", "wikidata", "aliases"];
+const EDGE_KEYS: &[(&str, &str)] = &[
+    ("relation", "string"),
+    ("share", "double"),
+    ("share_qualifier", "string"),
+    ("role", "string"),
+    ("status", "string"),
+    ("start", "string"),
+    ("end", "string"),
+    ("announced", "string"),
+    ("sources", "string"),
+    ("note", "string"),
+];
+
+fn data_el(out: &mut String, key: &str, value: &str) {
+    if !value.is_empty() {
+        let _ = write!(out, "<data key=\"{}\">{}</data>", escape(key), escape(value));
+    }
+}
+
+/// The dataset as a GraphML document (directed).
+pub fn to_graphml(data: &Dataset) -> String {
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n");
+    for key in NODE_KEYS {
+        let _ = writeln!(out, "<key id=\"{key}\" for=\"node\" attr.name=\"{key}\" attr.type=\"string\"/>");
+    }
+    let cols = columns(data);
+    for c in &cols.columns {
+        let (id, key) = (escape(&c.id), escape(&c.key));
+        let _ = writeln!(out, "<key id=\"{id}\" for=\"node\" attr.name=\"{key}\" attr.type=\"{}\"/>", c.ty);
+        let _ = writeln!(out, "<key id=\"{id}{SOURCES_SUFFIX}\" for=\"node\" attr.name=\"{key}{SOURCES_SUFFIX}\" attr.type=\"string\"/>");
+    }
+    for (key, ty) in EDGE_KEYS {
+        let _ = writeln!(out, "<key id=\"{key}\" for=\"edge\" attr.name=\"{key}\" attr.type=\"{ty}\"/>");
+    }
+    out.push_str("<graph id=\"alliance-map\" edgedefault=\"directed\">\n");
+    for (e, cells) in data.entities.iter().zip(&cols.of_entity) {
+        let _ = write!(out, "<node id=\"{}\">", escape(&e.id));
+        data_el(&mut out, "label", &e.name);
+        data_el(&mut out, "kind", e.kind.key());
+        data_el(&mut out, "country", &e.country);
+        data_el(&mut out, "wikidata", &e.wikidata);
+        data_el(&mut out, "aliases", &e.aliases.join(";"));
+        for (a, &c) in e.attributes.iter().zip(cells) {
+            let id = &cols.columns[c].id;
+            // Written even when empty: an empty text is a value too.
+            let _ = write!(out, "<data key=\"{}\">{}</data>", escape(id), escape(&value_text(&a.value)));
+            data_el(&mut out, &format!("{id}{SOURCES_SUFFIX}"), &sources_text(data, a));
+        }
+        out.push_str("</node>\n");
+    }
+    for (r, id) in data.relations.iter().zip(relation_ids(data)) {
+        let _ = write!(out, "<edge id=\"{}\" source=\"{}\" target=\"{}\">", escape(&id), escape(&data.entity(r.from).id), escape(&data.entity(r.to).id));
+        data_el(&mut out, "relation", r.kind.key());
+        if let Some(s) = r.share {
+            data_el(&mut out, "share", &format_number(s.percent));
+            data_el(&mut out, "share_qualifier", s.qualifier.key());
+        }
+        data_el(&mut out, "role", &r.role);
+        data_el(&mut out, "status", r.status.map(|s| s.key()).unwrap_or(""));
+        for (key, date) in [("start", r.start), ("end", r.end), ("announced", r.announced)] {
+            data_el(&mut out, key, &date.map(|d| d.to_string()).unwrap_or_default());
+        }
+        data_el(&mut out, "sources", &source_list(data, r));
+        data_el(&mut out, "note", &r.note);
+        out.push_str("</edge>\n");
+    }
+    out.push_str("</graph>\n</graphml>\n");
+    out
+}

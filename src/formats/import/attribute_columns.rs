@@ -1,0 +1,63 @@
+//! Reads back the typed attribute columns of our GEXF and GraphML exports
+//! (`export::attribute_columns`): `attr.<key>` holds a value of the declared
+//! type, `attr.<key>.sources` the ids of the sources that state it. Other
+//! tools' columns are read as before, by name.
+
+use super::Builder;
+use crate::check::fields::Span;
+use crate::check::raw::RawAttribute;
+use crate::check::read::truncate;
+use crate::formats::export::attribute_columns::{PREFIX, SOURCES_SUFFIX};
+use crate::model::Value;
+use std::collections::HashMap;
+
+/// A declared column: its title (`attr.name` in GraphML) and type.
+pub(crate) struct Declared {
+    pub name: String,
+    pub ty: String,
+}
+
+/// Whether a column id is one of ours (value or sources).
+pub(crate) fn is_attribute_column(id: &str) -> bool {
+    id.starts_with(PREFIX)
+}
+
+/// `text` read as a value of the declared `ty`; text when it does not parse.
+fn typed(ty: &str, text: &str) -> Value {
+    match ty {
+        "double" | "float" | "long" | "integer" | "int" => match text.trim().parse::<f64>() {
+            Ok(n) if n.is_finite() => Value::Number(n),
+            _ => Value::Text(text.to_string()),
+        },
+        "boolean" => match text.trim() {
+            "true" | "1" => Value::Bool(true),
+            "false" | "0" => Value::Bool(false),
+            _ => Value::Text(text.to_string()),
+        },
+        _ => Value::Text(text.to_string()),
+    }
+}
+
+/// The cited attributes in one node's `cells` (column id, text), in the
+/// order written, for the entity written with id `entity`. Values without a
+/// sources column cite the imported file; a source id that is not valid
+/// here is reported (see [`Builder::named_sources`]).
+pub(crate) fn cited_attributes(b: &mut Builder, declared: &HashMap<String, Declared>, cells: &[(String, String)], entity: &str, span: &Span) -> Vec<RawAttribute> {
+    let sources_of: HashMap<&str, &str> = cells
+        .iter()
+        .filter_map(|(id, text)| id.strip_suffix(SOURCES_SUFFIX).map(|column| (column, text.as_str())))
+        .collect();
+    cells
+        .iter()
+        .filter(|(id, _)| !id.ends_with(SOURCES_SUFFIX))
+        .map(|(id, text)| {
+            let column = declared.get(id);
+            let key = column.map(|c| c.name.clone()).unwrap_or_else(|| id[PREFIX.len()..].to_string());
+            let value = typed(column.map(|c| c.ty.as_str()).unwrap_or("string"), text);
+            let what = format!("the sources of attribute `{}` of entity `{}`", truncate(&key), truncate(entity));
+            let named = sources_of.get(id.as_str()).map(|s| s.split_whitespace()).into_iter().flatten();
+            let sources = b.named_sources(named, span, &what);
+            RawAttribute { key, value, sources, span: span.clone() }
+        })
+        .collect()
+}

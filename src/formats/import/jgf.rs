@@ -1,0 +1,195 @@
+//! JSON Graph Format import (v2 `nodes` object or v1 `nodes` array, one
+//! `graph`). JSON has no spans in serde_json's tree, so problems point at
+//! the first place the id appears in the text, and syntax errors at their
+//! line and column.
+//!
+//! What our export (`crate::formats::jgf`) writes beyond plain JGF comes back too:
+//! the source records in the graph's `metadata.sources`, entity attributes
+//! (`metadata.attributes`, each `{key, value, sources}`), relation sources
+//! and free attributes, and the description. Files without them (any other
+//! tool's) cite the imported file instead.
+
+use super::Builder;
+use crate::check::fields::{At, Span};
+use crate::check::raw::{RawAttribute, RawSource};
+use crate::check::read::{check_url, invalid_id, truncate};
+use crate::model::date::PartialDate;
+use crate::check::diagnostic::{Code, Diagnostic};
+use crate::model::Value as Scalar;
+use serde_json::Value;
+
+fn offset_of(text: &str, line: usize, column: usize) -> usize {
+    let start: usize = text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();
+    (start + column.saturating_sub(1)).min(text.len())
+}
+
+fn span_of(text: &str, base: usize, needle: &str) -> std::ops::Range<usize> {
+    let quoted = format!("\"{needle}\"");
+    match text.find(&quoted) {
+        Some(i) => base + i..base + i + quoted.len(),
+        None => base..base,
+    }
+}
+
+fn flatten(meta: Option<&Value>) -> Vec<(String, String)> {
+    let Some(Value::Object(m)) = meta else { return Vec::new() };
+    m.iter()
+        .filter_map(|(k, v)| match v {
+            Value::String(s) => Some((k.clone(), s.clone())),
+            Value::Number(n) => Some((k.clone(), n.to_string())),
+            Value::Bool(b) => Some((k.clone(), b.to_string())),
+            Value::Array(a) if k == "aliases" => Some((k.clone(), a.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(";"))),
+            _ => None,
+        })
+        .collect()
+}
+
+/// A JSON string, number or boolean as an attribute value.
+fn scalar(v: &Value) -> Option<Scalar> {
+    match v {
+        Value::String(s) => Some(Scalar::Text(s.clone())),
+        Value::Number(n) => n.as_f64().filter(|n| n.is_finite()).map(Scalar::Number),
+        Value::Bool(b) => Some(Scalar::Bool(*b)),
+        _ => None,
+    }
+}
+
+/// The strings of a JSON list (`sources`); anything else in it is skipped.
+fn strings(v: Option<&Value>) -> Vec<&str> {
+    v.and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str).collect()
+}
+
+fn text_field(record: &Value, key: &str) -> String {
+    record.get(key).and_then(Value::as_str).unwrap_or_default().to_string()
+}
+
+/// One record of the graph's `metadata.sources`, checked as a `[[source]]`
+/// is: a valid id, a title or publisher, a partial date, an http(s) URL.
+fn read_source(b: &mut Builder, text: &str, base: usize, record: &Value, i: usize) {
+    let Some(id) = record.get("id").and_then(Value::as_str).filter(|id| !id.trim().is_empty()) else {
+        let at = span_of(text, base, "sources");
+        b.diagnostics.push(
+            Diagnostic::new(Code::MissingField, at, format!("source #{} in the graph's `metadata.sources` has no `id`", i + 1))
+                .hint("give each source record an \"id\" that relations and attributes cite"),
+        );
+        return;
+    };
+    let span = span_of(text, base, id);
+    let what = format!("source `{}`", truncate(id));
+    let id = At { value: id.to_string(), span: span.clone() };
+    b.diagnostics.extend(invalid_id(&id, &what));
+    let (publisher, title) = (text_field(record, "publisher"), text_field(record, "title"));
+    if publisher.trim().is_empty() && title.trim().is_empty() {
+        b.diagnostics.push(
+            Diagnostic::new(Code::MissingField, span.clone(), format!("{what} has neither `publisher` nor `title`"))
+                .hint("a reader must be able to find the source: give at least its title"),
+        );
+    }
+    let date = record.get("date").and_then(Value::as_str).and_then(|d| match PartialDate::parse(d) {
+        Ok(date) => Some(date),
+        Err(err) => {
+            b.diagnostics.push(
+                Diagnostic::new(Code::InvalidDate, span.clone(), format!("`date` in {what} is not a valid date: {err}")).hint("write \"2023\", \"2023-09\" or \"2023-09-27\""),
+            );
+            None
+        }
+    });
+    let url = crate::check::url::lower_scheme(text_field(record, "url"));
+    if !url.is_empty() {
+        check_url(&At { value: url.clone(), span: span.clone() }, &what, &mut b.diagnostics);
+    }
+    b.file.sources.push(RawSource { id, publisher, title, author: text_field(record, "author"), date, url, note: text_field(record, "note") });
+}
+
+/// A node's `metadata.attributes` as our export writes them; an item of
+/// another shape is reported, not dropped.
+fn read_attributes(b: &mut Builder, metadata: Option<&Value>, entity: &str, span: &Span) -> Vec<RawAttribute> {
+    let items = metadata.and_then(|m| m.get("attributes")).and_then(Value::as_array);
+    let mut attributes = Vec::new();
+    for (i, item) in items.into_iter().flatten().enumerate() {
+        let key = item.get("key").and_then(Value::as_str);
+        let (Some(key), Some(value)) = (key, item.get("value").and_then(scalar)) else {
+            b.diagnostics.push(
+                Diagnostic::new(Code::WrongType, span.clone(), format!("attribute #{} of entity `{}` is not {{\"key\", \"value\", \"sources\"}}", i + 1, truncate(entity)))
+                    .hint("give it a text \"key\" and a text, number or boolean \"value\""),
+            );
+            continue;
+        };
+        let what = format!("the sources of attribute `{}` of entity `{}`", truncate(key), truncate(entity));
+        let sources = b.named_sources(strings(item.get("sources")), span, &what);
+        attributes.push(RawAttribute { key: key.to_string(), value, sources, span: span.clone() });
+    }
+    attributes
+}
+
+/// Reads one JGF document.
+pub fn read(b: &mut Builder, text: &str, base: usize) {
+    // A byte order mark (editors on Windows write one) is not JSON; skip it, keeping offsets.
+    let (text, base) = match text.strip_prefix('\u{feff}') {
+        Some(rest) => (rest, base + '\u{feff}'.len_utf8()),
+        None => (text, base),
+    };
+    let doc: Value = match serde_json::from_str(text) {
+        Ok(v) => v,
+        Err(e) => {
+            let at = base + offset_of(text, e.line(), e.column());
+            b.diagnostics.push(Diagnostic::new(Code::Syntax, at..at, format!("JSON: {e}")).hint("the file is not valid JSON"));
+            return;
+        }
+    };
+    super::json_keys::warn_duplicates(b, text, base);
+    let graph = doc.get("graph").or_else(|| doc.get("graphs").and_then(|g| g.get(0)));
+    let Some(graph) = graph else {
+        b.diagnostics.push(Diagnostic::new(Code::MissingField, base..base, "JSON Graph Format needs a top-level `graph` (or `graphs`)").hint("see https://jsongraphformat.info"));
+        return;
+    };
+    if let Some(label) = graph.get("label").and_then(Value::as_str) {
+        b.file.meta.title = label.to_string();
+    }
+    let metadata = graph.get("metadata");
+    if let Some(description) = metadata.and_then(|m| m.get("description")).and_then(Value::as_str) {
+        b.file.meta.description = description.to_string();
+    }
+    for (i, record) in metadata.and_then(|m| m.get("sources")).and_then(Value::as_array).into_iter().flatten().enumerate() {
+        read_source(b, text, base, record, i);
+    }
+    let nodes: Vec<(String, &Value)> = match graph.get("nodes") {
+        Some(Value::Object(m)) => m.iter().map(|(k, v)| (k.clone(), v)).collect(),
+        Some(Value::Array(a)) => a.iter().map(|v| (v.get("id").and_then(Value::as_str).unwrap_or_default().to_string(), v)).collect(),
+        _ => Vec::new(),
+    };
+    for (id, node) in nodes {
+        let span = span_of(text, base, &id);
+        let label = node.get("label").and_then(Value::as_str).unwrap_or_default().to_string();
+        let cited = read_attributes(b, node.get("metadata"), &id, &span);
+        b.entity(At { value: id, span: span.clone() }, &label, flatten(node.get("metadata")), cited, span);
+    }
+    // Edges are found in the text in order, each at its `"source"` key,
+    // so a problem with one points at that edge (ids need not be unique).
+    let mut cursor = text.find("\"edges\"").unwrap_or(0);
+    for edge in graph.get("edges").and_then(Value::as_array).into_iter().flatten() {
+        let end = |key: &str| edge.get(key).and_then(Value::as_str).unwrap_or_default().to_string();
+        let (source, target) = (end("source"), end("target"));
+        let at = text[cursor..].find("\"source\"").map_or(cursor, |i| cursor + i);
+        cursor = (at + 1).min(text.len());
+        let span = base + at..base + at;
+        let mut values = flatten(edge.get("metadata"));
+        if let Some(rel) = edge.get("relation").and_then(Value::as_str) {
+            values.insert(0, ("relation".into(), rel.to_string()));
+        }
+        let metadata = edge.get("metadata");
+        let id = edge.get("id").and_then(Value::as_str).map(|v| At { value: super::slug(v), span: span.clone() });
+        // Our export writes `sources` as a list (a text value is read by
+        // `relation` as ids joined by `;`, as in GEXF).
+        let listed = metadata.and_then(|m| m.get("sources")).filter(|s| s.is_array()).map(|list| {
+            let what = format!("the sources of {}", b.relation_name(id.as_ref()));
+            b.named_sources(strings(Some(list)), &span, &what)
+        });
+        let relation = b.relation(id, At { value: source, span: span.clone() }, At { value: target, span: span.clone() }, values, span);
+        if let Some(sources) = listed {
+            relation.sources = sources;
+        }
+        let free = metadata.and_then(|m| m.get("attributes")).and_then(Value::as_object).into_iter().flatten();
+        relation.attributes.extend(free.filter_map(|(k, v)| Some((k.clone(), scalar(v)?))));
+    }
+}

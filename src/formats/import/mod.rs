@@ -1,0 +1,385 @@
+//! Importing other tools' files: a CSV pair (Kumu- or Gephi-style), GEXF,
+//! GraphML and JGF. Each importer turns its file into the same raw records
+//! the TOML reader makes, with spans into the original text, and the shared
+//! `resolve` step applies every rule, so problems are reported at once by
+//! file:line:col. Sources travel as far as the format carries them: ids on
+//! GEXF/GraphML/CSV relations and attribute columns, whole records in our
+//! JGF. Foreign data cites no sources: the file itself becomes the source
+//! (`import`) that every uncited fact cites, and says so in its note; when
+//! nothing is left uncited (a round trip of our own export), there is no
+//! such source, so the sources that come back are exactly those written.
+
+mod attribute_columns;
+mod csv;
+mod jgf;
+mod json_keys;
+mod xml;
+
+use crate::check::fields::{At, Span};
+use crate::check::raw::{RawAttribute, RawEntity, RawFile, RawRelation, RawSource};
+use crate::check::read::invalid_id;
+use crate::check::{resolve::resolve, sort, Checked};
+use crate::check::diagnostic::{Code, Diagnostic};
+use crate::model::{Meta, Value};
+use crate::model::vocab::{EntityKind, RelationType, ShareQualifier, Status};
+
+/// A format we can import.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// A CSV file of entities or relations (pass both for a pair).
+    Csv,
+    /// GEXF 1.2 / 1.3.
+    Gexf,
+    /// GraphML.
+    Graphml,
+    /// JSON Graph Format v2 (or v1 single graph).
+    Jgf,
+}
+
+impl Format {
+    /// The format for a file name's extension.
+    pub fn from_path(path: &str) -> Option<Format> {
+        let ext = path.rsplit('.').next()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "csv" => Some(Format::Csv),
+            "gexf" => Some(Format::Gexf),
+            "graphml" | "xml" => Some(Format::Graphml),
+            "json" | "jgf" => Some(Format::Jgf),
+            _ => None,
+        }
+    }
+}
+
+/// One input file: its name (for the source record) and text.
+pub struct Input<'a> {
+    /// As given on the command line.
+    pub name: &'a str,
+    /// The whole file.
+    pub text: &'a str,
+}
+
+/// The import source's id, cited by every imported fact that names no source.
+pub const IMPORT_SOURCE: &str = "import";
+
+/// Collects raw records while an importer walks its file.
+#[derive(Default)]
+pub(crate) struct Builder {
+    pub file: RawFile,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Builder {
+    pub(crate) fn cite(span: &Span) -> Vec<At<String>> {
+        vec![At { value: IMPORT_SOURCE.into(), span: span.clone() }]
+    }
+
+    /// The sources named by `ids` (blank ones skipped), each checked like an
+    /// id in a data file, so a bad one is a located error rather than a
+    /// silently renamed source; naming none cites the imported file.
+    /// `what` says where they are written ("the sources of relation `r1`").
+    pub(crate) fn named_sources<'a>(&mut self, ids: impl IntoIterator<Item = &'a str>, span: &Span, what: &str) -> Vec<At<String>> {
+        let named: Vec<At<String>> = ids
+            .into_iter()
+            .map(str::trim)
+            .filter(|id| !id.is_empty())
+            .map(|id| At { value: id.to_string(), span: span.clone() })
+            .collect();
+        for id in &named {
+            self.diagnostics.extend(invalid_id(id, what));
+        }
+        if named.is_empty() {
+            Self::cite(span)
+        } else {
+            named
+        }
+    }
+
+    /// A relation as `resolve` names it in messages: by id, else by position.
+    fn relation_name(&self, id: Option<&At<String>>) -> String {
+        match id {
+            Some(id) => format!("relation `{}`", id.value),
+            None => format!("relation #{}", self.file.relations.len() + 1),
+        }
+    }
+
+    /// Adds an entity; `kind` and other attributes come as key/value pairs,
+    /// `cited` are attributes that name their own sources.
+    pub fn entity(&mut self, id: At<String>, label: &str, attributes: Vec<(String, String)>, cited: Vec<RawAttribute>, span: Span) {
+        let mut kind = None;
+        let mut aliases = Vec::new();
+        let (mut country, mut wikidata) = (String::new(), String::new());
+        let mut facts = Vec::new();
+        for (key, value) in attributes {
+            match key.to_ascii_lowercase().as_str() {
+                "kind" | "type" if EntityKind::from_key(&value).is_some() => kind = EntityKind::from_key(&value),
+                "aliases" => aliases.extend(value.split(';').map(str::trim).filter(|a| !a.is_empty()).map(String::from)),
+                "country" if value.len() == 2 => country = value,
+                "wikidata" if value.starts_with('Q') => wikidata = value,
+                "label" | "name" | "id" => {}
+                _ if value.trim().is_empty() => {}
+                _ => facts.push(RawAttribute { key, value: scalar(&value), sources: Self::cite(&span), span: span.clone() }),
+            }
+        }
+        facts.extend(cited);
+        let name = if label.trim().is_empty() { id.value.clone() } else { label.to_string() };
+        self.file.entities.push(RawEntity {
+            id,
+            name,
+            name_span: span.clone(),
+            alias_spans: vec![span.clone(); aliases.len()],
+            aliases,
+            kind: Some(kind.unwrap_or(EntityKind::Other)),
+            country,
+            wikidata,
+            attributes: facts,
+        });
+    }
+
+    /// Adds a relation; known keys (relation, share, role, dates ...) map to
+    /// fields, `sources` (ids joined by `;`) to its sources, the rest become
+    /// free attributes. Returns it, for readers that carry more.
+    pub fn relation(&mut self, id: Option<At<String>>, from: At<String>, to: At<String>, attributes: Vec<(String, String)>, span: Span) -> &mut RawRelation {
+        let sources_of = format!("the sources of {}", self.relation_name(id.as_ref()));
+        let mut r = RawRelation {
+            span: span.clone(),
+            id,
+            kind: None,
+            from: Some(from),
+            to: Some(to),
+            share: None,
+            role: String::new(),
+            status: None,
+            start: None,
+            end: None,
+            announced: None,
+            attributes: Vec::new(),
+            sources: Self::cite(&span),
+            note: String::new(),
+        };
+        let mut share_qualifier = ShareQualifier::Exact;
+        let mut share = None;
+        for (key, value) in attributes {
+            let date = || crate::model::date::PartialDate::parse(&value).ok();
+            match key.to_ascii_lowercase().as_str() {
+                "relation" | "type" | "label" if RelationType::from_key(&value).is_some() => {
+                    r.kind = RelationType::from_key(&value).map(|k| At { value: k, span: span.clone() });
+                }
+                "share" => share = value.parse::<f64>().ok().filter(|s| (0.0..=100.0).contains(s)),
+                "share_qualifier" => share_qualifier = ShareQualifier::from_key(&value).unwrap_or(ShareQualifier::Exact),
+                "role" => r.role = value,
+                "status" => r.status = Status::from_key(&value),
+                "start" if date().is_some() => r.start = date().map(|d| At { value: d, span: span.clone() }),
+                "end" if date().is_some() => r.end = date().map(|d| At { value: d, span: span.clone() }),
+                "announced" => r.announced = date(),
+                "note" => r.note = value,
+                // Gephi's Type column says Directed/Undirected; our relations are directed.
+                "type" if value.eq_ignore_ascii_case("directed") || value.eq_ignore_ascii_case("undirected") => {}
+                "sources" => r.sources = self.named_sources(value.split(';'), &span, &sources_of),
+                "id" | "source" | "target" | "from" | "to" => {}
+                _ if value.trim().is_empty() => {}
+                _ => r.attributes.push((key, scalar(&value))),
+            }
+        }
+        let kind = r.kind.as_ref().map(|k| k.value);
+        if kind.is_none() {
+            r.kind = Some(At { value: RelationType::RelatedTo, span: span.clone() });
+        }
+        if let Some(percent) = share {
+            if kind == Some(RelationType::Owns) {
+                r.share = Some(crate::model::Share { percent, qualifier: share_qualifier });
+            } else {
+                r.attributes.push(("share".into(), Value::Number(percent)));
+            }
+        }
+        if !r.role.is_empty() && kind != Some(RelationType::Position) {
+            r.attributes.push(("role".into(), Value::Text(std::mem::take(&mut r.role))));
+        }
+        if kind == Some(RelationType::Position) && r.role.is_empty() {
+            r.role = "position".into();
+        }
+        self.file.relations.push(r);
+        let last = self.file.relations.len() - 1;
+        &mut self.file.relations[last]
+    }
+
+    /// Foreign ids ("Myriel", "0", "n1") become valid ids (`myriel`, `n0`,
+    /// `n1`), unique; relation endpoints follow, matched by id, then by label.
+    fn normalize_ids(&mut self) {
+        let mut by_original: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+        let mut by_label: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+        let mut taken: std::collections::HashSet<String> = std::collections::HashSet::new();
+        for e in &mut self.file.entities {
+            if let Some(existing) = by_original.get(&e.id.value) {
+                // A repeated id: keep it so `resolve` reports the duplicate.
+                e.id.value = existing.clone();
+                continue;
+            }
+            let mut id = slug(&e.id.value);
+            let base = id.clone();
+            let mut n = 2;
+            while taken.contains(&id) {
+                id = format!("{base}-{n}");
+                n += 1;
+            }
+            taken.insert(id.clone());
+            by_original.insert(e.id.value.clone(), id.clone());
+            by_label.entry(e.name.clone()).or_insert_with(|| id.clone());
+            e.id.value = id;
+        }
+        for r in &mut self.file.relations {
+            for end in [&mut r.from, &mut r.to].into_iter().flatten() {
+                end.value = by_original.get(&end.value).or_else(|| by_label.get(&end.value)).cloned().unwrap_or_else(|| slug(&end.value));
+            }
+        }
+    }
+
+    /// Every source id that an attribute or relation cites, in file order.
+    fn cited_ids(&self) -> impl Iterator<Item = &At<String>> {
+        let attributes = self.file.entities.iter().flat_map(|e| &e.attributes).flat_map(|a| &a.sources);
+        attributes.chain(self.file.relations.iter().flat_map(|r| &r.sources))
+    }
+
+    /// Sources that attributes and relations name (our GEXF, GraphML and CSV
+    /// keep their ids) but the file does not describe: one record each,
+    /// titled by its id.
+    fn add_named_sources(&mut self, format: &str, names: &[&str]) {
+        let mut known: std::collections::HashSet<String> = self.file.sources.iter().map(|s| s.id.value.clone()).collect();
+        let named: Vec<At<String>> = self.cited_ids().cloned().collect();
+        for id in named {
+            if known.insert(id.value.clone()) {
+                self.file.sources.push(RawSource {
+                    title: id.value.clone(),
+                    publisher: String::new(),
+                    author: String::new(),
+                    date: None,
+                    url: String::new(),
+                    note: format!("Named by {} ({format}), which gives only its id; add its publisher, title, date and URL.", names.join(" + ")),
+                    id,
+                });
+            }
+        }
+    }
+
+    /// Resolves everything into a dataset, citing the imported file(s) for
+    /// the facts that name no source.
+    pub fn finish(mut self, names: &[&str], format: &str, title: &str) -> Checked {
+        // The rule an empty TOML file meets (`check::read`), unless the file did not even parse.
+        if self.file.entities.is_empty() && !self.diagnostics.iter().any(|d| d.code == Code::Syntax) {
+            self.diagnostics.push(
+                Diagnostic::new(Code::MissingField, 0..0, "the file defines no entities: there is nothing to draw")
+                    .hint(format!("add nodes to the {format} file (or relations, whose ends become entities)")),
+            );
+        }
+        self.normalize_ids();
+        // Only when something still cites it: a round trip of our own export
+        // gives back exactly its sources. A file that describes a source
+        // `import` itself (an earlier import, exported) keeps that record.
+        let cites_import = self.cited_ids().any(|id| id.value == IMPORT_SOURCE);
+        if cites_import && !self.file.sources.iter().any(|s| s.id.value == IMPORT_SOURCE) {
+            self.file.sources.push(RawSource {
+                id: At { value: IMPORT_SOURCE.into(), span: 0..0 },
+                publisher: String::new(),
+                title: names.join(" + "),
+                author: String::new(),
+                date: None,
+                url: String::new(),
+                note: format!("Imported from {format}; cited for every fact the file names no source for."),
+            });
+        }
+        self.add_named_sources(format, names);
+        if self.file.meta.title.is_empty() {
+            self.file.meta = Meta { title: title.to_string(), description: String::new() };
+        }
+        let mut diagnostics = self.diagnostics;
+        // Every source is cited by construction except those a JGF file
+        // describes; one of those that nothing cites is a warning, as in TOML.
+        let dataset = resolve(self.file, &mut diagnostics);
+        sort(&mut diagnostics);
+        Checked { dataset, diagnostics }
+    }
+}
+
+/// A valid id from any text: lower-case ASCII letters and digits, other runs
+/// as `-`; ids that would start with a digit or be empty get an `n` prefix.
+pub fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    if out.is_empty() || out.starts_with(|c: char| c.is_ascii_digit()) {
+        out.insert(0, 'n');
+    }
+    out
+}
+
+/// Numbers and booleans as such, everything else as text.
+fn scalar(value: &str) -> Value {
+    match value {
+        "true" => Value::Bool(true),
+        "false" => Value::Bool(false),
+        v => match v.parse::<f64>() {
+            Ok(n) if n.is_finite() && !v.trim().is_empty() => Value::Number(n),
+            _ => Value::Text(v.to_string()),
+        },
+    }
+}
+
+/// Where a span offset of a multi-file import lies: the files are laid end to
+/// end (with one separator byte), so offset → (file index, offset in that file).
+pub fn locate(inputs: &[Input], offset: usize) -> (usize, usize) {
+    let mut base = 0;
+    for (i, input) in inputs.iter().enumerate() {
+        if offset <= base + input.text.len() || i + 1 == inputs.len() {
+            return (i, offset.saturating_sub(base));
+        }
+        base += input.text.len() + 1;
+    }
+    (0, offset)
+}
+
+/// Imports one or more files of one format (a CSV pair is two files).
+/// Diagnostic spans are offsets into the files laid end to end (see [`locate`]).
+pub fn import(format: Format, inputs: &[Input]) -> Checked {
+    let names: Vec<&str> = inputs.iter().map(|i| i.name).collect();
+    let title = names.first().map(|n| n.rsplit('/').next().unwrap_or(n)).unwrap_or("Imported map");
+    let mut b = Builder::default();
+    let label = match format {
+        Format::Csv => {
+            csv::read_all(&mut b, &with_bases(inputs));
+            "CSV"
+        }
+        Format::Gexf => {
+            with_bases(inputs).into_iter().for_each(|(text, base)| xml::read_gexf(&mut b, text, base));
+            "GEXF"
+        }
+        Format::Graphml => {
+            with_bases(inputs).into_iter().for_each(|(text, base)| xml::read_graphml(&mut b, text, base));
+            "GraphML"
+        }
+        Format::Jgf => {
+            with_bases(inputs).into_iter().for_each(|(text, base)| jgf::read(&mut b, text, base));
+            "JSON Graph Format"
+        }
+    };
+    b.finish(&names, label, title)
+}
+
+/// Each input's text with the offset at which it starts when laid end to end.
+fn with_bases<'a>(inputs: &[Input<'a>]) -> Vec<(&'a str, usize)> {
+    let mut base = 0;
+    inputs
+        .iter()
+        .map(|i| {
+            let at = base;
+            base += i.text.len() + 1;
+            (i.text, at)
+        })
+        .collect()
+}

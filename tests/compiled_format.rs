@@ -1,0 +1,116 @@
+//! The compiled format is a contract (docs/compiled-format.md): a committed
+//! golden file decodes to a known dataset and the encoder writes it byte for
+//! byte, so reordering a vocabulary or a field cannot silently change what
+//! old files mean; another version is refused with both versions named.
+
+use alliance_map::compiled::{decode, encode, Compiled, DecodeError, VERSION};
+use alliance_map::model::date::PartialDate;
+use alliance_map::model::vocab::{EntityKind, RelationType, ShareQualifier, Status};
+use alliance_map::model::{Attribute, Dataset, Entity, Meta, Relation, Share, Source, Value};
+use std::path::PathBuf;
+
+fn golden_path(version: u16) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("tests/fixtures/compiled/v{version}.amap"))
+}
+
+fn date(year: u16, month: Option<u8>, day: Option<u8>) -> Option<PartialDate> {
+    Some(PartialDate { year, month, day })
+}
+
+/// One of everything the format can say: every entity kind, relation type,
+/// status, share qualifier, value variant and date precision, optional
+/// fields both set and empty, non-ASCII text.
+fn golden() -> Compiled {
+    let source = |i: usize| Source {
+        id: format!("s{i}"),
+        publisher: "Gasgoo".into(),
+        title: "Nine carmakers’ arms form an alliance".into(),
+        author: if i == 0 { "Staff".into() } else { String::new() },
+        date: if i == 0 { date(2023, Some(9), Some(27)) } else { None },
+        url: "https://example.org/a".into(),
+        note: String::new(),
+    };
+    let entities: Vec<Entity> = EntityKind::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, &kind)| Entity {
+            id: format!("e{i}"),
+            name: format!("{} 长安 {i}", kind.key()),
+            aliases: if i % 2 == 0 { vec![format!("E{i}")] } else { Vec::new() },
+            kind,
+            country: if i == 0 { "CN".into() } else { String::new() },
+            wikidata: if i == 0 { "Q1".into() } else { String::new() },
+            attributes: match i {
+                0 => vec![
+                    Attribute { key: "state_owned".into(), value: Value::Bool(true), sources: vec![0] },
+                    Attribute { key: "employees".into(), value: Value::Number(1.5e5), sources: vec![0, 1] },
+                    Attribute { key: "hq".into(), value: Value::Text("Chongqing".into()), sources: vec![1] },
+                ],
+                _ => Vec::new(),
+            },
+        })
+        .collect();
+    let n = entities.len() as u32;
+    let relations = RelationType::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, &kind)| {
+            let i32 = i as u32;
+            let mut r = Relation::bare(kind, i32 % n, (i32 + 1) % n, vec![i32 % 2]);
+            r.id = if i == 0 { "r0".into() } else { String::new() };
+            r.status = Status::ALL.get(i % 5).copied();
+            r.share = ShareQualifier::ALL.get(i).map(|&qualifier| Share { percent: 40.0 - i as f64, qualifier });
+            r.role = if kind == RelationType::Position { "chair".into() } else { String::new() };
+            r.start = [date(2023, None, None), date(2023, Some(9), None), None][i % 3];
+            r.end = if i == 3 { date(2024, Some(1), Some(31)) } else { None };
+            r.announced = if i == 1 { date(2023, Some(9), Some(26)) } else { None };
+            r.attributes = if i == 0 { vec![("meetings".into(), Value::Text("twice a year".into()))] } else { Vec::new() };
+            r.note = if i == 0 { "Paraphrased.".into() } else { String::new() };
+            r
+        })
+        .collect();
+    let positions = (0..2 * n).map(|v| v as f32 * 12.5 - 40.0).collect();
+    let meta = Meta { title: "Golden".into(), description: "Every value the format can hold.".into() };
+    Compiled { dataset: Dataset { meta, sources: (0..2).map(source).collect(), entities, relations }, positions }
+}
+
+#[test]
+fn the_golden_file_of_this_version_decodes_to_the_golden_dataset_and_is_what_the_encoder_writes() {
+    let path = golden_path(VERSION);
+    let bytes = encode(&golden());
+    if !path.exists() && std::env::var_os("UPDATE_EXPECT").is_some() {
+        std::fs::write(&path, &bytes).unwrap();
+    }
+    let committed = std::fs::read(&path).unwrap_or_else(|_| panic!("{} is missing: run UPDATE_EXPECT=1 cargo test compiled_format", path.display()));
+    assert_eq!(decode(&committed).as_ref(), Ok(&golden()), "{} no longer decodes to what it meant: the format changed; bump compiled::VERSION (docs/compiled-format.md)", path.display());
+    assert!(bytes == committed, "the encoder no longer writes {} byte for byte: the format changed; bump compiled::VERSION and run UPDATE_EXPECT=1 cargo test compiled_format (docs/compiled-format.md)", path.display());
+}
+
+#[test]
+fn other_versions_are_refused_naming_both_versions() {
+    for old in 1..VERSION {
+        let bytes = std::fs::read(golden_path(old)).expect("older golden files are kept");
+        assert_eq!(decode(&bytes), Err(DecodeError::Version(old)));
+    }
+    let mut newer = encode(&golden());
+    newer[4..6].copy_from_slice(&(VERSION + 1).to_le_bytes());
+    let message = decode(&newer).unwrap_err().to_string();
+    assert!(message.contains(&format!("version {}", VERSION + 1)) && message.contains(&format!("version {VERSION}")), "{message}");
+}
+
+#[test]
+fn the_format_doc_lists_each_vocabulary_in_index_order() {
+    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/compiled-format.md")).unwrap();
+    let doc = doc.split_whitespace().collect::<Vec<_>>().join(" ");
+    let lists: [(&str, Vec<&str>); 4] = [
+        ("EntityKind", EntityKind::keys().collect()),
+        ("RelationType", RelationType::keys().collect()),
+        ("Status", Status::keys().collect()),
+        ("ShareQualifier", ShareQualifier::keys().collect()),
+    ];
+    for (name, keys) in lists {
+        let line = keys.iter().enumerate().map(|(i, k)| format!("{i} `{k}`")).collect::<Vec<_>>().join(", ");
+        assert!(doc.contains(&format!("{name}: {line}.")), "docs/compiled-format.md: {name} should read `{name}: {line}.`");
+    }
+    assert!(doc.contains(&format!("version {VERSION}")), "docs/compiled-format.md names the current version");
+}
