@@ -6,7 +6,7 @@
 use alliance_map::compiled::{decode, encode, Compiled, DecodeError, VERSION};
 use alliance_map::model::date::PartialDate;
 use alliance_map::model::vocab::{EntityKind, RelationType, ShareQualifier, Status};
-use alliance_map::model::{Attribute, Dataset, Entity, Meta, Relation, Share, Source, Value};
+use alliance_map::model::{Attribute, Dataset, Entity, EntityIx, Meta, Relation, Share, Source, SourceIx, Value};
 use std::path::PathBuf;
 
 fn golden_path(version: u16) -> PathBuf {
@@ -42,9 +42,9 @@ fn golden() -> Compiled {
             wikidata: if i == 0 { "Q1".into() } else { String::new() },
             attributes: match i {
                 0 => vec![
-                    Attribute { key: "state_owned".into(), value: Value::Bool(true), sources: vec![0] },
-                    Attribute { key: "employees".into(), value: Value::Number(1.5e5), sources: vec![0, 1] },
-                    Attribute { key: "hq".into(), value: Value::Text("Chongqing".into()), sources: vec![1] },
+                    Attribute { key: "state_owned".into(), value: Value::Bool(true), sources: vec![SourceIx(0)] },
+                    Attribute { key: "employees".into(), value: Value::Number(1.5e5), sources: vec![SourceIx(0), SourceIx(1)] },
+                    Attribute { key: "hq".into(), value: Value::Text("Chongqing".into()), sources: vec![SourceIx(1)] },
                 ],
                 _ => Vec::new(),
             },
@@ -56,7 +56,7 @@ fn golden() -> Compiled {
         .enumerate()
         .map(|(i, &kind)| {
             let i32 = i as u32;
-            let mut r = Relation::bare(kind, i32 % n, (i32 + 1) % n, vec![i32 % 2]);
+            let mut r = Relation::bare(kind, EntityIx(i32 % n), EntityIx((i32 + 1) % n), vec![SourceIx(i32 % 2)]);
             r.id = if i == 0 { "r0".into() } else { String::new() };
             r.status = Status::ALL.get(i % 5).copied();
             r.share = ShareQualifier::ALL.get(i).map(|&qualifier| Share { percent: 40.0 - i as f64, qualifier });

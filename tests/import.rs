@@ -4,7 +4,7 @@
 use alliance_map::check::render;
 use alliance_map::formats::export::{csv, gexf, graphml};
 use alliance_map::formats::import::{import, Format, Input};
-use alliance_map::model::{Dataset, Source, Value};
+use alliance_map::model::{Dataset, Source, SourceIx, Value};
 
 fn round_trip(format: Format, texts: &[(&str, String)]) -> Dataset {
     let inputs: Vec<Input> = texts.iter().map(|(name, text)| Input { name, text }).collect();
@@ -142,8 +142,8 @@ fn foreign_files_cite_themselves() {
         assert_eq!(ids, ["import"], "{name}");
         assert_eq!(back.sources[0].title, *name, "{name}: the import source is the file");
         assert!(!back.relations.is_empty(), "{name}");
-        assert!(back.relations.iter().all(|r| r.sources == [0]), "{name}: every relation cites the file");
-        assert!(back.entities.iter().flat_map(|e| &e.attributes).all(|a| a.sources == [0]), "{name}: every attribute cites the file");
+        assert!(back.relations.iter().all(|r| r.sources == [SourceIx(0)]), "{name}: every relation cites the file");
+        assert!(back.entities.iter().flat_map(|e| &e.attributes).all(|a| a.sources == [SourceIx(0)]), "{name}: every attribute cites the file");
     }
 }
 

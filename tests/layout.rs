@@ -3,6 +3,7 @@
 //! stable under a warm start; and the quality figures on hand-made cases.
 //! Sizes are kept small enough for a debug build.
 
+use alliance_map::model::EntityIx;
 use alliance_map::model::graph::Adjacency;
 use alliance_map::layout::quality::{edge_crossings, node_overlaps, normalized_stress};
 use alliance_map::layout::{count_overlaps, layout, layout_from, LayoutConfig};
@@ -31,7 +32,7 @@ type Case = (&'static str, usize, Vec<(u32, u32)>);
 
 fn graphs() -> Vec<Case> {
     let seed = crate::seed::seed();
-    let seed_edges = seed.relations.iter().map(|r| (r.from, r.to)).collect();
+    let seed_edges = seed.relations.iter().map(|r| (r.from.0, r.to.0)).collect();
     let mut parts = path(30);
     parts.extend(star(12).iter().map(|&(a, b)| (a + 30, b + 30)));
     vec![
@@ -77,10 +78,10 @@ fn layouts_are_deterministic_finite_and_never_overlap() {
 #[test]
 fn the_seed_matters_and_the_seed_dataset_keeps_its_stories_together() {
     let data = crate::seed::seed();
-    let edges: Vec<(u32, u32)> = data.relations.iter().map(|r| (r.from, r.to)).collect();
+    let edges: Vec<(u32, u32)> = data.relations.iter().map(|r| (r.from.0, r.to.0)).collect();
     let n = data.entities.len();
     let adj = Adjacency::new(&data);
-    let r: Vec<f64> = (0..n).map(|e| radius_for_degree(adj.degree(e as u32))).collect();
+    let r: Vec<f64> = (0..n).map(|e| radius_for_degree(adj.degree(EntityIx::at(e)))).collect();
     let a = layout(n, &edges, &r, &LayoutConfig::default());
     assert_ne!(a, layout(n, &edges, &r, &LayoutConfig { seed: 2, ..Default::default() }));
     // Neighbours sit closer than the average pair: clusters, not a shuffle.

@@ -3,6 +3,7 @@
 //! refuses bad ones), and the positions the browser's worker computes are
 //! the ones `build` would have stored.
 
+use alliance_map::model::EntityIx;
 use alliance_map::compiled::{decode, encode, Compiled};
 use alliance_map::layout::LayoutConfig;
 use alliance_map::pipeline::{compile, compile_without_layout, positions};
@@ -15,7 +16,7 @@ fn laid_out() -> Compiled {
 
 /// What the layout worker computes: `pipeline::positions` on the scene's edges.
 fn worker_positions(c: &Compiled) -> Vec<f32> {
-    let edges: Vec<(u32, u32)> = c.dataset.relations.iter().map(|r| (r.from, r.to)).collect();
+    let edges: Vec<(u32, u32)> = c.dataset.relations.iter().map(|r| (r.from.0, r.to.0)).collect();
     positions(c.dataset.entities.len(), &edges, &LayoutConfig::default())
 }
 
@@ -81,7 +82,7 @@ fn after_set_positions_picking_and_bounds_follow_the_new_positions() {
     assert_eq!(scene.bounds(), full.bounds());
     for e in 0..scene.radii.len() {
         let (x, y) = (scene.positions[2 * e], scene.positions[2 * e + 1]);
-        assert_eq!(scene.pick(x, y, 0.0), Some(Item::Entity(e as u32)), "entity {e} is picked where it now is");
+        assert_eq!(scene.pick(x, y, 0.0), Some(Item::Entity(EntityIx::at(e))), "entity {e} is picked where it now is");
     }
 }
 
@@ -97,7 +98,7 @@ fn the_worker_computes_the_positions_build_stores() {
         e
     }));
     two.relations.extend(other.relations.into_iter().map(|mut r| {
-        (r.from, r.to) = (r.from + offset, r.to + offset);
+        (r.from, r.to) = (EntityIx(r.from.0 + offset), EntityIx(r.to.0 + offset));
         r.id = format!("b{}", r.id);
         r
     }));

@@ -3,14 +3,14 @@
 #![allow(clippy::inconsistent_digit_grouping)] // days written as yyyy_mm_dd
 
 use alliance_map::model::graph::Adjacency;
-use alliance_map::model::Dataset;
+use alliance_map::model::{Dataset, EntityIx, SourceIx};
 use alliance_map::query::filter::{counts, timeline, visibility, Filter};
 use alliance_map::query::paths::{neighbourhood, shortest_paths};
 use alliance_map::query::search::{fold, SearchIndex};
 use alliance_map::display::sentence::relation_sentence;
 use alliance_map::model::vocab::{EntityKind, RelationType};
 
-fn ids(data: &Dataset, ixs: impl IntoIterator<Item = u32>) -> Vec<String> {
+fn ids(data: &Dataset, ixs: impl IntoIterator<Item = EntityIx>) -> Vec<String> {
     ixs.into_iter().map(|e| data.entity(e).id.clone()).collect()
 }
 
@@ -75,7 +75,7 @@ fn hiding_a_kind_hides_its_entities_and_their_relations() {
     let data = crate::seed::seed();
     let f = Filter { hidden_kinds: vec![EntityKind::Person], ..Filter::default() };
     let (nodes, edges) = visibility(&data, &f);
-    let huawei = data.entity_ix("huawei").unwrap() as usize;
+    let huawei = (data.entity_ix("huawei").unwrap()).ix();
     assert_eq!(nodes[huawei], 1);
     for (i, r) in data.relations.iter().enumerate() {
         let person = data.entity(r.from).kind == EntityKind::Person || data.entity(r.to).kind == EntityKind::Person;
@@ -86,10 +86,10 @@ fn hiding_a_kind_hides_its_entities_and_their_relations() {
 #[test]
 fn hiding_two_stories_leaves_the_third() {
     let data = crate::seed::seed();
-    let chips = data.sources.iter().position(|s| s.id == "chip-groups-working-group").unwrap() as u32;
-    let others: Vec<u32> = (0..data.sources.len() as u32).filter(|&s| s != chips).collect();
+    let chips = SourceIx::at(data.sources.iter().position(|s| s.id == "chip-groups-working-group").unwrap());
+    let others: Vec<SourceIx> = SourceIx::range(data.sources.len()).filter(|&s| s != chips).collect();
     let (nodes, _) = visibility(&data, &Filter { hidden_sources: others, ..Filter::default() });
-    let shown = ids(&data, (0..nodes.len() as u32).filter(|&e| nodes[e as usize] == 1));
+    let shown = ids(&data, EntityIx::range(nodes.len()).filter(|&e| nodes[e.ix()] == 1));
     assert!(shown.contains(&"csia".to_string()) && shown.contains(&"huawei".to_string()));
     assert!(!shown.contains(&"changan-capital".to_string()), "story 1 only: {shown:?}");
 }
@@ -101,7 +101,7 @@ fn as_of_a_date_shows_what_stood_then() {
     assert!(stops.iter().any(|d| d.to_string() == "2023-09-27"), "{stops:?}");
     let before = Filter { as_of: Some(2023_08_31), ..Filter::default() };
     let after = Filter { as_of: Some(2023_10_01), ..Filter::default() };
-    let alliance = data.entity_ix("auto-electronics-investment-alliance").unwrap() as usize;
+    let alliance = (data.entity_ix("auto-electronics-investment-alliance").unwrap()).ix();
     assert_eq!(visibility(&data, &before).0[alliance], 0, "the alliance did not exist in August 2023");
     assert_eq!(visibility(&data, &after).0[alliance], 1);
     let undated = data.relations.iter().position(|r| r.start.is_none() && r.end.is_none() && r.announced.is_none()).unwrap();
@@ -125,7 +125,7 @@ fn the_alliance_is_tied_to_csia_through_changan_and_huawei() {
         assert!(w[0].relations.len() <= w[1].relations.len(), "shortest first");
         assert_ne!(w[0], w[1]);
     }
-    let sentences: Vec<String> = first.relations.iter().map(|&r| relation_sentence(&data, &data.relations[r as usize])).collect();
+    let sentences: Vec<String> = first.relations.iter().map(|&r| relation_sentence(&data, &data.relations[r.ix()])).collect();
     assert!(sentences.iter().all(|s| s.ends_with('.')), "{sentences:?}");
 }
 

@@ -3,6 +3,7 @@
 //! the clockwise keyboard order, and the path and text views.
 #![allow(clippy::inconsistent_digit_grouping)] // days written as yyyy_mm_dd
 
+use alliance_map::model::{EntityIx, RelationIx};
 use alliance_map::scene::labels::{place_labels, Viewport};
 use alliance_map::layout::LayoutConfig;
 use alliance_map::pipeline::compile;
@@ -47,15 +48,15 @@ fn filtering_hides_items_from_the_visibility_views_picking_and_labels() {
     // A hidden relation is never picked, even right on it.
     let hidden = s.edge_visible.iter().position(|&v| v == 0).unwrap();
     let rel = &s.data.relations[hidden];
-    let (a, b) = (rel.from as usize, rel.to as usize);
+    let (a, b) = (rel.from.ix(), rel.to.ix());
     let mid = ((s.positions[2 * a] + s.positions[2 * b]) / 2.0, (s.positions[2 * a + 1] + s.positions[2 * b + 1]) / 2.0);
-    assert_ne!(s.pick(mid.0, mid.1, 2.0), Some(Item::Relation(hidden as u32)));
+    assert_ne!(s.pick(mid.0, mid.1, 2.0), Some(Item::Relation(RelationIx::at(hidden))));
     // Hide a kind: its entities cannot be picked and get no label.
     let csia = s.find("csia").unwrap();
     let kind = s.data.entity(csia).kind;
     s.set_filter(&Filter { hidden_kinds: vec![kind], ..Filter::default() });
-    assert_eq!(s.node_visible[csia as usize], 0);
-    let (x, y) = (s.positions[2 * csia as usize], s.positions[2 * csia as usize + 1]);
+    assert_eq!(s.node_visible[csia.ix()], 0);
+    let (x, y) = (s.positions[2 * csia.ix()], s.positions[2 * csia.ix() + 1]);
     assert_eq!(s.pick(x, y, 0.0), None);
     let widths = vec![40.0; s.radii.len()];
     let b = s.bounds();
@@ -92,13 +93,13 @@ fn a_neighbourhood_combines_with_the_filter() {
     let mut s = scene();
     let huawei = s.find("huawei").unwrap();
     s.set_area(Some((huawei, 1)));
-    let shown: Vec<u32> = (0..s.radii.len() as u32).filter(|&e| s.node_visible[e as usize] == 1).collect();
+    let shown: Vec<EntityIx> = EntityIx::range(s.radii.len()).filter(|&e| s.node_visible[e.ix()] == 1).collect();
     let mut expected = s.adjacency().neighbours(&s.data, huawei);
     expected.push(huawei);
     expected.sort_unstable();
     assert_eq!(shown, expected);
     for (r, rel) in s.data.relations.iter().enumerate() {
-        let inside = s.node_visible[rel.from as usize] == 1 && s.node_visible[rel.to as usize] == 1;
+        let inside = s.node_visible[rel.from.ix()] == 1 && s.node_visible[rel.to.ix()] == 1;
         assert_eq!(s.edge_visible[r] == 1, inside);
     }
     s.set_filter(&keep_only(&[RelationType::Owns]));
@@ -117,21 +118,21 @@ fn a_highlighted_path_is_in_focus_and_the_rest_fades() {
     let paths = s.paths(a, b, 3);
     let path = paths[0].clone();
     s.highlight_path(Some(&path));
-    assert_eq!(s.node_emphasis[a as usize], emphasis::FOCUS);
-    assert_eq!(s.node_emphasis[b as usize], emphasis::FOCUS);
+    assert_eq!(s.node_emphasis[a.ix()], emphasis::FOCUS);
+    assert_eq!(s.node_emphasis[b.ix()], emphasis::FOCUS);
     for &e in &path.entities[1..path.entities.len() - 1] {
-        assert_eq!(s.node_emphasis[e as usize], emphasis::NEAR);
+        assert_eq!(s.node_emphasis[e.ix()], emphasis::NEAR);
     }
     for (r, &em) in s.edge_emphasis.iter().enumerate() {
-        assert_eq!(em == emphasis::FOCUS, path.relations.contains(&(r as u32)));
+        assert_eq!(em == emphasis::FOCUS, path.relations.contains(&RelationIx::at(r)));
     }
-    let off_path = (0..s.radii.len() as u32).find(|e| !path.entities.contains(e)).unwrap();
-    assert_eq!(s.node_emphasis[off_path as usize], emphasis::FADED);
+    let off_path = EntityIx::range(s.radii.len()).find(|e| !path.entities.contains(e)).unwrap();
+    assert_eq!(s.node_emphasis[off_path.ix()], emphasis::FADED);
     // Hover wins while it lasts.
     s.hover(Some(Item::Entity(off_path)));
-    assert_eq!(s.node_emphasis[off_path as usize], emphasis::FOCUS);
+    assert_eq!(s.node_emphasis[off_path.ix()], emphasis::FOCUS);
     s.hover(None);
-    assert_eq!(s.node_emphasis[off_path as usize], emphasis::FADED);
+    assert_eq!(s.node_emphasis[off_path.ix()], emphasis::FADED);
     s.highlight_path(None);
     assert!(s.node_emphasis.iter().all(|&e| e == emphasis::NORMAL));
 }
@@ -142,10 +143,10 @@ fn paths_only_cross_shown_relations() {
     let a = s.find("auto-electronics-investment-alliance").unwrap();
     let b = s.find("csia").unwrap();
     let first = s.paths(a, b, 1)[0].clone();
-    let used = s.data.relations[first.relations[0] as usize].kind;
+    let used = s.data.relations[first.relations[0].ix()].kind;
     s.set_filter(&Filter { hidden_relation_types: vec![used], ..Filter::default() });
     for p in s.paths(a, b, 5) {
-        assert!(p.relations.iter().all(|&r| s.edge_visible[r as usize] == 1), "{p:?}");
+        assert!(p.relations.iter().all(|&r| s.edge_visible[r.ix()] == 1), "{p:?}");
     }
 }
 
@@ -160,27 +161,27 @@ fn neighbours_come_clockwise_from_twelve_o_clock() {
     sorted.sort_unstable();
     assert_eq!(sorted, expected, "every neighbour once");
     // Check with angles (the scene itself uses no trigonometry).
-    let (x, y) = (s.positions[2 * huawei as usize] as f64, s.positions[2 * huawei as usize + 1] as f64);
-    let angle = |e: u32| {
-        let (dx, dy) = (s.positions[2 * e as usize] as f64 - x, s.positions[2 * e as usize + 1] as f64 - y);
+    let (x, y) = (s.positions[2 * huawei.ix()] as f64, s.positions[2 * huawei.ix() + 1] as f64);
+    let angle = |e: EntityIx| {
+        let (dx, dy) = (s.positions[2 * e.ix()] as f64 - x, s.positions[2 * e.ix() + 1] as f64 - y);
         let a = dx.atan2(-dy); // 0 at 12 o'clock, growing clockwise on screen
         if a < 0.0 { a + std::f64::consts::TAU } else { a }
     };
     let angles: Vec<f64> = order.iter().map(|&e| angle(e)).collect();
     assert!(angles.windows(2).all(|w| w[0] <= w[1]), "{angles:?}");
-    assert!(s.neighbours_in_order(10_000).is_empty());
+    assert!(s.neighbours_in_order(EntityIx(10_000)).is_empty());
 }
 
 #[test]
 fn the_keyboard_starts_at_the_most_connected_shown_entity() {
     let mut s = scene();
     let hub = s.most_connected().unwrap();
-    let n = s.radii.len() as u32;
-    assert!((0..n).all(|e| s.degree(e) <= s.degree(hub)));
+    let n = s.radii.len();
+    assert!(EntityIx::range(n).all(|e| s.degree(e) <= s.degree(hub)));
     s.set_filter(&Filter { hidden_kinds: vec![s.data.entity(hub).kind], ..Filter::default() });
     let next = s.most_connected().unwrap();
     assert_ne!(next, hub, "a hidden entity is never the start");
-    assert!((0..n).filter(|&e| s.node_visible[e as usize] == 1).all(|e| s.shown_degree(e) <= s.shown_degree(next)));
+    assert!(EntityIx::range(n).filter(|&e| s.node_visible[e.ix()] == 1).all(|e| s.shown_degree(e) <= s.shown_degree(next)));
     s.set_filter(&Filter { hidden_kinds: alliance_map::model::vocab::EntityKind::ALL.to_vec(), ..Filter::default() });
     assert_eq!(s.most_connected(), None);
 }
@@ -191,9 +192,9 @@ fn hidden_neighbours_are_skipped_by_the_keyboard() {
     let huawei = s.find("huawei").unwrap();
     s.set_filter(&keep_only(&[RelationType::Owns, RelationType::JointVenturePartnerOf]));
     for e in s.neighbours_in_order(huawei) {
-        assert_eq!(s.node_visible[e as usize], 1);
+        assert_eq!(s.node_visible[e.ix()], 1);
     }
-    assert_eq!(s.shown_degree(huawei), s.adjacency().incident(huawei).iter().filter(|&&r| s.edge_visible[r as usize] == 1).count());
+    assert_eq!(s.shown_degree(huawei), s.adjacency().incident(huawei).iter().filter(|&&r| s.edge_visible[r.ix()] == 1).count());
 }
 
 #[test]
@@ -214,10 +215,10 @@ fn path_and_text_views_cite_their_sources() {
     let tv = s.text_view(0, usize::MAX);
     assert_eq!((tv.start, tv.total, tv.entities.len()), (0, s.data.entities.len(), s.data.entities.len()));
     assert_eq!(tv.citations.len(), s.data.sources.len(), "every source, in order");
-    let changan = &tv.entities[s.find("changan").unwrap() as usize];
+    let changan = &tv.entities[(s.find("changan").unwrap()).ix()];
     assert!(changan.relations.iter().all(|r| !r.cites.is_empty() && r.cites.iter().all(|&c| (c as usize) < tv.citations.len())));
-    let rel = &s.data.relations[changan.relations[0].relation as usize];
-    assert_eq!(changan.relations[0].cites, rel.sources, "text-view citation numbers are source indices");
+    let rel = &s.data.relations[changan.relations[0].relation.ix()];
+    assert_eq!(changan.relations[0].cites, rel.sources.iter().map(|s| s.0).collect::<Vec<_>>(), "text-view citation numbers are source indices");
 }
 
 #[test]
@@ -245,7 +246,7 @@ fn counts_and_timeline_views_describe_the_filters() {
     // The first stop is the day before anything dated: the alliance is not there yet.
     let first = &stops[0];
     assert_eq!((first.label.as_str(), first.text.as_str(), first.day), ("before-2023-09-26", "Before 2023-09-26", 2023_09_25));
-    let alliance = data.entity_ix("auto-electronics-investment-alliance").unwrap() as usize;
+    let alliance = (data.entity_ix("auto-electronics-investment-alliance").unwrap()).ix();
     let (nodes, _) = alliance_map::query::filter::visibility(&data, &Filter { as_of: Some(first.day), ..Filter::default() });
     assert_eq!(nodes[alliance], 0);
 }

@@ -2,6 +2,7 @@
 //! with no overlapping nodes, picking, emphasis, details sentences with
 //! citations, and labels that never overlap.
 
+use alliance_map::model::RelationIx;
 use alliance_map::compiled::{decode, encode, Compiled};
 use alliance_map::scene::labels::{count_label_overlaps, place_labels, Viewport};
 use alliance_map::layout::{count_overlaps, LayoutConfig};
@@ -45,12 +46,12 @@ fn compiled_form_round_trips_and_rejects_garbage() {
 fn picking_finds_nodes_then_edges_then_nothing() {
     let s = scene();
     let huawei = s.find("huawei").unwrap();
-    let (x, y) = (s.positions[2 * huawei as usize], s.positions[2 * huawei as usize + 1]);
+    let (x, y) = (s.positions[2 * huawei.ix()], s.positions[2 * huawei.ix() + 1]);
     assert_eq!(s.pick(x, y, 0.0), Some(Item::Entity(huawei)));
     let r = s.data.relations.iter().position(|r| r.from == huawei).unwrap();
-    let other = s.data.relations[r].to as usize;
+    let other = s.data.relations[r].to.ix();
     let (mx, my) = ((x + s.positions[2 * other]) / 2.0, (y + s.positions[2 * other + 1]) / 2.0);
-    assert_eq!(s.pick(mx, my, 2.0), Some(Item::Relation(r as u32)));
+    assert_eq!(s.pick(mx, my, 2.0), Some(Item::Relation(RelationIx::at(r))));
     assert_eq!(s.pick(1e6, 1e6, 5.0), None);
 }
 
@@ -59,10 +60,10 @@ fn hovering_an_entity_emphasises_its_neighbours_and_fades_the_rest() {
     let mut s = scene();
     let changan = s.find("changan").unwrap();
     assert!(s.hover(Some(Item::Entity(changan))));
-    assert_eq!(s.node_emphasis[changan as usize], emphasis::FOCUS);
+    assert_eq!(s.node_emphasis[changan.ix()], emphasis::FOCUS);
     let capital = s.find("changan-capital").unwrap();
-    assert_eq!(s.node_emphasis[capital as usize], emphasis::NEAR);
-    assert_eq!(s.node_emphasis[s.find("csia").unwrap() as usize], emphasis::FADED);
+    assert_eq!(s.node_emphasis[capital.ix()], emphasis::NEAR);
+    assert_eq!(s.node_emphasis[(s.find("csia").unwrap()).ix()], emphasis::FADED);
     s.hover(None);
     assert!(s.node_emphasis.iter().all(|&e| e == emphasis::NORMAL));
 }

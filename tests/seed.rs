@@ -25,18 +25,18 @@ fn the_three_stories_are_one_connected_map() {
     let start = data.entity_ix("csia").expect("csia");
     let mut seen = vec![false; data.entities.len()];
     let mut stack = vec![start];
-    seen[start as usize] = true;
+    seen[start.ix()] = true;
     while let Some(e) = stack.pop() {
         for n in adj.neighbours(&data, e) {
-            if !seen[n as usize] {
-                seen[n as usize] = true;
+            if !seen[n.ix()] {
+                seen[n.ix()] = true;
                 stack.push(n);
             }
         }
     }
     for id in ["changan-capital", "huawei", "changan", "seres"] {
         let ix = data.entity_ix(id).unwrap_or_else(|| panic!("no entity {id}"));
-        assert!(seen[ix as usize], "{id} is not connected to csia");
+        assert!(seen[ix.ix()], "{id} is not connected to csia");
     }
 }
 

@@ -1,5 +1,6 @@
 //! The no-JavaScript fallback: hostile strings from data stay text.
 
+use alliance_map::model::EntityIx;
 use alliance_map::check::check;
 use alliance_map::site::{escape, fallback_html};
 
@@ -30,11 +31,11 @@ fn a_bounded_page_lists_the_most_connected_first_and_every_citation_it_marks_res
     assert_eq!(html.matches("<article ").count(), 20);
     // Barabási–Albert: the first entities are the hubs; the most connected is listed first.
     let adjacency = alliance_map::model::graph::Adjacency::new(&data);
-    let hub = (0..data.entities.len() as u32).max_by_key(|&e| (adjacency.degree(e), std::cmp::Reverse(e))).unwrap();
+    let hub = EntityIx::range(data.entities.len()).max_by_key(|&e| (adjacency.degree(e), std::cmp::Reverse(e))).unwrap();
     let first = html.split("<article id=\"entity-").nth(1).unwrap();
-    assert!(first.starts_with(&format!("{}\"", data.entities[hub as usize].id)), "{}", &first[..60]);
+    assert!(first.starts_with(&format!("{}\"", data.entities[hub.ix()].id)), "{}", &first[..60]);
     let more = adjacency.degree(hub) - 5;
-    assert!(html.contains(&format!("<a href=\"text.html#entity-{}\">{more} more ties</a>", data.entities[hub as usize].id)));
+    assert!(html.contains(&format!("<a href=\"text.html#entity-{}\">{more} more ties</a>", data.entities[hub.ix()].id)));
     for mark in html.split("href=\"#src-").skip(1) {
         let id = &mark[..mark.find('"').unwrap()];
         assert!(html.contains(&format!("<li id=\"src-{id}\"")), "citation [{id}] has its source listed");

@@ -15,7 +15,7 @@ pub mod view;
 
 use crate::display::figure::{frame, Furniture, Mark, Swatch};
 use crate::scene::labels::{place_labels, Viewport};
-use crate::model::{Dataset, Source};
+use crate::model::{Dataset, EntityIx, Source};
 use crate::scene::Scene;
 use crate::display::style::{Theme, KIND_COLORS, RELATION_COLORS};
 use crate::model::vocab::{EntityKind, RelationType};
@@ -64,13 +64,13 @@ pub fn display_list(scene: &Scene, view: Viewport, widths: &[f32], line_height: 
     let mut cited = vec![false; scene.data.sources.len()];
     let (mut kinds, mut types, mut dashed_shown) = ([false; EntityKind::ALL.len()], [false; RelationType::ALL.len()], false);
     for (i, r) in scene.data.relations.iter().enumerate() {
-        let ((x1, y1, ra), (x2, y2, rb)) = (to_screen(r.from as usize), to_screen(r.to as usize));
+        let ((x1, y1, ra), (x2, y2, rb)) = (to_screen(r.from.ix()), to_screen(r.to.ix()));
         let (dx, dy) = (x2 - x1, y2 - y1);
         let len = (dx * dx + dy * dy).sqrt();
         if scene.edge_visible[i] == 0 || len <= ra + rb || !segment_in_view(x1, y1, x2, y2, view) {
             continue;
         }
-        r.sources.iter().for_each(|&s| cited[s as usize] = true);
+        r.sources.iter().for_each(|&s| cited[s.ix()] = true);
         let (ux, uy) = (dx / len, dy / len);
         let dashed = scene.edge_flags[i] & crate::scene::edge_flag::DASHED != 0;
         types[usize::from(scene.edge_kind[i])] = true;
@@ -92,7 +92,7 @@ pub fn display_list(scene: &Scene, view: Viewport, widths: &[f32], line_height: 
         }
     }
     for p in place_labels(scene, widths, line_height, view) {
-        shapes.push(Shape::Label { x: p.x, y: p.y, text: scene.data.entity(p.entity).label().to_string() });
+        shapes.push(Shape::Label { x: p.x, y: p.y, text: scene.data.entity(EntityIx(p.entity)).label().to_string() });
     }
     let cited: Vec<(usize, &Source)> = scene.data.sources.iter().enumerate().filter(|(i, _)| cited[*i]).collect();
     let citations: Vec<String> = cited.iter().map(|&(i, s)| citation(i, s)).collect();

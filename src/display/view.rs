@@ -3,7 +3,7 @@
 //! with citations resolved. They cross to JavaScript via serde; internal
 //! types never do.
 
-use crate::model::{Dataset, EntityIx, RelationIx, Source};
+use crate::model::{Dataset, EntityIx, RelationIx, Source, SourceIx};
 use crate::query::filter::{counts, timeline};
 use crate::query::paths::Path;
 use crate::query::search::Hit;
@@ -79,11 +79,11 @@ pub struct Details {
 
 struct CitationList<'d> {
     data: &'d Dataset,
-    order: Vec<u32>,
+    order: Vec<SourceIx>,
 }
 
 impl<'d> CitationList<'d> {
-    fn cite(&mut self, sources: &[u32]) -> Vec<u32> {
+    fn cite(&mut self, sources: &[SourceIx]) -> Vec<u32> {
         sources
             .iter()
             .map(|&s| match self.order.iter().position(|&o| o == s) {
@@ -114,7 +114,7 @@ fn citation(s: &Source) -> Citation {
 }
 
 fn relation_line(data: &Dataset, r: RelationIx, from_side: Option<EntityIx>, cl: &mut CitationList) -> RelationLine {
-    let rel = &data.relations[r as usize];
+    let rel = &data.relations[r.ix()];
     let other = match from_side {
         Some(e) if rel.from == e => rel.to,
         Some(_) => rel.from,
@@ -152,7 +152,7 @@ fn entity_details_with(data: &Dataset, incident: &[RelationIx], e: EntityIx, cl:
     }
     Details {
         what: "entity",
-        index: e,
+        index: e.0,
         title: ent.name.clone(),
         subtitle,
         aliases: ent.aliases.clone(),
@@ -165,11 +165,11 @@ fn entity_details_with(data: &Dataset, incident: &[RelationIx], e: EntityIx, cl:
 /// Details of one relation.
 pub fn relation_details(data: &Dataset, r: RelationIx) -> Details {
     let mut cl = CitationList { data, order: Vec::new() };
-    let rel = &data.relations[r as usize];
+    let rel = &data.relations[r.ix()];
     let line = relation_line(data, r, None, &mut cl);
     Details {
         what: "relation",
-        index: r,
+        index: r.0,
         title: format!("{} → {}", isolate(&data.entity(rel.from).name), isolate(&data.entity(rel.to).name)),
         subtitle: humanize(rel.kind.key()),
         aliases: Vec::new(),
@@ -225,7 +225,7 @@ pub fn paths_view(data: &Dataset, paths: &[Path]) -> PathsView {
                 .relations
                 .iter()
                 .map(|&r| {
-                    let rel = &data.relations[r as usize];
+                    let rel = &data.relations[r.ix()];
                     PathSentence { relation: r, text: relation_sentence(data, rel), cites: cl.cite(&rel.sources) }
                 })
                 .collect(),
@@ -253,11 +253,11 @@ pub struct TextView {
 /// Builds the [`TextView`] of entities `start..start + count` (clamped to
 /// the map). `incident(e)` gives the relations touching `e`.
 pub fn text_view<'a>(data: &Dataset, incident: impl Fn(EntityIx) -> &'a [RelationIx], start: usize, count: usize) -> TextView {
-    let mut cl = CitationList { data, order: (0..data.sources.len() as u32).collect() };
+    let mut cl = CitationList { data, order: SourceIx::range(data.sources.len()).collect() };
     let total = data.entities.len();
     let start = start.min(total);
     let end = start.saturating_add(count).min(total);
-    let entities = (start as EntityIx..end as EntityIx).map(|e| entity_details_with(data, incident(e), e, &mut cl)).collect();
+    let entities = (start..end).map(EntityIx::at).map(|e| entity_details_with(data, incident(e), e, &mut cl)).collect();
     TextView { start, total, entities, citations: cl.finish() }
 }
 
@@ -316,7 +316,7 @@ pub struct VocabCount {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct SourceCount<'a> {
     /// Its index in the dataset's sources (what `setFilter` takes).
-    pub index: u32,
+    pub index: SourceIx,
     /// Its id in the data file (what a link holds).
     pub id: &'a str,
     /// Its title.
@@ -340,7 +340,7 @@ pub fn counts_view(data: &Dataset) -> CountsView<'_> {
             .sources
             .iter()
             .enumerate()
-            .map(|(i, s)| SourceCount { index: i as u32, id: &s.id, title: &s.title, publisher: &s.publisher, count: sources[i] })
+            .map(|(i, s)| SourceCount { index: SourceIx::at(i), id: &s.id, title: &s.title, publisher: &s.publisher, count: sources[i] })
             .collect(),
     }
 }

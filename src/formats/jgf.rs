@@ -2,7 +2,7 @@
 //! nodes keyed by id, edges with `relation` set to our relation type, and all
 //! our fields (citations included) under `metadata`.
 
-use crate::model::{Dataset, Relation, Source, Value};
+use crate::model::{Dataset, Relation, Source, SourceIx, Value};
 use serde_json::{json, Map, Value as Json};
 
 /// The whole dataset as a JGF v2 document.
@@ -78,7 +78,7 @@ fn source(s: &Source) -> Json {
     out
 }
 
-fn source_ids(data: &Dataset, ixs: &[u32]) -> Vec<String> {
+fn source_ids(data: &Dataset, ixs: &[SourceIx]) -> Vec<String> {
     ixs.iter().map(|&i| data.source(i).id.clone()).collect()
 }
 

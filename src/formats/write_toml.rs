@@ -1,7 +1,7 @@
 //! Writes a [`Dataset`] back as a data file in the documented TOML format.
 //! `check(write(d))` gives back `d`; used by the generator and converters.
 
-use crate::model::{Dataset, Value};
+use crate::model::{Dataset, SourceIx, Value};
 use std::fmt::Write;
 
 /// The dataset as TOML text, in the order `[dataset]`, sources, entities, relations.
@@ -73,7 +73,7 @@ fn write_relation(out: &mut String, data: &Dataset, r: &crate::model::Relation) 
     out.push('\n');
 }
 
-fn ids(data: &Dataset, sources: &[u32]) -> String {
+fn ids(data: &Dataset, sources: &[SourceIx]) -> String {
     let ids: Vec<String> = sources.iter().map(|&s| q(&data.source(s).id)).collect();
     format!("[{}]", ids.join(", "))
 }

@@ -3,7 +3,7 @@
 //! untouched; only visibility flags change).
 
 use crate::model::date::PartialDate;
-use crate::model::{Dataset, Relation};
+use crate::model::{Dataset, Relation, SourceIx};
 use crate::model::vocab::{EntityKind, RelationType, Status};
 
 /// A reader's filter. Empty sets mean "no restriction".
@@ -14,7 +14,7 @@ pub struct Filter {
     /// Entity kinds to hide.
     pub hidden_kinds: Vec<EntityKind>,
     /// Source indices to hide: relations citing only hidden sources vanish.
-    pub hidden_sources: Vec<u32>,
+    pub hidden_sources: Vec<SourceIx>,
     /// Show only what was in force on this day (a `YYYYMMDD` ordinal).
     pub as_of: Option<u32>,
 }
@@ -49,23 +49,23 @@ pub fn timeline(data: &Dataset) -> Vec<PartialDate> {
 /// relations and none is in force. A relation is hidden by its type, when
 /// either end is hidden, when all its sources are hidden, or by date.
 pub fn visibility(data: &Dataset, f: &Filter) -> (Vec<u8>, Vec<u8>) {
-    let source_shown = |s: &u32| !f.hidden_sources.contains(s);
+    let source_shown = |s: &SourceIx| !f.hidden_sources.contains(s);
     let kind_shown: Vec<bool> = data.entities.iter().map(|e| !f.hidden_kinds.contains(&e.kind)).collect();
     let mut edges = vec![0u8; data.relations.len()];
     let mut has_shown_edge = vec![false; data.entities.len()];
     let mut has_any_edge = vec![false; data.entities.len()];
     for (i, r) in data.relations.iter().enumerate() {
-        has_any_edge[r.from as usize] = true;
-        has_any_edge[r.to as usize] = true;
+        has_any_edge[r.from.ix()] = true;
+        has_any_edge[r.to.ix()] = true;
         let shown = !f.hidden_relation_types.contains(&r.kind)
-            && kind_shown[r.from as usize]
-            && kind_shown[r.to as usize]
+            && kind_shown[r.from.ix()]
+            && kind_shown[r.to.ix()]
             && r.sources.iter().any(source_shown)
             && f.as_of.is_none_or(|day| in_force(r, day));
         if shown {
             edges[i] = 1;
-            has_shown_edge[r.from as usize] = true;
-            has_shown_edge[r.to as usize] = true;
+            has_shown_edge[r.from.ix()] = true;
+            has_shown_edge[r.to.ix()] = true;
         }
     }
     let filtering_sources = !f.hidden_sources.is_empty();
@@ -92,7 +92,7 @@ pub fn counts(data: &Dataset) -> (Vec<u32>, Vec<u32>, Vec<u32>) {
     for r in &data.relations {
         types[r.kind.index() as usize] += 1;
         for &s in &r.sources {
-            sources[s as usize] += 1;
+            sources[s.ix()] += 1;
         }
     }
     for e in &data.entities {

@@ -16,7 +16,7 @@ pub struct Path {
 }
 
 fn other_end(data: &Dataset, r: RelationIx, e: EntityIx) -> EntityIx {
-    let rel = &data.relations[r as usize];
+    let rel = &data.relations[r.ix()];
     if rel.from == e { rel.to } else { rel.from }
 }
 
@@ -25,7 +25,7 @@ fn bfs(data: &Dataset, adj: &Adjacency, from: EntityIx, to: EntityIx, banned_e: 
     let n = data.entities.len();
     let mut prev: Vec<Option<(EntityIx, RelationIx)>> = vec![None; n];
     let mut seen = vec![false; n];
-    seen[from as usize] = true;
+    seen[from.ix()] = true;
     let mut queue = VecDeque::from([from]);
     while let Some(e) = queue.pop_front() {
         if e == to {
@@ -33,20 +33,20 @@ fn bfs(data: &Dataset, adj: &Adjacency, from: EntityIx, to: EntityIx, banned_e: 
         }
         for &r in adj.incident(e) {
             let o = other_end(data, r, e);
-            if seen[o as usize] || banned_e[o as usize] || banned_r[r as usize] {
+            if seen[o.ix()] || banned_e[o.ix()] || banned_r[r.ix()] {
                 continue;
             }
-            seen[o as usize] = true;
-            prev[o as usize] = Some((e, r));
+            seen[o.ix()] = true;
+            prev[o.ix()] = Some((e, r));
             queue.push_back(o);
         }
     }
-    if !seen[to as usize] {
+    if !seen[to.ix()] {
         return None;
     }
     let (mut entities, mut relations) = (vec![to], Vec::new());
     let mut at = to;
-    while let Some((p, r)) = prev[at as usize] {
+    while let Some((p, r)) = prev[at.ix()] {
         entities.push(p);
         relations.push(r);
         at = p;
@@ -66,14 +66,14 @@ pub fn shortest_paths(data: &Dataset, adj: &Adjacency, from: EntityIx, to: Entit
 /// flags (entities, relations; 1 shown) of a filter, or `None` for all.
 pub fn shortest_paths_within(data: &Dataset, adj: &Adjacency, from: EntityIx, to: EntityIx, k: usize, shown: Option<(&[u8], &[u8])>) -> Vec<Path> {
     let (n, m) = (data.entities.len(), data.relations.len());
-    if from == to || from as usize >= n || to as usize >= n || k == 0 {
+    if from == to || from.ix() >= n || to.ix() >= n || k == 0 {
         return Vec::new();
     }
     let (hidden_e, hidden_r): (Vec<bool>, Vec<bool>) = match shown {
         Some((e, r)) if e.len() == n && r.len() == m => (e.iter().map(|&v| v == 0).collect(), r.iter().map(|&v| v == 0).collect()),
         _ => (vec![false; n], vec![false; m]),
     };
-    if hidden_e[from as usize] || hidden_e[to as usize] {
+    if hidden_e[from.ix()] || hidden_e[to.ix()] {
         return Vec::new();
     }
     let Some(first) = bfs(data, adj, from, to, &hidden_e, &hidden_r) else { return Vec::new() };
@@ -87,12 +87,12 @@ pub fn shortest_paths_within(data: &Dataset, adj: &Adjacency, from: EntityIx, to
             let mut banned_r = hidden_r.clone();
             for p in &found {
                 if p.entities.len() > i && p.entities[..=i] == *root {
-                    banned_r[p.relations[i] as usize] = true;
+                    banned_r[p.relations[i].ix()] = true;
                 }
             }
             let mut banned_e = hidden_e.clone();
             for &e in &root[..i] {
-                banned_e[e as usize] = true;
+                banned_e[e.ix()] = true;
             }
             if let Some(tail) = bfs(data, adj, spur, to, &banned_e, &banned_r) {
                 let mut entities = root[..i].to_vec();
@@ -125,18 +125,18 @@ pub fn shortest_paths_within(data: &Dataset, adj: &Adjacency, from: EntityIx, to
 /// shown). O(n + m).
 pub fn neighbourhood(data: &Dataset, adj: &Adjacency, centre: EntityIx, hops: usize, passes: impl Fn(RelationIx) -> bool) -> Vec<bool> {
     let mut within = vec![false; data.entities.len()];
-    if centre as usize >= within.len() {
+    if centre.ix() >= within.len() {
         return within;
     }
-    within[centre as usize] = true;
+    within[centre.ix()] = true;
     let mut frontier = vec![centre];
     for _ in 0..hops {
         let mut next = Vec::new();
         for e in frontier {
             for &r in adj.incident(e) {
                 let o = other_end(data, r, e);
-                if passes(r) && !within[o as usize] {
-                    within[o as usize] = true;
+                if passes(r) && !within[o.ix()] {
+                    within[o.ix()] = true;
                     next.push(o);
                 }
             }

@@ -97,10 +97,11 @@ impl SearchIndex {
             return Vec::new();
         }
         let ranks: Vec<Option<u8>> = (0..self.names.len()).map(|e| self.rank(e, &q)).collect();
-        let mut found: Vec<EntityIx> = (0..ranks.len() as EntityIx).filter(|&e| ranks[e as usize].is_some()).collect();
-        let key = |e: EntityIx| (ranks[e as usize], std::cmp::Reverse(adjacency.degree(e)), &data.entity(e).name, e);
+        // Sorted as bare u32s: one sort in the wasm (query::sort).
+        let mut found: Vec<u32> = (0..ranks.len() as u32).filter(|&e| ranks[e as usize].is_some()).collect();
+        let key = |e: u32| (ranks[e as usize], std::cmp::Reverse(adjacency.degree(EntityIx(e))), &data.entity(EntityIx(e)).name, e);
         sort_indices(&mut found, &|a, b| key(a).cmp(&key(b)));
         found.truncate(limit);
-        found.into_iter().filter_map(|e| ranks[e as usize].map(|rank| Hit { entity: e, rank })).collect()
+        found.into_iter().filter_map(|e| ranks[e as usize].map(|rank| Hit { entity: EntityIx(e), rank })).collect()
     }
 }

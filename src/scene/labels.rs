@@ -117,7 +117,7 @@ pub fn place_labels(scene: &Scene, widths: &[f32], height: f32, view: Viewport) 
     }
     let mut order: Vec<u32> = Vec::with_capacity(n);
     if let Some(crate::scene::Item::Entity(sel)) = scene.selected() {
-        order.push(sel);
+        order.push(sel.0);
     }
     order.extend(scene.label_order.iter().filter(|&&e| scene.node_emphasis[e as usize] == emphasis::FOCUS));
     order.extend(scene.label_order.iter().filter(|&&e| scene.node_emphasis[e as usize] == emphasis::NEAR));

@@ -80,7 +80,7 @@ pub struct Scene {
     picking: std::cell::OnceCell<(Grid, Grid)>,
     needs_layout: bool,
     /// Entities in label priority order: degree, then index.
-    pub(crate) label_order: Vec<EntityIx>,
+    pub(crate) label_order: Vec<u32>,
     hovered: Option<Item>,
     selected: Option<Item>,
     filter: Filter,
@@ -95,16 +95,16 @@ impl Scene {
         let data = compiled.dataset;
         let adjacency = Adjacency::new(&data);
         let n = data.entities.len();
-        let radii: Vec<f32> = (0..n).map(|e| radius_for_degree(adjacency.degree(e as u32)) as f32).collect();
+        let radii: Vec<f32> = (0..n).map(|e| radius_for_degree(adjacency.degree(EntityIx::at(e))) as f32).collect();
         // Compiled without a layout: every entity waits at the origin until
         // `set_positions` (the browser's layout worker) places them.
         let positions = if needs_layout { vec![0.0; 2 * n] } else { compiled.positions };
-        let mut label_order: Vec<EntityIx> = (0..n as u32).collect();
-        let key = |e: u32| (std::cmp::Reverse(adjacency.degree(e)), e);
+        let mut label_order: Vec<u32> = (0..n as u32).collect();
+        let key = |e: u32| (std::cmp::Reverse(adjacency.degree(EntityIx(e))), e);
         crate::query::sort::sort_indices(&mut label_order, &|a, b| key(a).cmp(&key(b)));
         Scene {
             node_kind: data.entities.iter().map(|e| e.kind.index()).collect(),
-            edge_ends: data.relations.iter().flat_map(|r| [r.from, r.to]).collect(),
+            edge_ends: data.relations.iter().flat_map(|r| [r.from.0, r.to.0]).collect(),
             edge_kind: data.relations.iter().map(|r| r.kind.index()).collect(),
             edge_flags: data
                 .relations
@@ -160,7 +160,7 @@ impl Scene {
             }
         }
         if let Some((_, e)) = best {
-            return Some(Item::Entity(e));
+            return Some(Item::Entity(EntityIx(e)));
         }
         let mut best_edge: Option<(f32, u32)> = None;
         for r in self.edge_candidates(x, y, tolerance) {
@@ -173,7 +173,7 @@ impl Scene {
                 best_edge = Some((d2, r));
             }
         }
-        best_edge.map(|(_, r)| Item::Relation(r))
+        best_edge.map(|(_, r)| Item::Relation(RelationIx(r)))
     }
 
     fn point(&self, e: usize) -> (f32, f32) {
@@ -216,8 +216,8 @@ impl Scene {
     /// Whether an item is shown (not hidden by a filter).
     pub fn is_shown(&self, item: Item) -> bool {
         match item {
-            Item::Entity(e) => self.node_visible[e as usize] == 1,
-            Item::Relation(r) => self.edge_visible[r as usize] == 1,
+            Item::Entity(e) => self.node_visible[e.ix()] == 1,
+            Item::Relation(r) => self.edge_visible[r.ix()] == 1,
         }
     }
 
@@ -241,21 +241,21 @@ impl Scene {
         match focus {
             Item::Entity(e) => {
                 for &r in self.adjacency.incident(e) {
-                    if self.edge_visible[r as usize] == 0 {
+                    if self.edge_visible[r.ix()] == 0 {
                         continue;
                     }
-                    self.edge_emphasis[r as usize] = emphasis::NEAR;
-                    let rel = &self.data.relations[r as usize];
-                    self.node_emphasis[rel.from as usize] = emphasis::NEAR;
-                    self.node_emphasis[rel.to as usize] = emphasis::NEAR;
+                    self.edge_emphasis[r.ix()] = emphasis::NEAR;
+                    let rel = &self.data.relations[r.ix()];
+                    self.node_emphasis[rel.from.ix()] = emphasis::NEAR;
+                    self.node_emphasis[rel.to.ix()] = emphasis::NEAR;
                 }
-                self.node_emphasis[e as usize] = emphasis::FOCUS;
+                self.node_emphasis[e.ix()] = emphasis::FOCUS;
             }
             Item::Relation(r) => {
-                let rel = &self.data.relations[r as usize];
-                self.edge_emphasis[r as usize] = emphasis::FOCUS;
-                self.node_emphasis[rel.from as usize] = emphasis::NEAR;
-                self.node_emphasis[rel.to as usize] = emphasis::NEAR;
+                let rel = &self.data.relations[r.ix()];
+                self.edge_emphasis[r.ix()] = emphasis::FOCUS;
+                self.node_emphasis[rel.from.ix()] = emphasis::NEAR;
+                self.node_emphasis[rel.to.ix()] = emphasis::NEAR;
             }
         }
     }

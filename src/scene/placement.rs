@@ -45,7 +45,7 @@ pub(super) fn spatial_index(data: &Dataset, positions: &[f32], radii: &[f32]) ->
         .relations
         .iter()
         .map(|r| {
-            let (a, b) = (r.from as usize, r.to as usize);
+            let (a, b) = (r.from.ix(), r.to.ix());
             [positions[2 * a], positions[2 * a + 1], positions[2 * b], positions[2 * b + 1]]
         })
         .collect();

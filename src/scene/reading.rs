@@ -30,7 +30,7 @@ impl Scene {
     /// filter: the walk only crosses relations the filter shows. A centre
     /// the filter hides leaves the filter alone in force.
     pub fn set_area(&mut self, area: Option<(EntityIx, usize)>) {
-        self.area = area.filter(|&(c, _)| (c as usize) < self.node_visible.len());
+        self.area = area.filter(|&(c, _)| c.ix() < self.node_visible.len());
         self.apply_visibility();
     }
 
@@ -41,13 +41,13 @@ impl Scene {
 
     fn apply_visibility(&mut self) {
         let (mut nodes, mut edges) = visibility(&self.data, &self.filter);
-        if let Some((centre, hops)) = self.area.filter(|&(c, _)| nodes[c as usize] == 1) {
-            let within = neighbourhood(&self.data, &self.adjacency, centre, hops, |r| edges[r as usize] == 1);
+        if let Some((centre, hops)) = self.area.filter(|&(c, _)| nodes[c.ix()] == 1) {
+            let within = neighbourhood(&self.data, &self.adjacency, centre, hops, |r| edges[r.ix()] == 1);
             for (v, inside) in nodes.iter_mut().zip(&within) {
                 *v &= u8::from(*inside);
             }
             for (r, rel) in self.data.relations.iter().enumerate() {
-                edges[r] &= nodes[rel.from as usize] & nodes[rel.to as usize];
+                edges[r] &= nodes[rel.from.ix()] & nodes[rel.to.ix()];
             }
         }
         self.node_visible.copy_from_slice(&nodes);
@@ -72,16 +72,16 @@ impl Scene {
         self.node_emphasis.fill(emphasis::FADED);
         self.edge_emphasis.fill(emphasis::FADED);
         for &r in &path.relations {
-            self.edge_emphasis[r as usize] = emphasis::FOCUS;
+            self.edge_emphasis[r.ix()] = emphasis::FOCUS;
         }
         for &e in &path.entities {
-            self.node_emphasis[e as usize] = emphasis::NEAR;
+            self.node_emphasis[e.ix()] = emphasis::NEAR;
         }
         for e in [path.entities.first(), path.entities.last()].into_iter().flatten() {
-            self.node_emphasis[*e as usize] = emphasis::FOCUS;
+            self.node_emphasis[(*e).ix()] = emphasis::FOCUS;
         }
         if let Some(super::Item::Entity(e)) = self.selected {
-            self.node_emphasis[e as usize] = emphasis::FOCUS;
+            self.node_emphasis[e.ix()] = emphasis::FOCUS;
         }
     }
 
@@ -89,30 +89,32 @@ impl Scene {
     /// clockwise order around `e` on screen starting at 12 o'clock (ties by
     /// index). The keyboard walks this list: next is clockwise.
     pub fn neighbours_in_order(&self, e: EntityIx) -> Vec<EntityIx> {
-        if e as usize >= self.node_visible.len() {
+        if e.ix() >= self.node_visible.len() {
             return Vec::new();
         }
         let mut out: Vec<EntityIx> = Vec::new();
         for &r in self.adjacency.incident(e) {
-            let rel = &self.data.relations[r as usize];
+            let rel = &self.data.relations[r.ix()];
             let o = if rel.from == e { rel.to } else { rel.from };
-            if o != e && self.edge_visible[r as usize] == 1 && self.node_visible[o as usize] == 1 && !out.contains(&o) {
+            if o != e && self.edge_visible[r.ix()] == 1 && self.node_visible[o.ix()] == 1 && !out.contains(&o) {
                 out.push(o);
             }
         }
-        let (x, y) = self.point(e as usize);
-        let dir = |o: EntityIx| {
+        let (x, y) = self.point(e.ix());
+        let dir = |o: u32| {
             let (ox, oy) = self.point(o as usize);
             (f64::from(ox) - f64::from(x), f64::from(oy) - f64::from(y))
         };
-        sort_indices(&mut out, &|a, b| clockwise_cmp(dir(a), dir(b)).then(a.cmp(&b)));
-        out
+        // Sorted as bare u32s: one sort in the wasm (query::sort).
+        let mut ids: Vec<u32> = out.iter().map(|e| e.0).collect();
+        sort_indices(&mut ids, &|a, b| clockwise_cmp(dir(a), dir(b)).then(a.cmp(&b)));
+        ids.into_iter().map(EntityIx).collect()
     }
 
     /// The shown entity with the most shown relations (the lowest index on a
     /// tie): where the keyboard starts when nothing is in focus.
     pub fn most_connected(&self) -> Option<EntityIx> {
-        let shown = (0..self.node_visible.len() as EntityIx).filter(|&e| self.node_visible[e as usize] == 1);
+        let shown = EntityIx::range(self.node_visible.len()).filter(|&e| self.node_visible[e.ix()] == 1);
         shown.map(|e| (self.shown_degree(e), e)).fold(None, |best: Option<(usize, EntityIx)>, (d, e)| match best {
             Some((bd, _)) if bd >= d => best,
             _ => Some((d, e)),
@@ -122,10 +124,10 @@ impl Scene {
 
     /// Shown relations touching `e`.
     pub fn shown_degree(&self, e: EntityIx) -> usize {
-        if e as usize >= self.node_visible.len() {
+        if e.ix() >= self.node_visible.len() {
             return 0;
         }
-        self.adjacency.incident(e).iter().filter(|&&r| self.edge_visible[r as usize] == 1).count()
+        self.adjacency.incident(e).iter().filter(|&&r| self.edge_visible[r.ix()] == 1).count()
     }
 
     /// Up to `k` shortest paths from `from` to `to` through shown items only.

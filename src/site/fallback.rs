@@ -8,7 +8,7 @@
 
 use crate::model::graph::Adjacency;
 use crate::display::markup::escape;
-use crate::model::Dataset;
+use crate::model::{Dataset, EntityIx, SourceIx};
 use crate::display::sentence::{humanize, relation_sentence};
 use std::fmt::Write;
 
@@ -78,7 +78,7 @@ fn section(data: &Dataset, bound: Bound, full_page: Option<&str>) -> String {
 fn listed_entities(data: &Dataset, adjacency: &Adjacency, limit: usize, cut: bool) -> Vec<u32> {
     let mut order: Vec<u32> = (0..data.entities.len() as u32).collect();
     if cut {
-        order.sort_by_key(|&e| std::cmp::Reverse(adjacency.degree(e)));
+        order.sort_by_key(|&e| std::cmp::Reverse(adjacency.degree(EntityIx(e))));
         order.truncate(limit);
     }
     order
@@ -94,11 +94,11 @@ fn entity_html(out: &mut String, data: &Dataset, adjacency: &Adjacency, i: u32, 
         }
         out.push_str("</dl>\n");
     }
-    let incident = adjacency.incident(i);
+    let incident = adjacency.incident(EntityIx(i));
     if !incident.is_empty() {
         out.push_str("<ul>");
         for &r in incident.iter().take(ties) {
-            let rel = &data.relations[r as usize];
+            let rel = &data.relations[r.ix()];
             let _ = write!(out, "<li>{}{}</li>", isolated_html(&relation_sentence(data, rel)), citation_html(data, &rel.sources, cited));
         }
         out.push_str("</ul>\n");
@@ -110,12 +110,12 @@ fn entity_html(out: &mut String, data: &Dataset, adjacency: &Adjacency, i: u32, 
     out.push_str("</article>\n");
 }
 
-fn citation_html(data: &Dataset, sources: &[u32], cited: &mut [bool]) -> String {
+fn citation_html(data: &Dataset, sources: &[SourceIx], cited: &mut [bool]) -> String {
     let marks: Vec<String> = sources
         .iter()
         .map(|&s| {
-            cited[s as usize] = true;
-            format!("<a href=\"#src-{}\">[{}]</a>", escape(&data.source(s).id), s + 1)
+            cited[s.ix()] = true;
+            format!("<a href=\"#src-{}\">[{}]</a>", escape(&data.source(s).id), s.0 + 1)
         })
         .collect();
     format!("<sup>{}</sup>", marks.join(""))

@@ -26,7 +26,7 @@ function drawing(handle) {
   const count = handle.placeLabels(x0, y0, Math.min(800 / (x1 - x0), 600 / (y1 - y0)), 800, 600, 16);
   return {
     labels: handle.labels(),
-    title: handle.title,
+    meta: [handle.title, handle.description],
     legend: JSON.parse(handle.legend()),
     positions: Array.from(new Float32Array(wasm.memory.buffer, handle.positionsPtr(), 2 * n)),
     placed: Array.from(new Float32Array(wasm.memory.buffer, handle.labelsPtr(), 3 * count)),

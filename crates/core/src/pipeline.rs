@@ -4,7 +4,7 @@ use crate::compiled::Compiled;
 use crate::model::graph::Adjacency;
 use crate::layout::{layout, layout_from, LayoutConfig};
 use crate::model::graph::radius_for_degree;
-use crate::model::Dataset;
+use crate::model::{Dataset, EntityIx};
 use std::collections::HashMap;
 
 /// Lays out a dataset and packs it for the widget. Deterministic.
@@ -45,12 +45,12 @@ pub fn layout_by_degree(n: usize, edges: &[(u32, u32)], config: &LayoutConfig) -
 /// warm start.
 pub fn compile_from(dataset: Dataset, config: &LayoutConfig, previous: Option<&Compiled>) -> Compiled {
     let n = dataset.entities.len();
-    let edges: Vec<(u32, u32)> = dataset.relations.iter().map(|r| (r.from, r.to)).collect();
+    let edges: Vec<(u32, u32)> = dataset.relations.iter().map(|r| (r.from.0, r.to.0)).collect();
     let positions = match previous.filter(|p| p.positions.len() == 2 * p.dataset.entities.len()) {
         None => positions(n, &edges, config),
         Some(prev) => {
             let adjacency = Adjacency::new(&dataset);
-            let radii: Vec<f64> = (0..n).map(|e| radius_for_degree(adjacency.degree(e as u32))).collect();
+            let radii: Vec<f64> = (0..n).map(|e| radius_for_degree(adjacency.degree(EntityIx::at(e)))).collect();
             let old: HashMap<&str, usize> = prev.dataset.entities.iter().enumerate().map(|(i, e)| (e.id.as_str(), i)).collect();
             let initial: Vec<Option<(f64, f64)>> = dataset
                 .entities

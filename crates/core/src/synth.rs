@@ -2,7 +2,7 @@
 //! preferential-attachment graph (each new entity links to `m` earlier ones),
 //! dressed as companies, arms and associations with cited relations.
 
-use crate::model::{Dataset, Entity, Meta, Relation, Source};
+use crate::model::{Dataset, Entity, EntityIx, Meta, Relation, Source, SourceIx};
 use crate::model::vocab::{EntityKind, RelationType};
 
 /// A small, fast, seedable generator (SplitMix64). Same seed, same numbers, on
@@ -89,7 +89,7 @@ pub fn dataset(entities: usize, relations: usize, seed: u64) -> Dataset {
     let relations = edges
         .iter()
         .enumerate()
-        .map(|(i, &(from, to))| Relation { id: format!("r{i}"), ..Relation::bare(types[i % types.len()], from, to, vec![(i % 3) as u32]) })
+        .map(|(i, &(from, to))| Relation { id: format!("r{i}"), ..Relation::bare(types[i % types.len()], EntityIx(from), EntityIx(to), vec![SourceIx((i % 3) as u32)]) })
         .collect();
     Dataset { meta: Meta { title: "Synthetic".into(), description: String::new() }, sources, entities, relations }
 }

@@ -105,6 +105,13 @@ impl MapHandle {
         self.scene.data.meta.title.clone()
     }
 
+    /// The dataset's description (`[meta] description`), or empty: the
+    /// page shows it with the first frame, so nothing shifts later.
+    #[wasm_bindgen(getter)]
+    pub fn description(&self) -> String {
+        self.scene.data.meta.description.clone()
+    }
+
     /// The label of each entity, in index order (what the map writes beside it).
     pub fn labels(&self) -> Vec<String> {
         self.scene.data.entities.iter().map(|e| e.label().to_owned()).collect()

@@ -7,6 +7,7 @@
 use crate::{into_error, MapHandle};
 use alliance_map::display::view::{counts_view, paths_view, search_view, timeline_view};
 use alliance_map::model::vocab::{EntityKind, RelationType};
+use alliance_map::model::{EntityIx, RelationIx, SourceIx};
 use alliance_map::query::filter::Filter;
 use alliance_map::query::paths::Path;
 use alliance_map::query::search::SearchIndex;
@@ -49,8 +50,8 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
 fn item(kind: &str, index: u32, scene: &Scene) -> Result<Item, JsError> {
     let (n, m) = (scene.radii.len() as u32, scene.edge_kind.len() as u32);
     match kind {
-        "entity" if index < n => Ok(Item::Entity(index)),
-        "relation" if index < m => Ok(Item::Relation(index)),
+        "entity" if index < n => Ok(Item::Entity(EntityIx(index))),
+        "relation" if index < m => Ok(Item::Relation(RelationIx(index))),
         "entity" | "relation" => Err(JsError::new(&format!("{kind} index {index} is out of range"))),
         _ => Err(JsError::new(&format!("unknown item kind `{kind}`: expected \"entity\" or \"relation\""))),
     }
@@ -82,18 +83,11 @@ impl MapHandle {
 
 #[wasm_bindgen]
 impl MapHandle {
-    /// The dataset's description (`[meta] description`), or empty. Only
-    /// the full module has it: the first frame draws no description.
-    #[wasm_bindgen(getter)]
-    pub fn description(&self) -> String {
-        self.scene.data.meta.description.clone()
-    }
-
     /// The item at a world point, or undefined: `{kind, index}`.
     pub fn pick(&self, x: f32, y: f32, tolerance: f32) -> Result<JsValue, JsError> {
         Ok(match self.scene.pick(x, y, tolerance) {
-            Some(Item::Entity(e)) => to_js(&PickView { kind: "entity", index: e })?,
-            Some(Item::Relation(r)) => to_js(&PickView { kind: "relation", index: r })?,
+            Some(Item::Entity(e)) => to_js(&PickView { kind: "entity", index: e.0 })?,
+            Some(Item::Relation(r)) => to_js(&PickView { kind: "relation", index: r.0 })?,
             None => JsValue::UNDEFINED,
         })
     }
@@ -125,14 +119,14 @@ impl MapHandle {
             .entities
             .iter()
             .enumerate()
-            .map(|(i, e)| EntityRow { id: &e.id, name: &e.name, label: e.label(), kind: e.kind.key(), degree: self.scene.degree(i as u32) as u32 })
+            .map(|(i, e)| EntityRow { id: &e.id, name: &e.name, label: e.label(), kind: e.kind.key(), degree: self.scene.degree(EntityIx::at(i)) as u32 })
             .collect();
         to_js(&rows)
     }
 
     /// Index of the entity with an id, or undefined.
     pub fn find(&self, id: &str) -> Option<u32> {
-        self.scene.find(id)
+        self.scene.find(id).map(|e| e.0)
     }
 
     /// The current view as a standalone SVG figure (title, as-of date and
@@ -176,7 +170,7 @@ impl MapHandle {
         if let Some(&s) = hidden_sources.iter().find(|&&s| s as usize >= self.scene.data.sources.len()) {
             return Err(out_of_range("source", s));
         }
-        let filter = Filter { hidden_relation_types, hidden_kinds, hidden_sources: hidden_sources.to_vec(), as_of: (as_of > 0).then_some(as_of) };
+        let filter = Filter { hidden_relation_types, hidden_kinds, hidden_sources: hidden_sources.iter().copied().map(SourceIx).collect(), as_of: (as_of > 0).then_some(as_of) };
         self.scene.set_filter(&filter);
         Ok(())
     }
@@ -185,7 +179,7 @@ impl MapHandle {
     /// (combined with `setFilter`); `e` undefined shows the whole map again.
     pub fn focus(&mut self, e: Option<u32>, hops: u32) -> Result<(), JsError> {
         let area = match e {
-            Some(c) if c < self.node_count() => Some((c, hops as usize)),
+            Some(c) if c < self.node_count() => Some((EntityIx(c), hops as usize)),
             Some(c) => return Err(JsError::new(&format!("focus: entity index {c} is out of range"))),
             None => None,
         };
@@ -214,7 +208,7 @@ impl MapHandle {
         if from >= n || to >= n {
             return Err(JsError::new(&format!("paths: entity index {} is out of range", from.max(to))));
         }
-        self.reader.paths = self.scene.paths(from, to, k.min(20) as usize);
+        self.reader.paths = self.scene.paths(EntityIx(from), EntityIx(to), k.min(20) as usize);
         to_js(&paths_view(&self.scene.data, &self.reader.paths))
     }
 
@@ -232,19 +226,19 @@ impl MapHandle {
     /// The shown neighbours of `e`, clockwise from 12 o'clock (keyboard walking order).
     #[wasm_bindgen(js_name = neighboursInOrder)]
     pub fn neighbours_in_order(&self, e: u32) -> Vec<u32> {
-        self.scene.neighbours_in_order(e)
+        self.scene.neighbours_in_order(EntityIx(e)).into_iter().map(|o| o.0).collect()
     }
 
     /// The shown entity with the most shown relations, or undefined when nothing is shown.
     #[wasm_bindgen(js_name = mostConnected)]
     pub fn most_connected(&self) -> Option<u32> {
-        self.scene.most_connected()
+        self.scene.most_connected().map(|e| e.0)
     }
 
     /// Number of shown relations touching `e`.
     #[wasm_bindgen(js_name = shownDegree)]
     pub fn shown_degree(&self, e: u32) -> u32 {
-        self.scene.shown_degree(e) as u32
+        self.scene.shown_degree(EntityIx(e)) as u32
     }
 
     /// A page of the map as text: `{start, total, entities: [Details],

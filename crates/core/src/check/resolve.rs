@@ -8,7 +8,7 @@ use super::raw::{RawFile, RawRelation};
 use super::read::truncate;
 use super::suggest::{Index, Names};
 use crate::check::diagnostic::{has_errors, Code, Diagnostic};
-use crate::model::{Attribute, Dataset, Entity, Relation, Source, SourceIx};
+use crate::model::{Attribute, Dataset, Entity, EntityIx, Relation, Source, SourceIx};
 use std::collections::HashMap;
 
 /// Resolves ids to indices, reporting every rule broken; `None` if any error.
@@ -34,7 +34,7 @@ pub fn resolve(raw: RawFile, diags: &mut Vec<Diagnostic>) -> Option<Dataset> {
             .filter_map(|r| match source_ids.get(r.value.as_str()) {
                 Some(&ix) => {
                     cited[ix as usize] = true;
-                    Some(ix)
+                    Some(SourceIx(ix))
                 }
                 None => {
                     diags.push(unknown_ref(Code::UnknownSource, "source", r, owner, &source_index, &no_names));
@@ -84,7 +84,7 @@ pub fn resolve(raw: RawFile, diags: &mut Vec<Diagnostic>) -> Option<Dataset> {
         let endpoint = |at: &Option<At<String>>, diags: &mut Vec<Diagnostic>| {
             let at = at.as_ref()?;
             match entity_ids.get(at.value.as_str()) {
-                Some(&ix) => Some(ix),
+                Some(&ix) => Some(EntityIx(ix)),
                 None => {
                     diags.push(unknown_ref(Code::UnknownEntity, "entity", at, &owner, &entity_index, &names));
                     None
@@ -133,7 +133,7 @@ pub fn resolve(raw: RawFile, diags: &mut Vec<Diagnostic>) -> Option<Dataset> {
     Some(Dataset { meta: raw.meta, sources, entities, relations })
 }
 
-fn check_relation_rules(r: &RawRelation, owner: &str, from: Option<u32>, to: Option<u32>, diags: &mut Vec<Diagnostic>) {
+fn check_relation_rules(r: &RawRelation, owner: &str, from: Option<EntityIx>, to: Option<EntityIx>, diags: &mut Vec<Diagnostic>) {
     if let (Some(a), Some(b), Some(to_at)) = (from, to, &r.to) {
         if a == b {
             diags.push(
@@ -190,7 +190,7 @@ fn unknown_ref<'a>(
 /// Warns about relations with the same type, endpoints and role as an earlier one.
 /// `spans[i]` is where `relations[i]` was written.
 fn warn_duplicate_relations(spans: &[Span], relations: &[Relation], diags: &mut Vec<Diagnostic>) {
-    let mut first: HashMap<(u8, u32, u32, &str), usize> = HashMap::new();
+    let mut first: HashMap<(u8, EntityIx, EntityIx, &str), usize> = HashMap::new();
     for (i, r) in relations.iter().enumerate() {
         let key = (r.kind.index(), r.from, r.to, r.role.as_str());
         match first.get(&key) {

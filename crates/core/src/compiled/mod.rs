@@ -113,12 +113,12 @@ fn validate(c: &Compiled) -> Result<(), DecodeError> {
         return Err(DecodeError::Inconsistent("a position is not a finite number".into()));
     }
     for (i, r) in d.relations.iter().enumerate() {
-        if r.from as usize >= n || r.to as usize >= n || r.sources.iter().any(|&x| x as usize >= s) {
+        if r.from.ix() >= n || r.to.ix() >= n || r.sources.iter().any(|&x| x.ix() >= s) {
             return Err(DecodeError::Inconsistent(format!("relation {i} refers past the end of a table")));
         }
     }
     for e in &d.entities {
-        if e.attributes.iter().flat_map(|a| &a.sources).any(|&x| x as usize >= s) {
+        if e.attributes.iter().flat_map(|a| &a.sources).any(|&x| x.ix() >= s) {
             return Err(DecodeError::Inconsistent(format!("an attribute of `{}` cites a missing source", e.id)));
         }
     }

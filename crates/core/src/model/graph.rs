@@ -18,19 +18,19 @@ impl Adjacency {
         let n = data.entities.len();
         let mut degree = vec![0u32; n + 1];
         for r in &data.relations {
-            degree[r.from as usize + 1] += 1;
-            degree[r.to as usize + 1] += 1;
+            degree[r.from.ix() + 1] += 1;
+            degree[r.to.ix() + 1] += 1;
         }
         for i in 1..=n {
             degree[i] += degree[i - 1];
         }
         let offsets = degree.clone();
         let mut fill = degree;
-        let mut incident = vec![0; data.relations.len() * 2];
+        let mut incident = vec![RelationIx(0); data.relations.len() * 2];
         for (ix, r) in data.relations.iter().enumerate() {
             for end in [r.from, r.to] {
-                incident[fill[end as usize] as usize] = ix as RelationIx;
-                fill[end as usize] += 1;
+                incident[fill[end.ix()] as usize] = RelationIx::at(ix);
+                fill[end.ix()] += 1;
             }
         }
         Adjacency { offsets, incident }
@@ -38,7 +38,7 @@ impl Adjacency {
 
     /// Relations touching an entity, in either direction. O(1).
     pub fn incident(&self, e: EntityIx) -> &[RelationIx] {
-        let (a, b) = (self.offsets[e as usize], self.offsets[e as usize + 1]);
+        let (a, b) = (self.offsets[e.ix()], self.offsets[e.ix() + 1]);
         &self.incident[a as usize..b as usize]
     }
 
@@ -51,7 +51,7 @@ impl Adjacency {
     pub fn neighbours(&self, data: &Dataset, e: EntityIx) -> Vec<EntityIx> {
         let mut out: Vec<EntityIx> = Vec::new();
         for &r in self.incident(e) {
-            let rel = &data.relations[r as usize];
+            let rel = &data.relations[r.ix()];
             let other = if rel.from == e { rel.to } else { rel.from };
             if !out.contains(&other) {
                 out.push(other);

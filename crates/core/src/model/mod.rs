@@ -14,12 +14,54 @@ use crate::model::date::PartialDate;
 use crate::model::vocab::{EntityKind, RelationType, ShareQualifier, Status};
 use serde::{Deserialize, Serialize};
 
-/// Index of a source in [`Dataset::sources`].
-pub type SourceIx = u32;
-/// Index of an entity in [`Dataset::entities`].
-pub type EntityIx = u32;
-/// Index of a relation in [`Dataset::relations`].
-pub type RelationIx = u32;
+/// Declares an index newtype: a `u32` that knows which table it indexes,
+/// so an entity index cannot be passed where a source is meant. Encoded as
+/// the bare `u32` (serde `transparent`): the compiled format and the view
+/// structs JavaScript reads are unchanged.
+macro_rules! index_type {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(pub u32);
+
+        impl $name {
+            /// The position in its table, for indexing a slice.
+            pub fn ix(self) -> usize {
+                self.0 as usize
+            }
+
+            /// The index of position `i` (tables never exceed u32 entries: `check` and `decode` bound them).
+            pub fn at(i: usize) -> Self {
+                $name(i as u32)
+            }
+
+            /// Every index of a table of `n` rows, in order.
+            pub fn range(n: usize) -> impl Iterator<Item = Self> {
+                (0..n as u32).map($name)
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                self.0.fmt(f)
+            }
+        }
+    };
+}
+
+index_type!(
+    /// Index of a source in [`Dataset::sources`].
+    SourceIx
+);
+index_type!(
+    /// Index of an entity in [`Dataset::entities`].
+    EntityIx
+);
+index_type!(
+    /// Index of a relation in [`Dataset::relations`].
+    RelationIx
+);
 
 /// A whole, validated data file.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -184,17 +226,17 @@ impl Entity {
 impl Dataset {
     /// Index of the entity with this id. O(n); build an index for repeated use.
     pub fn entity_ix(&self, id: &str) -> Option<EntityIx> {
-        self.entities.iter().position(|e| e.id == id).map(|i| i as EntityIx)
+        self.entities.iter().position(|e| e.id == id).map(EntityIx::at)
     }
 
     /// The entity at an index. Panics if out of range (indices come from this dataset).
     pub fn entity(&self, ix: EntityIx) -> &Entity {
-        &self.entities[ix as usize]
+        &self.entities[ix.ix()]
     }
 
     /// The source at an index.
     pub fn source(&self, ix: SourceIx) -> &Source {
-        &self.sources[ix as usize]
+        &self.sources[ix.ix()]
     }
 }
 
