@@ -106,7 +106,7 @@ for (const n of SIZES) {
 
 // 4. Stress and crossings of the positions just written, by the Rust code.
 say('metrics: cargo bench --bench layout -- metrics');
-if (!run('cargo', ['bench', '--bench', 'layout', '--', 'metrics'], benchEnv)) process.exit(1);
+if (!run('cargo', ['bench', '--bench', 'layout', '--', 'metrics'])) process.exit(1);
 const metrics = JSON.parse(readFileSync('target/bench/layout-metrics.json', 'utf8'));
 for (const row of rows) Object.assign(row, metrics.find((m) => m.n === row.n && m.impl === row.impl) ?? {});
 const all = [...native, ...rows].map(({ n, impl, ms, stress, stress_5000, crossings }) => ({

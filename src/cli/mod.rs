@@ -160,11 +160,7 @@ pub fn run() -> ExitCode {
         Command::Render { file, output, width, height, as_of, theme } => {
             let as_of = match as_of.as_deref().map(alliance_map::model::date::PartialDate::parse).transpose() {
                 Ok(date) => date,
-                Err(e) => {
-                    eprintln!("error: --as-of: {e}");
-                    eprintln!("help: give a date as YYYY, YYYY-MM or YYYY-MM-DD, e.g. --as-of 2023-09-28");
-                    return ExitCode::from(2);
-                }
+                Err(e) => return usage_error(&format!("--as-of: {e}"), "give a date as YYYY, YYYY-MM or YYYY-MM-DD, e.g. --as-of 2023-09-28"),
             };
             let data = match load(&file, MessageFormat::Human) {
                 Ok(d) => d,
@@ -192,19 +188,11 @@ pub fn run() -> ExitCode {
         Command::Build { file, output, widget, base_url, allow_data_from, seed, no_layout } => {
             let base_url = match base_url.as_deref().map(alliance_map::site::normalize_base_url).transpose() {
                 Ok(url) => url,
-                Err(msg) => {
-                    eprintln!("error: {msg}");
-                    eprintln!("help: give the address the folder is served at, e.g. --base-url https://example.org/maps/alliances/");
-                    return ExitCode::from(2);
-                }
+                Err(msg) => return usage_error(&msg, "give the address the folder is served at, e.g. --base-url https://example.org/maps/alliances/"),
             };
             let allow_data_from = match alliance_map::site::normalize_allowed(&allow_data_from) {
                 Ok(allowed) => allowed,
-                Err(msg) => {
-                    eprintln!("error: {msg}");
-                    eprintln!("help: give scheme://host[:port], e.g. --allow-data-from https://data.example.org, or `self` for paths on the site's own origin");
-                    return ExitCode::from(2);
-                }
+                Err(msg) => return usage_error(&msg, "give scheme://host[:port], e.g. --allow-data-from https://data.example.org, or `self` for paths on the site's own origin"),
             };
             let data = match load(&file, MessageFormat::Human) {
                 Ok(d) => d,
@@ -279,9 +267,7 @@ fn load(files: &[PathBuf], format: MessageFormat) -> Result<Dataset, ExitCode> {
             import::import(formats[0], &inputs)
         }
         _ => {
-            eprintln!("error: cannot read {} together", names.join(" and "));
-            eprintln!("help: give one .toml, .gexf, .graphml or .json file, or one or two .csv files (entities and relations)");
-            return Err(ExitCode::from(2));
+            return Err(usage_error(&format!("cannot read {} together", names.join(" and ")), "give one .toml, .gexf, .graphml or .json file, or one or two .csv files (entities and relations)"));
         }
     };
     report(&names, &texts, &checked.diagnostics, format);
@@ -339,9 +325,7 @@ fn report(names: &[String], texts: &[String], diagnostics: &[alliance_map::check
 
 fn write_csv_pair(data: &Dataset, dir: Option<&Path>) -> ExitCode {
     let Some(dir) = dir else {
-        eprintln!("error: --format csv writes two files and needs a directory");
-        eprintln!("help: add `-o DIR`; it gets DIR/entities.csv and DIR/relations.csv");
-        return ExitCode::from(2);
+        return usage_error("--format csv writes two files and needs a directory", "add `-o DIR`; it gets DIR/entities.csv and DIR/relations.csv");
     };
     if let Err(e) = std::fs::create_dir_all(dir) {
         eprintln!("error: cannot create {}: {e}", dir.display());
@@ -367,4 +351,12 @@ fn write_output(path: Option<&Path>, bytes: &[u8]) -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// Says what is wrong with the command line (`error:`) and how to fix it
+/// (`help:`), like every other usage error; exit code 2.
+fn usage_error(message: &str, help: &str) -> ExitCode {
+    eprintln!("error: {message}");
+    eprintln!("help: {help}");
+    ExitCode::from(2)
 }

@@ -11,7 +11,7 @@
 //! character other than ASCII letters, digits and `_` is written `-<hex>-`,
 //! so ids never hold a `.` of their own and [`SOURCES_SUFFIX`] is unambiguous.
 
-use crate::model::{Attribute, Dataset, Value};
+use crate::model::{Attribute, Dataset, Entity, Value};
 use std::collections::HashMap;
 use std::fmt::Write;
 
@@ -109,4 +109,21 @@ pub(crate) fn value_text(v: &Value) -> String {
 /// The ids of the sources that state `a`, separated by spaces.
 pub(crate) fn sources_text(data: &Dataset, a: &Attribute) -> String {
     a.sources.iter().map(|&s| data.source(s).id.as_str()).collect::<Vec<_>>().join(" ")
+}
+
+/// An entity's cells as both XML writers write them, in order: the fixed
+/// columns (empty ones left out), then each attribute's value (written even
+/// when empty: an empty text is a value too) and its sources.
+pub(crate) fn entity_cells(data: &Dataset, e: &Entity, cells: &[usize], cols: &Columns) -> Vec<(String, String)> {
+    let fixed = [("kind", e.kind.key().to_string()), ("country", e.country.clone()), ("wikidata", e.wikidata.clone()), ("aliases", e.aliases.join(";"))];
+    let mut out: Vec<(String, String)> = fixed.into_iter().filter(|(_, v)| !v.is_empty()).map(|(k, v)| (k.to_string(), v)).collect();
+    for (a, &c) in e.attributes.iter().zip(cells) {
+        let id = &cols.columns[c].id;
+        out.push((id.clone(), value_text(&a.value)));
+        let sources = sources_text(data, a);
+        if !sources.is_empty() {
+            out.push((format!("{id}{SOURCES_SUFFIX}"), sources));
+        }
+    }
+    out
 }

@@ -3,7 +3,7 @@
 //! an end of "2023" ends on 2023-12-31 (GEXF dates must be whole days).
 
 use crate::display::markup::escape;
-use super::attribute_columns::{columns, sources_text, value_text, SOURCES_SUFFIX};
+use super::attribute_columns::{columns, entity_cells, SOURCES_SUFFIX};
 use super::{relation_ids, source_list};
 use crate::model::date::PartialDate;
 use crate::model::{format_number, Dataset};
@@ -35,15 +35,8 @@ pub fn to_gexf(data: &Dataset) -> String {
     out.push_str("<attributes class=\"edge\"><attribute id=\"relation\" title=\"relation\" type=\"string\"/><attribute id=\"share\" title=\"share\" type=\"double\"/><attribute id=\"share_qualifier\" title=\"share_qualifier\" type=\"string\"/><attribute id=\"role\" title=\"role\" type=\"string\"/><attribute id=\"status\" title=\"status\" type=\"string\"/><attribute id=\"announced\" title=\"announced\" type=\"string\"/><attribute id=\"sources\" title=\"sources\" type=\"string\"/><attribute id=\"note\" title=\"note\" type=\"string\"/></attributes>\n<nodes>\n");
     for (e, cells) in data.entities.iter().zip(&cols.of_entity) {
         let _ = write!(out, "<node id=\"{}\" label=\"{}\"><attvalues>", escape(&e.id), escape(&e.name));
-        attr(&mut out, "kind", e.kind.key());
-        attr(&mut out, "country", &e.country);
-        attr(&mut out, "wikidata", &e.wikidata);
-        attr(&mut out, "aliases", &e.aliases.join(";"));
-        for (a, &c) in e.attributes.iter().zip(cells) {
-            let id = &cols.columns[c].id;
-            // Written even when empty: an empty text is a value too.
-            let _ = write!(out, "<attvalue for=\"{}\" value=\"{}\"/>", escape(id), escape(&value_text(&a.value)));
-            attr(&mut out, &format!("{id}{SOURCES_SUFFIX}"), &sources_text(data, a));
+        for (key, value) in entity_cells(data, e, cells, &cols) {
+            let _ = write!(out, "<attvalue for=\"{}\" value=\"{}\"/>", escape(&key), escape(&value));
         }
         out.push_str("</attvalues></node>\n");
     }

@@ -2,7 +2,7 @@
 //! `<key>` with its type, so networkx and yEd read typed values.
 
 use crate::display::markup::escape;
-use super::attribute_columns::{columns, sources_text, value_text, SOURCES_SUFFIX};
+use super::attribute_columns::{columns, entity_cells, SOURCES_SUFFIX};
 use super::{relation_ids, source_list};
 use crate::model::{format_number, Dataset};
 use std::fmt::Write;
@@ -46,15 +46,8 @@ pub fn to_graphml(data: &Dataset) -> String {
     for (e, cells) in data.entities.iter().zip(&cols.of_entity) {
         let _ = write!(out, "<node id=\"{}\">", escape(&e.id));
         data_el(&mut out, "label", &e.name);
-        data_el(&mut out, "kind", e.kind.key());
-        data_el(&mut out, "country", &e.country);
-        data_el(&mut out, "wikidata", &e.wikidata);
-        data_el(&mut out, "aliases", &e.aliases.join(";"));
-        for (a, &c) in e.attributes.iter().zip(cells) {
-            let id = &cols.columns[c].id;
-            // Written even when empty: an empty text is a value too.
-            let _ = write!(out, "<data key=\"{}\">{}</data>", escape(id), escape(&value_text(&a.value)));
-            data_el(&mut out, &format!("{id}{SOURCES_SUFFIX}"), &sources_text(data, a));
+        for (key, value) in entity_cells(data, e, cells, &cols) {
+            let _ = write!(out, "<data key=\"{}\">{}</data>", escape(&key), escape(&value));
         }
         out.push_str("</node>\n");
     }
