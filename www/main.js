@@ -36,8 +36,5 @@ document.addEventListener('keydown', (e) => {
   if (e.key !== '/' || e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
   const t = e.target;
   if (t.isContentEditable || t.closest?.('input, select, textarea, [contenteditable]')) return;
-  const search = container.allianceMap?.controls?.search.input;
-  if (!search) return;
-  e.preventDefault();
-  search.focus();
+  if (container.allianceMap?.focusSearch()) e.preventDefault();
 });

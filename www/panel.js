@@ -28,13 +28,14 @@ export function citationItem(c) {
   return li;
 }
 
-/** Fills `panel` with a Details object from the wasm; `onPick(kind, index)` follows links. */
-export function renderDetails(panel, d, onPick, uid) {
+/** Fills `panel` with a Details object from the wasm; `onPick(kind, index)` follows links (until `signal` aborts). */
+export function renderDetails(panel, d, onPick, uid, signal) {
   panel.replaceChildren();
+  const onClick = (button, kind, index) => button.addEventListener('click', () => onPick(kind, index), { signal });
   const close = el('button', 'panel-close', '×');
   close.type = 'button';
   close.setAttribute('aria-label', 'Close details');
-  close.addEventListener('click', () => onPick('', 0));
+  onClick(close, '', 0);
   const heading = el('h2', 'panel-title', d.what === 'entity' ? isolate(d.title) : d.title);
   heading.id = `${uid}-title`;
   heading.tabIndex = -1;
@@ -60,14 +61,14 @@ export function renderDetails(panel, d, onPick, uid) {
       const li = el('li', 'relation');
       const sentence = el('button', 'relation-sentence', r.sentence);
       sentence.type = 'button';
-      sentence.addEventListener('click', () => onPick('relation', r.relation));
+      onClick(sentence, 'relation', r.relation);
       li.append(sentence, citeMarks(r.cites));
       for (const f of r.facts) li.append(el('div', 'relation-fact', `${f.label}: ${f.value}`));
       if (r.note) li.append(el('div', 'relation-note', r.note));
       if (d.what === 'relation') {
         const go = el('button', 'relation-other', 'Show the other end');
         go.type = 'button';
-        go.addEventListener('click', () => onPick('entity', r.other));
+        onClick(go, 'entity', r.other);
         li.append(go);
       }
       ul.append(li);
