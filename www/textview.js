@@ -6,7 +6,7 @@
 // when first opened, a page of entities at a time (the wasm writes the
 // sentences); a map of more than one page gets Previous and Next, and
 // selecting on the map turns to the page that lists the selection.
-import { el, citeMarks, citationItem } from './panel.js';
+import { el, citationItem, relationItem, summaryNodes } from './panel.js';
 import { isolate } from './dom.js';
 
 /** Entities per page: a page is quick to write and to show at any map size. */
@@ -119,25 +119,11 @@ export class TextView {
     name.type = 'button';
     onClick(name, 'entity', d.index);
     h.append(name);
-    li.append(h, el('p', 'panel-subtitle', d.subtitle));
-    if (d.aliases.length) li.append(el('p', 'panel-aliases', `Also: ${d.aliases.map(isolate).join('; ')}`));
-    if (d.facts.length) {
-      const dl = el('dl', 'facts');
-      for (const f of d.facts) {
-        const dd = el('dd', '', f.value);
-        dd.append(citeMarks(f.cites));
-        dl.append(el('dt', '', f.label), dd);
-      }
-      li.append(dl);
-    }
+    li.append(h, ...summaryNodes(d));
     if (d.relations.length) {
       const ul = el('ul', 'relations');
       for (const r of d.relations) {
-        const item = el('li', 'relation');
-        const s = el('button', 'relation-sentence', r.sentence);
-        s.type = 'button';
-        onClick(s, 'relation', r.relation);
-        item.append(s, citeMarks(r.cites));
+        const item = relationItem(r, (b) => onClick(b, 'relation', r.relation));
         if (r.note) item.append(el('div', 'relation-note', r.note));
         ul.append(item);
         if (!this.relationItems.has(r.relation)) this.relationItems.set(r.relation, []);

@@ -28,6 +28,7 @@ export class Widget {
     this.handle = handle;
     this.deepLink = deepLink;
     this.layout = layout;
+    this.destroyed = false;
     // Every listener of the widget and its parts takes this controller's signal.
     this.abort = new AbortController();
     this.disposers = [];
@@ -168,6 +169,7 @@ export class Widget {
     this.destroyed = true;
     this.stop();
     this.handle.free();
+    if (this.container.allianceMap === this) delete this.container.allianceMap;
   }
 
   /** Stops listening and drawing: on destroy, and when the wasm fails (the handle is kept until destroy). */
