@@ -60,13 +60,14 @@ export function buildControls({ uid, handle, reader, paths, on, emit, toggleText
 
   // Escape inside a disclosure closes it and returns to its button.
   for (const [i, p] of drops.entries()) {
-    p.addEventListener('keydown', (e) => {
+    const onKey = (e) => {
       if (e.key !== 'Escape') return;
       e.preventDefault();
       e.stopPropagation();
       setOpen(p, false);
       toggles[i].focus();
-    }, { signal });
+    };
+    p.addEventListener('keydown', onKey, { signal });
   }
 
   const date = buildDate(reader, uid, signal);
@@ -121,14 +122,11 @@ function buildDate(reader, uid, signal) {
     timer = null;
     play.textContent = 'Play';
   };
-  range.addEventListener(
-    'input',
-    () => {
-      stop();
-      set(Number(range.value));
-    },
-    { signal },
-  );
+  const onInput = () => {
+    stop();
+    set(Number(range.value));
+  };
+  range.addEventListener('input', onInput, { signal });
   const onPlay = () => {
     if (timer) return stop();
     let i = Number(range.value) >= stops.length - 1 ? 0 : Number(range.value) + 1;

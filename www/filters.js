@@ -13,12 +13,13 @@ function group(legendText, rows, hidden, onChange, signal) {
     const box = el('input');
     box.type = 'checkbox';
     box.checked = !hidden().has(key);
-    box.addEventListener('change', () => {
+    const onToggle = () => {
       const set = new Set(hidden());
       if (box.checked) set.delete(key);
       else set.add(key);
       onChange(set);
-    }, { signal });
+    };
+    box.addEventListener('change', onToggle, { signal });
     label.append(box);
     if (swatch) {
       const mark = el('span', line ? 'swatch-line' : 'swatch-dot');

@@ -26,40 +26,34 @@ import { geometry, screenPosition, widgetState } from './inspect.js';
 import { LABEL_LINE_PX } from './render.js';
 
 /**
- * Creates the parts of widget `w` (its handle now a MapHandle) around its
- * frame; `own(part)` takes a part's disposer. Returns what the widget calls.
+ * Creates the reader's parts of a widget around its frame (`dom`), for its
+ * `handle` (now a MapHandle): `own(part)` takes a part's disposer, `pick`
+ * finds what is under a point, `theme()` the resolved colours, `drawn()`
+ * what the last frame drew. Returns what the widget calls.
  */
-export function attachParts(w, own) {
-  const { handle, views, viewport, dom, uid, container } = w;
+export function attachParts({ handle, views, viewport, dom, uid, container, deepLink, layout, signal, on, emit, guard, own, pick, theme, drawn }) {
   const { canvas, panel, stage } = dom;
-  const signal = w.abort.signal;
-  const on = (kind, fn) => w.on(kind, fn);
-  const emit = (kind, detail) => w.emit(kind, detail);
-  const guard = (fn) => w.guard(fn);
   const entities = handle.entities();
   // Repeated text is said again (a screen reader skips an unchanged live region).
   const announce = (text) => (dom.live.textContent = dom.live.textContent === text ? `${text}\u00a0` : text);
   const hint = own(createHint(dom.hint));
   const { select, selected } = createSelection({ handle, views, viewport, panel, canvas, container, uid, emit, guard, signal });
-  attachSheet({ panel, stage, canvas, uid, deepLink: w.deepLink, viewport, views, on, select, signal });
+  attachSheet({ panel, stage, canvas, uid, deepLink, viewport, views, on, select, signal });
   const reader = new Reader({ handle, views, selected, on, emit, settle: () => viewport.settle() });
   const paths = buildPathFinder({ id: `${uid}-paths`, handle, reader, entities, views, viewport, stage, container, selected, select, announce, signal });
   const textView = new TextView({ uid, handle, views, container, selected, select, on, emit, signal });
   const controls = own(buildControls({ uid, handle, reader, paths, on, emit, toggleText: () => textView.toggle(), signal }));
   controls.textButton.setAttribute('aria-controls', textView.section.id);
-  const pick = (x, y, tolerancePx) => w.pickAt(x, y, tolerancePx);
   const input = own(attachInput({ canvas, container, handle, viewport, pick, select, showHint: hint.show, guard, signal }));
   const focusSearch = () => controls.search.input.focus();
   const keyboard = attachKeyboard({ handle, entities, views, canvas, container, viewport, reader, selected, select, announce, focusSearch, guard, on, signal });
-  if (w.deepLink) own(attachDeepLink({ handle, entities, viewport, reader, selected, select, on, guard, signal }));
-  const theme = () => w.theme();
+  if (deepLink) own(attachDeepLink({ handle, entities, viewport, reader, selected, select, on, guard, signal }));
   const exporter = own(createExporter({ handle, viewport, theme, lineHeight: LABEL_LINE_PX, showHint: hint.show }));
 
   dom.controlsSlot.replaceWith(controls.element);
   container.append(textView.section);
   for (const b of dom.exportButtons) b.disabled = false;
   const { camera } = viewport;
-  const drawn = () => ({ items: w.lastDrawn, labels: w.shownLabels || [] });
   return {
     entities,
     reader,
@@ -69,7 +63,7 @@ export function attachParts(w, own) {
     isActive: input.isActive,
     ring: keyboard.ring,
     exportView: exporter.exportView,
-    state: () => widgetState({ handle, views, camera, reader, keyboard, entities, live: dom.live, textView, selected, drawn, layout: w.layout }),
+    state: () => widgetState({ handle, views, camera, reader, keyboard, entities, live: dom.live, textView, selected, drawn, layout }),
     screenPosition: (id) => screenPosition({ handle, views, camera, canvas }, id),
     geometry: () => geometry(views),
   };

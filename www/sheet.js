@@ -67,7 +67,8 @@ export function attachSheet({ panel, stage, canvas, uid, deepLink, viewport, vie
     panel.style.maxHeight = '';
     const n = nudge;
     nudge = null;
-    if (n && sameView(n.after, viewport.camera)) viewport.restore({ ...n.before, zoom: viewport.camera.zoom });
+    // The nudge only panned: `before` has the zoom the view still has.
+    if (n && sameView(n.after, viewport.camera)) viewport.restore(n.before);
   };
 
   on('select', ({ selected, fromHistory }) => {
@@ -80,8 +81,13 @@ export function attachSheet({ panel, stage, canvas, uid, deepLink, viewport, vie
     }
   });
   // On a phone the search box may be all that is on screen: bring the map up before it shows the choice.
-  on('choose', () => isNarrow() && stage.scrollIntoView({ block: 'start' }));
-  window.addEventListener('popstate', () => open && !history.state?.allianceMap && select('', 0, { fromHistory: true }), { signal });
+  on('choose', () => {
+    if (isNarrow()) stage.scrollIntoView({ block: 'start' });
+  });
+  const onBack = () => {
+    if (open && !history.state?.allianceMap) select('', 0, { fromHistory: true });
+  };
+  window.addEventListener('popstate', onBack, { signal });
   attachSwipe(panel, select, signal);
 }
 

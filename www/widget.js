@@ -67,18 +67,45 @@ export class Widget {
     const wasm = await parts.loadFull();
     // Destroyed meanwhile (a newer mount), or failed: nothing takes this map over.
     if (this.stopped) return this.destroy();
-    const handle = data ? parts.MapHandle.fromBytes(data) : parts.MapHandle.seed();
-    const preview = this.handle;
-    // Laid out in the worker (--no-layout): the same positions, no second layout.
-    if (handle.needsLayout()) handle.setPositions(this.views.refresh().positions);
-    this.handle = handle;
-    this.views = new Views(handle, wasm.memory);
-    preview.free();
-    this.handle.setLabelWidths(this.labelWidths);
-    this.parts = parts.attachParts(this, (part) => this.own(part));
+    this.takeOver(data ? parts.MapHandle.fromBytes(data) : parts.MapHandle.seed(), wasm.memory);
+    this.parts = parts.attachParts(this.seams());
     // For tests and tools (not public: see mount.d.ts).
     ({ entities: this.entities, reader: this.reader, controls: this.controls } = this.parts);
     this.viewport.settle();
+  }
+
+  /** Draws from `handle` (a MapHandle of the same data) instead of the first frame's, which is freed. */
+  takeOver(handle, memory) {
+    // Laid out in the worker (--no-layout): the same positions, no second layout.
+    if (handle.needsLayout()) handle.setPositions(this.views.refresh().positions);
+    const preview = this.handle;
+    this.handle = handle;
+    this.views = new Views(handle, memory);
+    preview.free();
+    handle.setLabelWidths(this.labelWidths);
+  }
+
+  /** What the reader's parts get from the widget (parts.js takes it apart). */
+  seams() {
+    const { handle, views, viewport, dom, uid, container, deepLink, layout } = this;
+    return {
+      handle,
+      views,
+      viewport,
+      dom,
+      uid,
+      container,
+      deepLink,
+      layout,
+      signal: this.abort.signal,
+      on: (kind, fn) => this.on(kind, fn),
+      emit: (kind, detail) => this.emit(kind, detail),
+      guard: (fn) => this.guard(fn),
+      own: (part) => this.own(part),
+      pick: (x, y, tolerancePx) => this.pickAt(x, y, tolerancePx),
+      theme: () => this.theme(),
+      drawn: () => ({ items: this.lastDrawn, labels: this.shownLabels || [] }),
+    };
   }
 
   /** Takes `part`'s disposer (if it has one) for destroy(); returns the part. */
