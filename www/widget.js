@@ -174,10 +174,12 @@ export class Widget {
     return Boolean(this.parts);
   }
 
+  /** Whether the map takes one-finger and wheel gestures (input.js: cooperative gestures). */
   get active() {
     return Boolean(this.parts?.isActive());
   }
 
+  /** The stage's size, CSS px (for tests and tools). */
   get width() {
     return this.viewport.width;
   }
