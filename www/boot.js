@@ -3,6 +3,7 @@
 // full module (queries, details, export) comes later, from full.js.
 // Both modules export one class, MapHandle; here it is the first-frame module's.
 import initPaint, { MapHandle as PaintHandle } from './pkg/alliance_map_paint.js';
+import { errorMessage } from './errors.js';
 
 export { PaintHandle };
 
@@ -18,26 +19,15 @@ export async function fetchCompiled(src) {
   return new Uint8Array(await response.arrayBuffer());
 }
 
-// The full module's panic message, once it has loaded (see full.js).
-let lastPanic = () => '';
-export function setPanicSource(fn) {
-  lastPanic = fn;
-}
-
+/** Shows, in place of the map, that it could not be shown and why (`err`: whatever was thrown). */
 export function showError(container, err) {
-  let detail = (err && err.message) || String(err);
-  try {
-    detail = lastPanic() || detail;
-  } catch {
-    // The module itself failed to load: keep the original message.
-  }
   const box = document.createElement('div');
   box.className = 'am-error';
   box.setAttribute('role', 'alert');
   const strong = document.createElement('strong');
   strong.textContent = 'This map could not be shown.';
   const p = document.createElement('p');
-  p.textContent = detail;
+  p.textContent = errorMessage(err);
   box.append(strong, p);
   container.replaceChildren(box);
 }

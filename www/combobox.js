@@ -15,10 +15,12 @@ export class Combobox {
    * @param {string} o.label accessible label (visually hidden unless o.showLabel)
    * @param {(query: string, limit: number) => Array} o.search
    * @param {(hit: object) => void} o.onChoose
+   * @param {AbortSignal} o.signal ends its listeners
    */
-  constructor({ id, label, placeholder = '', showLabel = false, search, onChoose }) {
+  constructor({ id, label, placeholder = '', showLabel = false, search, onChoose, signal }) {
     this.search = search;
     this.onChoose = onChoose;
+    this.signal = signal;
     this.hits = [];
     this.active = -1;
     this.chosen = null;
@@ -38,14 +40,15 @@ export class Combobox {
     this.list.setAttribute('aria-label', label);
     this.list.hidden = true;
     this.element.append(lab, this.input, this.list);
-    this.input.addEventListener('input', () => {
+    const on = (target, type, fn) => target.addEventListener(type, fn, { signal });
+    on(this.input, 'input', () => {
       this.chosen = null;
       this.update();
     });
-    this.input.addEventListener('keydown', (e) => this.onKey(e));
-    this.input.addEventListener('blur', () => this.close());
+    on(this.input, 'keydown', (e) => this.onKey(e));
+    on(this.input, 'blur', () => this.close());
     // Keep the focus in the input while an option is clicked (so no blur closes the list first).
-    this.list.addEventListener('mousedown', (e) => e.preventDefault());
+    on(this.list, 'mousedown', (e) => e.preventDefault());
   }
 
   update() {
@@ -58,7 +61,7 @@ export class Combobox {
       li.setAttribute('role', 'option');
       li.setAttribute('aria-selected', 'false');
       li.append(el('bdi', '', hit.name), el('span', 'am-combo-kind', ` ${humanize(hit.kind)}${hit.note ? `, ${hit.note}` : ''}`));
-      li.addEventListener('click', () => this.choose(i));
+      li.addEventListener('click', () => this.choose(i), { signal: this.signal });
       this.list.append(li);
     });
     if (this.input.value.trim() && !this.hits.length) {

@@ -1,41 +1,47 @@
 // The reader's toolbar above the map: search, the Filters and "How is A tied
 // to B?" disclosures, the as-of date slider with Play, and the Text view
-// toggle. Each control only calls the widget; what is shown is decided in
-// the wasm.
+// toggle. The controls change the reader's state or ask through the
+// widget's events ('choose'); what is shown is decided in the wasm.
 import { el } from './panel.js';
 import { Combobox } from './combobox.js';
 import { buildFilters } from './filters.js';
-import { buildPathFinder } from './pathfinder.js';
 
 const PLAY_STEP_MS = 900;
 
-function disclosure(label, panel, onToggle) {
+function disclosure(label, controls, onToggle, signal) {
   const b = el('button', 'am-disclosure', label);
   b.type = 'button';
   b.setAttribute('aria-expanded', 'false');
-  b.setAttribute('aria-controls', panel.id);
-  b.addEventListener('click', () => onToggle(b.getAttribute('aria-expanded') !== 'true'));
+  if (controls) b.setAttribute('aria-controls', controls);
+  b.addEventListener('click', () => onToggle(b.getAttribute('aria-expanded') !== 'true'), { signal });
   return b;
 }
 
-export function buildControls(w) {
+/**
+ * The toolbar for `reader`'s state of `handle`'s map, with `paths` (the path
+ * finder, pathfinder.js). A chosen search result is told as a 'choose' event
+ * (`emit`); `toggleText()` opens or closes the text view (its state comes
+ * back as 'textview' events, `on`). Listeners end with `signal`; the
+ * disposer stops Play.
+ */
+export function buildControls({ uid, handle, reader, paths, on, emit, toggleText, signal }) {
   const bar = el('div', 'am-controls');
   bar.setAttribute('part', 'controls');
 
   const search = new Combobox({
-    id: `${w.uid}-search`,
+    id: `${uid}-search`,
     label: 'Search the map',
     placeholder: 'Search…',
     // Hidden entities are still found (choosing one with "steps around the selection" shows it).
-    search: (q, n) => w.handle.search(q, n).map((h) => (w.reader.isShown(h.index) ? h : { ...h, note: 'hidden by the filters' })),
-    onChoose: (hit) => w.chooseEntity(hit.index),
+    search: (q, n) => handle.search(q, n).map((h) => (reader.isShown(h.index) ? h : { ...h, note: 'hidden by the filters' })),
+    onChoose: (hit) => emit('choose', { index: hit.index }),
+    signal,
   });
   const searchBox = el('div', 'am-search');
   searchBox.setAttribute('role', 'search');
   searchBox.append(search.element);
 
-  const filters = buildFilters(w, `${w.uid}-filters`);
-  const paths = buildPathFinder(w, `${w.uid}-paths`);
+  const filters = buildFilters(reader, `${uid}-filters`, signal);
   const drops = [filters.panel, paths.panel];
   const toggles = [];
   const setOpen = (panel, open) => {
@@ -46,52 +52,49 @@ export function buildControls(w) {
     }
     if (open && panel === paths.panel) paths.opened();
   };
-  const filtersButton = disclosure('Filters', filters.panel, (open) => setOpen(filters.panel, open));
-  const pathsButton = disclosure('How is A tied to B?', paths.panel, (open) => setOpen(paths.panel, open));
+  const filtersButton = disclosure('Filters', filters.panel.id, (open) => setOpen(filters.panel, open), signal);
+  const pathsButton = disclosure('How is A tied to B?', paths.panel.id, (open) => setOpen(paths.panel, open), signal);
   toggles.push(filtersButton, pathsButton);
-  const textButton = el('button', 'am-disclosure', 'Text view');
-  textButton.type = 'button';
-  textButton.setAttribute('aria-expanded', 'false');
-  textButton.addEventListener('click', () => w.textView.toggle());
+  const textButton = disclosure('Text view', null, () => toggleText(), signal);
+  on('textview', ({ open }) => textButton.setAttribute('aria-expanded', String(open)));
 
   // Escape inside a disclosure closes it and returns to its button.
   for (const [i, p] of drops.entries()) {
-    p.addEventListener('keydown', (e) => {
+    const onKey = (e) => {
       if (e.key !== 'Escape') return;
       e.preventDefault();
       e.stopPropagation();
       setOpen(p, false);
       toggles[i].focus();
-    });
+    };
+    p.addEventListener('keydown', onKey, { signal });
   }
 
-  const date = buildDate(w);
+  const date = buildDate(reader, uid, signal);
   const tools = el('div', 'am-tools');
   tools.append(filtersButton, pathsButton, textButton);
   bar.append(searchBox, tools, date.element, filters.panel, paths.panel);
 
-  w.on('filter', () => {
-    const n = w.reader.activeCount();
+  on('filter', () => {
+    const n = reader.activeCount();
     filtersButton.textContent = n ? `Filters (${n} on)` : 'Filters';
     filters.sync();
     date.sync();
   });
-  w.on('path', () => paths.sync());
+  on('path', () => paths.sync());
   return {
     element: bar,
     search,
     textButton,
-    openPaths: () => setOpen(paths.panel, true),
-    closeAll: () => drops.forEach((p) => setOpen(p, false)),
-    /** Stops Play and the reduced-motion listener (they outlive the DOM otherwise). */
-    detach: date.detach,
+    /** Stops Play (its timer outlives the DOM otherwise). */
+    dispose: date.stop,
   };
 }
 
 /** The as-of slider: one stop per date in the data, and "All dates" at the right end. */
-function buildDate(w) {
-  const stops = w.reader.stops;
-  const id = `${w.uid}-date`;
+function buildDate(reader, uid, signal) {
+  const stops = reader.stops;
+  const id = `${uid}-date`;
   const box = el('div', 'am-date');
   const label = el('label', 'am-date-label', 'As of');
   label.htmlFor = id;
@@ -112,18 +115,19 @@ function buildDate(w) {
   };
   const set = (i) => {
     show(i);
-    w.reader.setFilter({ date: i >= stops.length ? null : stops[i].label });
+    reader.setFilter({ date: i >= stops.length ? null : stops[i].label });
   };
   const stop = () => {
     clearInterval(timer);
     timer = null;
     play.textContent = 'Play';
   };
-  range.addEventListener('input', () => {
+  const onInput = () => {
     stop();
     set(Number(range.value));
-  });
-  play.addEventListener('click', () => {
+  };
+  range.addEventListener('input', onInput, { signal });
+  const onPlay = () => {
     if (timer) return stop();
     let i = Number(range.value) >= stops.length - 1 ? 0 : Number(range.value) + 1;
     set(i);
@@ -133,30 +137,27 @@ function buildDate(w) {
       set(i);
       if (i >= stops.length) stop();
     }, PLAY_STEP_MS);
-  });
+  };
+  play.addEventListener('click', onPlay, { signal });
   // Stepping through dates is motion: off when the reader asked for less.
   const applyMotion = () => {
     if (reduce.matches) stop();
     play.disabled = reduce.matches || !stops.length;
     play.title = reduce.matches ? 'Playback is off because your system asks for reduced motion; use the slider' : 'Step through the dates';
   };
-  reduce.addEventListener?.('change', applyMotion);
+  reduce.addEventListener?.('change', applyMotion, { signal });
   applyMotion();
-  const detach = () => {
-    stop();
-    reduce.removeEventListener?.('change', applyMotion);
-  };
   show(stops.length);
   box.append(label, range, output, play);
   if (!stops.length) box.hidden = true;
   return {
     element: box,
-    detach,
+    stop,
     sync: () => {
-      const d = w.reader.filter.date;
+      const d = reader.filter.date;
       const i = d ? stops.findIndex((s) => s.label === d) : -1;
       // A date from a link that is no stop: the last stop on or before it.
-      show(i >= 0 ? i : d ? Math.max(0, stops.filter((s) => s.day <= w.reader.dayOf(d)).length - 1) : stops.length);
+      show(i >= 0 ? i : d ? Math.max(0, stops.filter((s) => s.day <= reader.dayOf(d)).length - 1) : stops.length);
     },
   };
 }

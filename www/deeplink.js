@@ -21,25 +21,23 @@ function round(v, digits) {
   return Math.round(v * f) / f;
 }
 
-/** The hash for the widget's current state ('' when there is nothing to say). */
-export function encodeState(w) {
+/** The hash for a state ('' when there is nothing to say): `sel` the selection, `viewport` the view, `reader` filter and path, `ids(e)` an entity's id. */
+export function encodeState({ sel, viewport, reader, ids }) {
   const p = [];
-  const ids = (e) => w.entities[e].id;
-  const sel = w.selected;
   if (sel?.kind === 'entity') p.push(['sel', ids(sel.index)]);
   else if (sel?.kind === 'relation') p.push(['rel', String(sel.index)]);
-  if (w.userMoved) {
-    const [cx, cy] = w.camera.toWorld(w.width / 2, w.height / 2);
-    p.push(['view', `${round(cx, 1)},${round(cy, 1)},${Number(w.camera.zoom.toPrecision(4))}`]);
+  if (viewport.userMoved) {
+    const [cx, cy] = viewport.camera.toWorld(viewport.width / 2, viewport.height / 2);
+    p.push(['view', `${round(cx, 1)},${round(cy, 1)},${Number(viewport.camera.zoom.toPrecision(4))}`]);
   }
-  const f = w.reader.filter;
+  const f = reader.filter;
   const list = (set) => [...set].sort().join(',');
   if (f.hiddenTypes.size) p.push(['hide', list(f.hiddenTypes)]);
   if (f.hiddenKinds.size) p.push(['hidekind', list(f.hiddenKinds)]);
   if (f.hiddenSources.size) p.push(['hidesrc', list(f.hiddenSources)]);
   if (f.date) p.push(['date', f.date]);
   if (f.near) p.push(['near', String(f.near)]);
-  const path = w.reader.path;
+  const path = reader.path;
   if (path) {
     p.push(['path', `${ids(path.from)}~${ids(path.to)}`]);
     if (path.index > 0) p.push(['pi', String(path.index)]);
@@ -68,14 +66,20 @@ export function decodeState(hash) {
   };
 }
 
-export function attachDeepLink(w) {
+/**
+ * Keeps the page's URL hash and the map in step: the selection (`selected()`,
+ * `select`), the view and `reader`'s filter and path, told by the widget's
+ * events (`on`). Listeners end with `signal`; the disposer stops a pending write.
+ */
+export function attachDeepLink({ handle, entities, viewport, reader, selected, select, on, guard, signal }) {
   let applying = false;
   let last = location.hash;
   let viewTimer = null;
+  const ids = (e) => entities[e].id;
 
   const write = (mode) => {
     if (applying) return;
-    const hash = encodeState(w);
+    const hash = encodeState({ sel: selected(), viewport, reader, ids });
     if (hash === location.hash) return;
     const url = new URL(location.href);
     url.hash = hash;
@@ -88,16 +92,16 @@ export function attachDeepLink(w) {
   const apply = (s) => {
     applying = true;
     try {
-      const e = s.sel ? w.handle.find(s.sel) : undefined;
-      if (e !== undefined) w.select('entity', e, { fromHistory: true });
-      else if (s.rel !== null && s.rel >= 0 && s.rel < w.handle.edgeCount) w.select('relation', s.rel, { fromHistory: true });
-      else if (w.selected) w.select('', 0, { fromHistory: true });
-      w.reader.setFilter(s.filter, { fromHistory: true });
-      const [a, b] = s.path ? [w.handle.find(s.path.from), w.handle.find(s.path.to)] : [];
-      if (a !== undefined && b !== undefined) w.reader.findPaths(a, b, { index: s.path.index, fromHistory: true });
-      else w.reader.clearPath({ fromHistory: true });
-      if (s.view) w.setView(...s.view);
-      else if (w.userMoved) w.fit();
+      const e = s.sel ? handle.find(s.sel) : undefined;
+      if (e !== undefined) select('entity', e, { fromHistory: true });
+      else if (s.rel !== null && s.rel >= 0 && s.rel < handle.edgeCount) select('relation', s.rel, { fromHistory: true });
+      else if (selected()) select('', 0, { fromHistory: true });
+      reader.setFilter(s.filter, { fromHistory: true });
+      const [a, b] = s.path ? [handle.find(s.path.from), handle.find(s.path.to)] : [];
+      if (a !== undefined && b !== undefined) reader.findPaths(a, b, { index: s.path.index, fromHistory: true });
+      else reader.clearPath({ fromHistory: true });
+      if (s.view) viewport.setView(...s.view);
+      else if (viewport.userMoved) viewport.fit();
     } finally {
       applying = false;
       last = location.hash;
@@ -107,22 +111,18 @@ export function attachDeepLink(w) {
   const onNavigate = () => {
     if (location.hash === last) return;
     last = location.hash;
-    w.guard(() => apply(decodeState(location.hash)));
+    guard(() => apply(decodeState(location.hash)));
   };
 
-  w.on('select', (d) => d.fromHistory || write('push'));
-  w.on('path', (d) => d.fromHistory || write('push'));
-  w.on('filter', (d) => d.fromHistory || write('replace'));
-  w.on('view', () => {
+  on('select', (d) => d.fromHistory || write('push'));
+  on('path', (d) => d.fromHistory || write('push'));
+  on('filter', (d) => d.fromHistory || write('replace'));
+  on('view', () => {
     clearTimeout(viewTimer);
     viewTimer = setTimeout(() => write('replace'), VIEW_DEBOUNCE_MS);
   });
-  window.addEventListener('popstate', onNavigate);
-  window.addEventListener('hashchange', onNavigate);
+  window.addEventListener('popstate', onNavigate, { signal });
+  window.addEventListener('hashchange', onNavigate, { signal });
   if (location.hash.length > 1) apply(decodeState(location.hash));
-  return () => {
-    clearTimeout(viewTimer);
-    window.removeEventListener('popstate', onNavigate);
-    window.removeEventListener('hashchange', onNavigate);
-  };
+  return { dispose: () => clearTimeout(viewTimer) };
 }

@@ -11,7 +11,7 @@ import { mount } from './mount.js';
 
 const STYLE_URL = new URL('./style.css', import.meta.url).href;
 
-class AllianceMapElement extends HTMLElement {
+export class AllianceMapElement extends HTMLElement {
   static observedAttributes = ['src', 'height', 'theme'];
 
   #root = null;

@@ -11,7 +11,7 @@ const { src, refused } = chooseSource(container, new URLSearchParams(location.se
 // No top-level await: the minified build targets es2020.
 // The title comes with the first frame, so the page does not shift later.
 function showTitle(widget) {
-  const [title] = widget.meta();
+  const { title } = widget.meta();
   if (title) {
     document.title = title;
     // A host's own page may have no heading to fill: the map still draws.

@@ -4,7 +4,7 @@
 import { el } from './panel.js';
 import { humanize, KIND_COLORS, RELATION_COLORS } from './palette.js';
 
-function group(legendText, rows, hidden, onChange) {
+function group(legendText, rows, hidden, onChange, signal) {
   const fs = el('fieldset', 'am-filter-group');
   fs.append(el('legend', '', legendText));
   const boxes = [];
@@ -13,12 +13,13 @@ function group(legendText, rows, hidden, onChange) {
     const box = el('input');
     box.type = 'checkbox';
     box.checked = !hidden().has(key);
-    box.addEventListener('change', () => {
+    const onToggle = () => {
       const set = new Set(hidden());
       if (box.checked) set.delete(key);
       else set.add(key);
       onChange(set);
-    });
+    };
+    box.addEventListener('change', onToggle, { signal });
     label.append(box);
     if (swatch) {
       const mark = el('span', line ? 'swatch-line' : 'swatch-dot');
@@ -33,8 +34,8 @@ function group(legendText, rows, hidden, onChange) {
   return { element: fs, sync: () => boxes.forEach(([key, box]) => (box.checked = !hidden().has(key))) };
 }
 
-export function buildFilters(w, id) {
-  const r = w.reader;
+/** The Filters panel (id `id`) over `r`, the reader's state; listeners end with `signal`. */
+export function buildFilters(r, id, signal) {
   const panel = el('div', 'am-drop am-filters');
   panel.id = id;
   panel.hidden = true;
@@ -46,18 +47,21 @@ export function buildFilters(w, id) {
     c.relationTypes.map((t) => ({ key: t.key, text: `${humanize(t.key)} (${t.count})`, swatch: RELATION_COLORS[t.index], line: true })),
     () => r.filter.hiddenTypes,
     (set) => r.setFilter({ hiddenTypes: set }),
+    signal,
   );
   const kinds = group(
     'Kinds',
     c.kinds.map((k) => ({ key: k.key, text: `${humanize(k.key)} (${k.count})`, swatch: KIND_COLORS[k.index] })),
     () => r.filter.hiddenKinds,
     (set) => r.setFilter({ hiddenKinds: set }),
+    signal,
   );
   const sources = group(
     'Sources',
     c.sources.map((s) => ({ key: s.id, text: `${s.title || s.id}${s.publisher ? `, ${s.publisher}` : ''} (${s.count})` })),
     () => r.filter.hiddenSources,
     (set) => r.setFilter({ hiddenSources: set }),
+    signal,
   );
 
   const nearLabel = el('label', 'am-near', 'Show ');
@@ -71,12 +75,12 @@ export function buildFilters(w, id) {
     o.value = String(v);
     near.append(o);
   }
-  near.addEventListener('change', () => r.setFilter({ near: Number(near.value) }));
+  near.addEventListener('change', () => r.setFilter({ near: Number(near.value) }), { signal });
   nearLabel.append(near);
 
   const reset = el('button', 'am-reset', 'Show everything');
   reset.type = 'button';
-  reset.addEventListener('click', () => r.setFilter({ hiddenTypes: new Set(), hiddenKinds: new Set(), hiddenSources: new Set(), near: 0 }));
+  reset.addEventListener('click', () => r.setFilter({ hiddenTypes: new Set(), hiddenKinds: new Set(), hiddenSources: new Set(), near: 0 }), { signal });
 
   panel.append(types.element, kinds.element, sources.element, nearLabel, reset);
   return {

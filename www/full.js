@@ -2,7 +2,7 @@
 // keyboard order. Loaded after the first frame, which the small module in
 // boot.js draws; the widget then hands its map over to a MapHandle.
 import init, { MapHandle, lastPanic } from './pkg/alliance_map.js';
-import { setPanicSource } from './boot.js';
+import { setPanicSource } from './errors.js';
 
 export { MapHandle };
 

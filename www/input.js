@@ -1,23 +1,50 @@
-// Turns pointer, wheel and key events into camera moves and calls on the
-// widget (hover, select). Mouse, pen and touch all arrive as pointer events;
-// two pointers down make a pinch.
+// Turns pointer, wheel and gesture events on the canvas into moves of the
+// view, hover emphasis and selection. Mouse, pen and touch all arrive as
+// pointer events; two pointers down make a pinch.
 //
 // Cooperative gestures, as embedded maps do: until the map is active, one
 // finger scrolls the page (CSS touch-action: pan-x pan-y) and a plain wheel
-// scrolls it too; a tap, a click or two fingers activate the map, and ctrl +
-// wheel (a trackpad pinch) always zooms. Tapping outside deactivates it.
+// scrolls it too; a tap, a click, two fingers or the keyboard focus activate
+// the map (the container's am-active class), and ctrl + wheel (a trackpad
+// pinch) always zooms. Tapping outside deactivates it.
 const CLICK_SLOP_PX = 5;
 const TOUCH_HINT = 'Tap the map to explore it, or use two fingers';
 const WHEEL_HINT = 'Click the map or hold Ctrl and scroll to zoom';
 // Said when a tap wakes the map: else that tap seems to do nothing.
 const ACTIVE_HINT = 'Map active: drag to pan, pinch to zoom, tap an entity for details';
 
-export function attachInput(canvas, widget) {
-  const listeners = [];
-  const on = (target, type, fn, options) => {
-    target.addEventListener(type, fn, options);
-    listeners.push(() => target.removeEventListener(type, fn, options));
+/**
+ * Attaches input to `canvas` in `container`: `pick(x, y, tolerancePx)` finds
+ * what is under a point, `select(kind, index)` selects it, `showHint(text)`
+ * explains a gesture the map did not take. Listeners end with `signal`; the
+ * disposer leaves the container inactive (it outlives the widget).
+ */
+export function attachInput({ canvas, container, handle, viewport, pick, select, showHint, guard, signal }) {
+  const on = (target, type, fn, options) => target.addEventListener(type, fn, { ...options, signal });
+  let active = false;
+  const activate = () => {
+    if (active) return;
+    active = true;
+    container.classList.add('am-active');
+    showHint('');
   };
+  const deactivate = () => {
+    active = false;
+    container.classList.remove('am-active');
+  };
+  const hoverAt = (x, y) =>
+    guard(() => {
+      const hit = pick(x, y, 4);
+      const changed = hit ? handle.hover(hit.kind, hit.index) : handle.hover('', 0);
+      canvas.style.cursor = hit ? 'pointer' : 'grab';
+      if (changed) viewport.settle();
+    });
+  // Touch gets a 44 px target whatever the zoom; mice need less.
+  const clickAt = (x, y, pointerType) =>
+    guard(() => {
+      const hit = pick(x, y, pointerType === 'touch' ? 22 : 6);
+      select(hit ? hit.kind : '', hit ? hit.index : 0);
+    });
   const pointers = new Map(); // pointerId → {x, y}
   let downAt = null; // where a possible click started
   let pinch = null; // {dist, cx, cy}
@@ -35,7 +62,7 @@ export function attachInput(canvas, widget) {
     if (pointers.size === 1) downAt = { x, y, type: e.pointerType };
     if (pointers.size === 2) {
       downAt = null;
-      widget.activate();
+      activate();
       pinch = pinchState(pointers);
     }
   });
@@ -44,18 +71,18 @@ export function attachInput(canvas, widget) {
     const [x, y] = local(e);
     const p = pointers.get(e.pointerId);
     if (!p) {
-      if (e.pointerType === 'mouse') widget.hoverAt(x, y);
+      if (e.pointerType === 'mouse') hoverAt(x, y);
       return;
     }
     if (pointers.size === 1) {
       if (downAt && Math.hypot(x - downAt.x, y - downAt.y) > CLICK_SLOP_PX) downAt = null;
-      if (!downAt && (widget.active || e.pointerType !== 'touch')) widget.panBy(x - p.x, y - p.y);
+      if (!downAt && (active || e.pointerType !== 'touch')) viewport.panBy(x - p.x, y - p.y);
     } else if (pointers.size === 2 && pinch) {
       p.x = x;
       p.y = y;
       const next = pinchState(pointers);
-      widget.panBy(next.cx - pinch.cx, next.cy - pinch.cy);
-      widget.zoomAround(next.cx, next.cy, next.dist / pinch.dist);
+      viewport.panBy(next.cx - pinch.cx, next.cy - pinch.cy);
+      viewport.zoomAround(next.cx, next.cy, next.dist / pinch.dist);
       pinch = next;
       return;
     }
@@ -71,19 +98,19 @@ export function attachInput(canvas, widget) {
     if (downAt && e.type === 'pointerup') {
       tapped = downAt.type === 'touch';
       // The first tap on an inactive map only wakes it.
-      if (downAt.type === 'touch' && !widget.active) {
-        widget.activate();
-        widget.showHint(ACTIVE_HINT);
+      if (downAt.type === 'touch' && !active) {
+        activate();
+        showHint(ACTIVE_HINT);
       } else {
-        widget.activate();
-        widget.clickAt(x, y, downAt.type);
+        activate();
+        clickAt(x, y, downAt.type);
       }
-    } else if (e.type === 'pointercancel' && e.pointerType === 'touch' && !widget.active) {
+    } else if (e.type === 'pointercancel' && e.pointerType === 'touch' && !active) {
       // The browser took the gesture to scroll the page: say how to use the map.
-      widget.showHint(TOUCH_HINT);
+      showHint(TOUCH_HINT);
     }
     if (pointers.size === 0) downAt = null;
-    widget.settle();
+    viewport.settle();
   };
   on(canvas, 'pointerup', end);
   on(canvas, 'pointercancel', end);
@@ -94,7 +121,7 @@ export function attachInput(canvas, widget) {
     (e) => {
       if (e.touches.length >= 2) {
         e.preventDefault();
-        widget.activate();
+        activate();
       }
     },
     { passive: false },
@@ -115,18 +142,19 @@ export function attachInput(canvas, widget) {
     { passive: false },
   );
   on(document, 'pointerdown', (e) => {
-    if (!e.composedPath().includes(widget.container)) widget.deactivate();
+    if (!e.composedPath().includes(container)) deactivate();
   });
   on(canvas, 'pointerleave', (e) => {
-    if (e.pointerType === 'mouse' && !pointers.size) widget.hoverAt(-1e9, -1e9);
+    if (e.pointerType === 'mouse' && !pointers.size) hoverAt(-1e9, -1e9);
   });
+  on(canvas, 'focus', activate);
 
   on(
     canvas,
     'wheel',
     (e) => {
-      if (!e.ctrlKey && !widget.active) {
-        widget.showHint(WHEEL_HINT);
+      if (!e.ctrlKey && !active) {
+        showHint(WHEEL_HINT);
         return; // let the page scroll
       }
       e.preventDefault();
@@ -135,16 +163,16 @@ export function attachInput(canvas, widget) {
       // as larger steps. Both map smoothly onto an exponential zoom.
       const unit = e.deltaMode === 1 ? 16 : e.deltaMode === 2 ? 400 : 1;
       const speed = e.ctrlKey ? 0.01 : 0.002;
-      widget.zoomAround(x, y, Math.exp(-e.deltaY * unit * speed));
-      widget.settleSoon();
+      viewport.zoomAround(x, y, Math.exp(-e.deltaY * unit * speed));
+      viewport.settleSoon();
     },
     { passive: false },
   );
 
   on(canvas, 'dblclick', (e) => {
     const [x, y] = local(e);
-    widget.zoomAround(x, y, 2);
-    widget.settle();
+    viewport.zoomAround(x, y, 2);
+    viewport.settle();
   });
 
   // Safari's trackpad pinch arrives as gesture events, not ctrl+wheel.
@@ -156,33 +184,11 @@ export function attachInput(canvas, widget) {
   on(canvas, 'gesturechange', (e) => {
     e.preventDefault();
     const [x, y] = local(e);
-    widget.zoomAround(x, y, e.scale / lastScale);
+    viewport.zoomAround(x, y, e.scale / lastScale);
     lastScale = e.scale;
   });
-  on(canvas, 'gestureend', () => widget.settle());
-
-  attachSheetSwipe(widget);
-  return () => listeners.forEach((off) => off());
-}
-
-/** On a bottom sheet scrolled to its top, a swipe down closes it. */
-function attachSheetSwipe(widget) {
-  let start = null;
-  widget.panel.addEventListener(
-    'touchstart',
-    (e) => {
-      start = widget.panel.scrollTop <= 0 && e.touches.length === 1 ? e.touches[0].clientY : null;
-    },
-    { passive: true },
-  );
-  widget.panel.addEventListener(
-    'touchend',
-    (e) => {
-      if (start !== null && widget.isNarrow() && e.changedTouches[0].clientY - start > 70) widget.select('', 0);
-      start = null;
-    },
-    { passive: true },
-  );
+  on(canvas, 'gestureend', () => viewport.settle());
+  return { isActive: () => active, dispose: deactivate };
 }
 
 function pinchState(pointers) {

@@ -1,43 +1,48 @@
-// What the widget shows, for tests and tours (read-only).
+// What the widget shows, for tests and tours (read-only). parts.js hands
+// these the parts they read.
 
 /** Screen position (page CSS px) of an entity by id, for tests and tours. */
-export function screenPosition(w, id) {
-  const i = w.handle.find(id);
+export function screenPosition({ handle, views, camera, canvas }, id) {
+  const i = handle.find(id);
   if (i === undefined) return null;
-  const v = w.views.refresh();
-  const r = w.canvas.getBoundingClientRect();
+  const v = views.refresh();
+  const r = canvas.getBoundingClientRect();
   return {
-    x: r.left + (v.positions[2 * i] - w.camera.x) * w.camera.zoom,
-    y: r.top + (v.positions[2 * i + 1] - w.camera.y) * w.camera.zoom,
+    x: r.left + (v.positions[2 * i] - camera.x) * camera.zoom,
+    y: r.top + (v.positions[2 * i + 1] - camera.y) * camera.zoom,
   };
 }
 
-/** What the widget shows, for tests: counts, view, drawn items, labels, selection, reading state. */
-export function widgetState(w) {
-  const v = w.views.refresh();
-  const f = w.reader.filter;
-  const p = w.reader.path;
-  const kb = w.keyboard.kb;
+/**
+ * What the widget shows, for tests: counts, view, drawn items, labels,
+ * selection, reading state. `drawn()` is what the last frame drew, {items, labels}.
+ */
+export function widgetState({ handle, views, camera, reader, keyboard, entities, live, textView, selected, drawn, layout }) {
+  const v = views.refresh();
+  const f = reader.filter;
+  const p = reader.path;
+  const focus = keyboard.focused();
+  const last = drawn();
   return {
     visible: { nodes: v.nodeVisible.reduce((a, b) => a + b, 0), edges: v.edgeVisible.reduce((a, b) => a + b, 0) },
     filter: { hiddenTypes: [...f.hiddenTypes], hiddenKinds: [...f.hiddenKinds], hiddenSources: [...f.hiddenSources], date: f.date, near: f.near },
-    path: p ? { from: w.entities[p.from].id, to: w.entities[p.to].id, index: p.index, count: p.view.paths.length } : null,
-    focused: kb.focus >= 0 ? { index: kb.focus, id: w.entities[kb.focus].id, name: w.entities[kb.focus].name } : null,
-    live: w.live.textContent,
-    textView: w.textView.open,
-    nodeCount: w.handle.nodeCount,
-    edgeCount: w.handle.edgeCount,
-    entityIds: w.entities.map((e) => e.id),
-    camera: { x: w.camera.x, y: w.camera.y, zoom: w.camera.zoom },
-    drawn: { ...w.lastDrawn },
-    labels: [...(w.shownLabels || [])],
-    selected: w.selected,
-    layout: w.layout ? { inBrowser: true, ...w.layout } : { inBrowser: false },
+    path: p ? { from: entities[p.from].id, to: entities[p.to].id, index: p.index, count: p.view.paths.length } : null,
+    focused: focus >= 0 ? { index: focus, id: entities[focus].id, name: entities[focus].name } : null,
+    live: live.textContent,
+    textView: textView.open,
+    nodeCount: handle.nodeCount,
+    edgeCount: handle.edgeCount,
+    entityIds: entities.map((e) => e.id),
+    camera: { x: camera.x, y: camera.y, zoom: camera.zoom },
+    drawn: { ...last.items },
+    labels: [...last.labels],
+    selected: selected(),
+    layout: layout ? { inBrowser: true, ...layout } : { inBrowser: false },
   };
 }
 
 /** Positions (x, y per entity) and radii as plain arrays, for tests. */
-export function geometry(w) {
-  const v = w.views.refresh();
+export function geometry(views) {
+  const v = views.refresh();
   return { positions: Array.from(v.positions), radii: Array.from(v.radii) };
 }

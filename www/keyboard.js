@@ -11,6 +11,7 @@
 // The entity in focus has a ring on the canvas, and a live region says its
 // name, kind and number of relations.
 import { humanize } from './palette.js';
+import { itemPoint } from './selection.js';
 
 const PAN_PX = 40;
 
@@ -18,61 +19,74 @@ function isField(target) {
   return Boolean(target.closest?.('input, select, textarea'));
 }
 
-export function attachKeyboard(w) {
+/**
+ * Attaches the keyboard scheme to `canvas` (keys reach it through
+ * `container`, which outlives the widget). `selected()` is the current
+ * selection, `select(kind, index, options)` changes it; `reader` clears a
+ * highlighted path; `announce(text)` speaks; `focusSearch()` goes to the
+ * search box. Listeners end with `signal`.
+ */
+export function attachKeyboard({ handle, entities, views, canvas, container, viewport, reader, selected, select, announce, focusSearch, guard, on, signal }) {
   const kb = { focus: -1, anchor: -1 };
-  const name = (e) => w.entities[e].name;
+  const name = (e) => entities[e].name;
   const relations = (e) => {
-    const n = w.handle.shownDegree(e);
+    const n = handle.shownDegree(e);
     return `${n} ${n === 1 ? 'relation' : 'relations'}`;
   };
-  const describe = (e) => `${name(e)}, ${humanize(w.entities[e].kind).toLowerCase()}, ${relations(e)}`;
-  const shown = (e) => e >= 0 && w.views.refresh().nodeVisible[e] === 1;
+  const describe = (e) => `${name(e)}, ${humanize(entities[e].kind).toLowerCase()}, ${relations(e)}`;
+  const shown = (e) => e >= 0 && views.refresh().nodeVisible[e] === 1;
+  const reveal = (e) => viewport.reveal(itemPoint(views.refresh(), 'entity', e), true);
 
-  w.on('select', () => {
-    const sel = w.selected;
+  on('select', ({ selected: sel }) => {
     if (sel?.kind === 'entity') kb.focus = kb.anchor = sel.index;
     else kb.anchor = -1;
-    w.requestDraw();
+    viewport.requestDraw();
+  });
+  // A search result was chosen: select it and give the map the keyboard focus.
+  on('choose', ({ index: e }) => {
+    select('entity', e, { centre: true });
+    canvas.focus({ preventScroll: true });
+    announce(`${describe(e)}. Selected, details open. Arrow keys go through its neighbours.`);
   });
 
   const walk = (step) => {
     if (!shown(kb.focus)) {
-      const first = w.handle.mostConnected();
-      if (first === undefined) return w.announce('Nothing is shown: change the filters.');
-      w.select('entity', first, { centre: 'if-hidden' });
-      return w.announce(`${describe(first)}. Selected: the most connected entity. Arrow keys go through its neighbours.`);
+      const first = handle.mostConnected();
+      if (first === undefined) return announce('Nothing is shown: change the filters.');
+      select('entity', first, { centre: 'if-hidden' });
+      return announce(`${describe(first)}. Selected: the most connected entity. Arrow keys go through its neighbours.`);
     }
     const anchor = shown(kb.anchor) ? kb.anchor : kb.focus;
-    const order = [...w.handle.neighboursInOrder(anchor)];
-    if (!order.length) return w.announce(`${name(anchor)} has no relations shown.`);
+    const order = [...handle.neighboursInOrder(anchor)];
+    if (!order.length) return announce(`${name(anchor)} has no relations shown.`);
     const at = order.indexOf(kb.focus);
     const k = at < 0 ? (step > 0 ? 0 : order.length - 1) : (at + step + order.length) % order.length;
     kb.anchor = anchor;
     kb.focus = order[k];
-    w.revealEntity(kb.focus);
-    w.requestDraw();
-    w.announce(`${describe(kb.focus)}. Neighbour ${k + 1} of ${order.length} of ${name(anchor)}. Enter selects it.`);
+    reveal(kb.focus);
+    viewport.requestDraw();
+    announce(`${describe(kb.focus)}. Neighbour ${k + 1} of ${order.length} of ${name(anchor)}. Enter selects it.`);
   };
 
   const enter = () => {
     if (!shown(kb.focus)) return walk(1);
     const e = kb.focus;
-    w.select('entity', e);
-    const n = w.handle.neighboursInOrder(e).length;
-    w.announce(`${describe(e)}. Selected, details open. Arrow keys go through its ${n} ${n === 1 ? 'neighbour' : 'neighbours'}.`);
+    select('entity', e);
+    const n = handle.neighboursInOrder(e).length;
+    announce(`${describe(e)}. Selected, details open. Arrow keys go through its ${n} ${n === 1 ? 'neighbour' : 'neighbours'}.`);
   };
 
   const back = () => {
-    w.handle.hover('', 0);
-    if (w.selected) {
-      w.select('', 0);
-      w.announce('Details closed.');
-    } else if (w.reader.path) {
-      w.reader.clearPath();
-      w.announce('Path cleared.');
+    handle.hover('', 0);
+    if (selected()) {
+      select('', 0);
+      announce('Details closed.');
+    } else if (reader.path) {
+      reader.clearPath();
+      announce('Path cleared.');
     } else if (kb.focus >= 0) {
       kb.focus = kb.anchor = -1;
-      w.requestDraw();
+      viewport.requestDraw();
     }
   };
 
@@ -82,10 +96,10 @@ export function attachKeyboard(w) {
     ArrowLeft: () => walk(-1),
     ArrowUp: () => walk(-1),
     Enter: enter,
-    '+': () => w.zoomCentre(1.5),
-    '=': () => w.zoomCentre(1.5),
-    '-': () => w.zoomCentre(1 / 1.5),
-    0: () => w.fit(),
+    '+': () => viewport.zoomCentre(1.5),
+    '=': () => viewport.zoomCentre(1.5),
+    '-': () => viewport.zoomCentre(1 / 1.5),
+    0: () => viewport.fit(),
   };
   const panKeys = { ArrowLeft: [PAN_PX, 0], ArrowRight: [-PAN_PX, 0], ArrowUp: [0, PAN_PX], ArrowDown: [0, -PAN_PX] };
 
@@ -94,27 +108,28 @@ export function attachKeyboard(w) {
     let action = null;
     if (e.key === 'Escape') action = back;
     else if (isField(e.target)) return;
-    else if (e.key === '/') action = () => w.controls.search.input.focus();
-    else if (e.target === w.canvas && e.shiftKey && panKeys[e.key]) action = () => w.panBy(...panKeys[e.key]);
-    else if (e.target === w.canvas) action = mapKeys[e.key];
+    else if (e.key === '/') action = focusSearch;
+    else if (e.target === canvas && e.shiftKey && panKeys[e.key]) action = () => viewport.panBy(...panKeys[e.key]);
+    else if (e.target === canvas) action = mapKeys[e.key];
     if (!action) return;
     e.preventDefault();
-    w.guard(action);
-    w.settleSoon();
+    guard(action);
+    viewport.settleSoon();
   };
-  // The container outlives the widget (the element reuses it on reload): detach removes this.
-  w.container.addEventListener('keydown', onKey);
-  w.canvas.addEventListener('focus', () => {
-    w.activate();
-    if (shown(kb.focus)) w.announce(describe(kb.focus));
-    w.requestDraw();
-  });
-  w.canvas.addEventListener('blur', () => w.requestDraw());
+  container.addEventListener('keydown', onKey, { signal });
+  canvas.addEventListener(
+    'focus',
+    () => {
+      if (shown(kb.focus)) announce(describe(kb.focus));
+      viewport.requestDraw();
+    },
+    { signal },
+  );
+  canvas.addEventListener('blur', () => viewport.requestDraw(), { signal });
   return {
-    kb,
-    describe,
+    /** The entity with the keyboard focus, or -1. */
+    focused: () => kb.focus,
     /** The entity with the focus ring (while the map has the keyboard focus), or -1. */
-    ring: () => (w.canvasFocused() && shown(kb.focus) ? kb.focus : -1),
-    detach: () => w.container.removeEventListener('keydown', onKey),
+    ring: () => (container.getRootNode().activeElement === canvas && shown(kb.focus) ? kb.focus : -1),
   };
 }

@@ -6,6 +6,7 @@
 // (the layout's own time, and when the worker started and finished, as
 // absolute times: performance.timeOrigin + now) or {error}.
 import init, { positions } from './pkg/layout_worker.js';
+import { errorMessage } from './errors.js';
 
 self.onmessage = async ({ data: { n, edges } }) => {
   const began = performance.timeOrigin + performance.now();
@@ -16,6 +17,6 @@ self.onmessage = async ({ data: { n, edges } }) => {
     const ms = performance.now() - start;
     self.postMessage({ positions: result, ms, began, ended: performance.timeOrigin + performance.now() }, [result.buffer]);
   } catch (err) {
-    self.postMessage({ error: (err && err.message) || String(err) });
+    self.postMessage({ error: errorMessage(err) });
   }
 };

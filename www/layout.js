@@ -2,6 +2,7 @@
 // --no-layout`) in a Web Worker, so the page never freezes while it runs,
 // and hands the positions to the wasm handle. Loaded on demand by
 // widget.js: datasets with positions never fetch it or the worker's files.
+import { errorMessage } from './errors.js';
 
 /**
  * Runs the layout worker on the handle's graph and sets the positions.
@@ -32,7 +33,7 @@ export function layOut(handle, memory) {
       try {
         handle.setPositions(data.positions);
       } catch (err) {
-        return fail(err.message || String(err));
+        return fail(errorMessage(err));
       }
       resolve({ ms: data.ms, began: data.began - performance.timeOrigin, ended: data.ended - performance.timeOrigin });
     };

@@ -4,26 +4,12 @@
 import { humanize } from './palette.js';
 import { el } from './dom.js';
 
-/** The legend: kinds and relation types present, with counts. */
-export function renderLegend(legend, kindColors, relationColors) {
+/** The legend: kinds and relation types present, with counts (`signal` ends its listener). */
+export function renderLegend(legend, kindColors, relationColors, signal) {
   const box = el('div', 'legend');
   box.setAttribute('aria-label', 'Legend');
-  const kinds = el('ul', 'legend-kinds');
-  for (const { index: i, key, count } of legend.kinds) {
-    const li = el('li');
-    const dot = el('span', 'swatch-dot');
-    dot.style.setProperty('--swatch', kindColors[i]);
-    li.append(dot, document.createTextNode(`${humanize(key)} (${count})`));
-    kinds.append(li);
-  }
-  const rels = el('ul', 'legend-relations');
-  for (const { index: i, key, count } of legend.relations) {
-    const li = el('li');
-    const line = el('span', 'swatch-line');
-    line.style.setProperty('--swatch', relationColors[i]);
-    li.append(line, document.createTextNode(`${humanize(key)} (${count})`));
-    rels.append(li);
-  }
+  const kinds = swatches('legend-kinds', 'swatch-dot', legend.kinds, kindColors);
+  const rels = swatches('legend-relations', 'swatch-line', legend.relations, relationColors);
   const dashed = el('li');
   dashed.append(el('span', 'swatch-line swatch-dashed'), document.createTextNode('Announced or proposed'));
   rels.append(dashed);
@@ -31,7 +17,20 @@ export function renderLegend(legend, kindColors, relationColors) {
   const toggle = el('button', 'legend-toggle', 'Legend');
   toggle.type = 'button';
   toggle.setAttribute('aria-expanded', 'false');
-  toggle.addEventListener('click', () => toggle.setAttribute('aria-expanded', String(box.classList.toggle('legend-open'))));
+  toggle.addEventListener('click', () => toggle.setAttribute('aria-expanded', String(box.classList.toggle('legend-open'))), { signal });
   box.append(toggle, kinds, rels);
   return box;
+}
+
+/** A list of [index, key, count] rows, each with its colour's swatch. */
+function swatches(className, swatchClass, rows, colors) {
+  const ul = el('ul', className);
+  for (const { index: i, key, count } of rows) {
+    const li = el('li');
+    const swatch = el('span', swatchClass);
+    swatch.style.setProperty('--swatch', colors[i]);
+    li.append(swatch, document.createTextNode(`${humanize(key)} (${count})`));
+    ul.append(li);
+  }
+  return ul;
 }

@@ -11,7 +11,7 @@ const container = document.getElementById('map');
 const { src, refused } = chooseSource(container, new URLSearchParams(location.search).get('data'));
 // The title comes with the first frame, so the page does not shift later.
 function showTitle(widget) {
-  const [title, description] = widget.meta();
+  const { title, description } = widget.meta();
   if (title) {
     document.getElementById('map-title').textContent = title;
     document.title = `${title} · alliance-map`;
@@ -36,8 +36,5 @@ document.addEventListener('keydown', (e) => {
   if (e.key !== '/' || e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
   const t = e.target;
   if (t.isContentEditable || t.closest?.('input, select, textarea, [contenteditable]')) return;
-  const search = container.allianceMap?.controls?.search.input;
-  if (!search) return;
-  e.preventDefault();
-  search.focus();
+  if (container.allianceMap?.focusSearch()) e.preventDefault();
 });

@@ -9,13 +9,13 @@ import { Widget } from './widget.js';
 export { showError };
 
 /**
- * Mounts a map in `container`. Resolves to the Widget once it is fully
- * interactive (the first frame is drawn before), or null after showing an
- * error. `deepLink: true` keeps the view in the page's URL hash (one map per
- * page: the demo page). `onFirstFrame(widget)` is called once the map is
- * drawn, before it is interactive (e.g. to show the title with it). An
- * aborted `signal` (a newer mount of the same container) stops this one
- * wherever it is, and it resolves to null.
+ * Mounts a map in `container` (the public API: mount.d.ts). Resolves to the
+ * Widget once it is fully interactive (the first frame is drawn before), or
+ * null after showing an error. `deepLink: true` keeps the view in the page's
+ * URL hash (one map per page: the demo page). `onFirstFrame(widget)` is
+ * called once the map is drawn, before it is interactive (e.g. to show the
+ * title with it). An aborted `signal` (a newer mount of the same container)
+ * stops this one wherever it is, and it resolves to null.
  */
 export async function mount(container, { src = '', bytes = null, deepLink = false, onFirstFrame = null, signal = null } = {}) {
   container.classList.add('alliance-map');
@@ -32,7 +32,8 @@ export async function mount(container, { src = '', bytes = null, deepLink = fals
       return null;
     }
     widget = new Widget(container, preview, paint.memory, { deepLink, layout });
-    signal?.addEventListener('abort', () => widget.destroy());
+    // Once destroyed, the widget stops listening to the mount's signal too.
+    signal?.addEventListener('abort', () => widget.destroy(), { signal: widget.abort.signal });
     onFirstFrame?.(widget);
     await widget.upgrade(data);
     if (signal?.aborted) return null;

@@ -28,46 +28,58 @@ export function citationItem(c) {
   return li;
 }
 
-/** Fills `panel` with a Details object from the wasm; `onPick(kind, index)` follows links. */
-export function renderDetails(panel, d, onPick, uid) {
+/** The subtitle, aliases and facts (with citation marks) of a Details object, as nodes to append. */
+export function summaryNodes(d) {
+  const nodes = [el('p', 'panel-subtitle', d.subtitle)];
+  if (d.aliases.length) nodes.push(el('p', 'panel-aliases', `Also: ${d.aliases.map(isolate).join('; ')}`));
+  if (d.facts.length) {
+    const dl = el('dl', 'facts');
+    for (const f of d.facts) {
+      const dd = el('dd', '', f.value);
+      dd.append(citeMarks(f.cites));
+      dl.append(el('dt', '', f.label), dd);
+    }
+    nodes.push(dl);
+  }
+  return nodes;
+}
+
+/** A relation's sentence as a button (`listen(button)` makes it select the relation) and its citation marks, in an <li>. */
+export function relationItem(r, listen) {
+  const li = el('li', 'relation');
+  const sentence = el('button', 'relation-sentence', r.sentence);
+  sentence.type = 'button';
+  listen(sentence);
+  li.append(sentence, citeMarks(r.cites));
+  return li;
+}
+
+/** Fills `panel` with a Details object from the wasm; `onPick(kind, index)` follows links (until `signal` aborts). */
+export function renderDetails(panel, d, onPick, uid, signal) {
   panel.replaceChildren();
+  const onClick = (button, kind, index) => button.addEventListener('click', () => onPick(kind, index), { signal });
   const close = el('button', 'panel-close', '×');
   close.type = 'button';
   close.setAttribute('aria-label', 'Close details');
-  close.addEventListener('click', () => onPick('', 0));
+  onClick(close, '', 0);
   const heading = el('h2', 'panel-title', d.what === 'entity' ? isolate(d.title) : d.title);
   heading.id = `${uid}-title`;
   heading.tabIndex = -1;
   const grip = el('div', 'sheet-grip');
   grip.setAttribute('aria-hidden', 'true');
   panel.append(grip);
-  panel.append(close, heading, el('p', 'panel-subtitle', d.subtitle));
-  if (d.aliases.length) panel.append(el('p', 'panel-aliases', `Also: ${d.aliases.map(isolate).join('; ')}`));
-  if (d.facts.length) {
-    const dl = el('dl', 'facts');
-    for (const f of d.facts) {
-      dl.append(el('dt', '', f.label));
-      const dd = el('dd', '', f.value);
-      dd.append(citeMarks(f.cites));
-      dl.append(dd);
-    }
-    panel.append(dl);
-  }
+  panel.append(close, heading, ...summaryNodes(d));
   if (d.relations.length) {
     panel.append(el('h3', '', d.what === 'entity' ? `Relations (${d.relations.length})` : 'Relation'));
     const ul = el('ul', 'relations');
     for (const r of d.relations) {
-      const li = el('li', 'relation');
-      const sentence = el('button', 'relation-sentence', r.sentence);
-      sentence.type = 'button';
-      sentence.addEventListener('click', () => onPick('relation', r.relation));
-      li.append(sentence, citeMarks(r.cites));
+      const li = relationItem(r, (b) => onClick(b, 'relation', r.relation));
       for (const f of r.facts) li.append(el('div', 'relation-fact', `${f.label}: ${f.value}`));
       if (r.note) li.append(el('div', 'relation-note', r.note));
       if (d.what === 'relation') {
         const go = el('button', 'relation-other', 'Show the other end');
         go.type = 'button';
-        go.addEventListener('click', () => onPick('entity', r.other));
+        onClick(go, 'entity', r.other);
         li.append(go);
       }
       ul.append(li);

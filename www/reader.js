@@ -2,7 +2,7 @@
 // sources, an as-of date, a neighbourhood around the selection, and the
 // "How is A tied to B?" paths. The wasm computes visibility, paths and
 // emphasis; this only keeps the choices (by key and id, as in a link) and
-// tells the widget's listeners ('filter', 'path') what changed.
+// tells the widget's parts ('filter' and 'path' events) what changed.
 
 export function emptyFilter() {
   return { hiddenTypes: new Set(), hiddenKinds: new Set(), hiddenSources: new Set(), date: null, near: 0 };
@@ -11,9 +11,13 @@ export function emptyFilter() {
 const PATHS = 5;
 
 export class Reader {
-  constructor(widget) {
-    this.w = widget;
-    const h = widget.handle;
+  /**
+   * The reading state of `handle`'s map: `selected()` is the selection (a
+   * neighbourhood follows it: the 'select' events from `on`), `emit` tells
+   * of changes, `settle()` redraws.
+   */
+  constructor({ handle: h, views, selected, on, emit, settle }) {
+    Object.assign(this, { handle: h, views, selected, emit, settle });
     this.counts = h.counts();
     this.stops = h.timeline();
     this.typeIndex = new Map(this.counts.relationTypes.map((t) => [t.key, t.index]));
@@ -21,6 +25,7 @@ export class Reader {
     this.sourceIndex = new Map(this.counts.sources.map((s) => [s.id, s.index]));
     this.filter = emptyFilter();
     this.path = null; // {from, to, view: {paths, citations}, index}
+    on('select', () => this.selectionChanged());
   }
 
   /** Number of filter choices in force (for the Filters button). */
@@ -41,66 +46,66 @@ export class Reader {
   setFilter(patch, { fromHistory = false } = {}) {
     this.filter = { ...this.filter, ...patch };
     this.apply();
-    this.w.emit('filter', { fromHistory });
+    this.emit('filter', { fromHistory });
   }
 
   /** Sends the filter and neighbourhood to the wasm; re-finds the paths through what is shown. */
   apply() {
     const f = this.filter;
     const pick = (set, index) => [...set].map((k) => index.get(k)).filter((i) => i !== undefined);
-    this.w.handle.setFilter(
+    this.handle.setFilter(
       Uint8Array.from(pick(f.hiddenTypes, this.typeIndex)),
       Uint8Array.from(pick(f.hiddenKinds, this.kindIndex)),
       Uint32Array.from(pick(f.hiddenSources, this.sourceIndex)),
       f.date ? this.dayOf(f.date) : 0,
     );
-    const sel = this.w.selected?.kind === 'entity' ? this.w.selected.index : undefined;
-    this.w.handle.focus(f.near > 0 ? sel : undefined, f.near);
+    const sel = this.selected()?.kind === 'entity' ? this.selected().index : undefined;
+    this.handle.focus(f.near > 0 ? sel : undefined, f.near);
     if (this.path) this.recomputePaths();
-    this.w.settle();
+    this.settle();
   }
 
   /** The neighbourhood follows the selection (what is shown changes; the link already follows the selection). */
   selectionChanged() {
     if (this.filter.near <= 0) return;
     this.apply();
-    this.w.emit('filter', { fromHistory: true });
+    this.emit('filter', { fromHistory: true });
   }
 
   /** Finds up to five paths from entity `from` to `to`, highlighting path `index`. */
   findPaths(from, to, { index = 0, fromHistory = false } = {}) {
     this.path = { from, to, view: { paths: [], citations: [] }, index };
     this.recomputePaths();
-    this.w.settle();
-    this.w.emit('path', { fromHistory });
+    this.settle();
+    this.emit('path', { fromHistory });
   }
 
   recomputePaths() {
     const p = this.path;
-    p.view = p.from === p.to ? { paths: [], citations: [] } : this.w.handle.paths(p.from, p.to, PATHS);
+    p.view = p.from === p.to ? { paths: [], citations: [] } : this.handle.paths(p.from, p.to, PATHS);
     if (p.index >= p.view.paths.length) p.index = 0;
     if (!p.view.paths.length) p.index = -1;
-    this.w.handle.highlightPath(p.index >= 0 ? p.index : undefined);
+    this.handle.highlightPath(p.index >= 0 ? p.index : undefined);
   }
 
   /** Highlights another of the paths found. */
   highlight(index, { fromHistory = false } = {}) {
     if (!this.path || index < 0 || index >= this.path.view.paths.length) return;
     this.path.index = index;
-    this.w.handle.highlightPath(index);
-    this.w.settle();
-    this.w.emit('path', { fromHistory });
+    this.handle.highlightPath(index);
+    this.settle();
+    this.emit('path', { fromHistory });
   }
 
   clearPath({ fromHistory = false } = {}) {
     if (!this.path) return;
     this.path = null;
-    this.w.handle.highlightPath(undefined);
-    this.w.settle();
-    this.w.emit('path', { fromHistory });
+    this.handle.highlightPath(undefined);
+    this.settle();
+    this.emit('path', { fromHistory });
   }
 
   isShown(entity) {
-    return this.w.views.refresh().nodeVisible[entity] === 1;
+    return this.views.refresh().nodeVisible[entity] === 1;
   }
 }

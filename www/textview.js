@@ -6,27 +6,33 @@
 // when first opened, a page of entities at a time (the wasm writes the
 // sentences); a map of more than one page gets Previous and Next, and
 // selecting on the map turns to the page that lists the selection.
-import { el, citeMarks, citationItem } from './panel.js';
+import { el, citationItem, relationItem, summaryNodes } from './panel.js';
 import { isolate } from './dom.js';
 
 /** Entities per page: a page is quick to write and to show at any map size. */
 const PAGE = 200;
 
 export class TextView {
-  constructor(w) {
-    this.w = w;
+  /**
+   * The text view of `handle`'s map (section id `${uid}-text`): follows the
+   * 'select' and 'filter' events (`on`), tells of opening and closing
+   * ('textview', `emit`), selects through `select`; `selected()` is the
+   * selection. Listeners end with `signal`.
+   */
+  constructor({ uid, handle, views, container, selected, select, on, emit, signal }) {
+    Object.assign(this, { uid, handle, views, container, selected, select, emit, signal });
     this.section = el('section', 'am-textview');
-    this.section.id = `${w.uid}-text`;
+    this.section.id = `${uid}-text`;
     this.section.hidden = true;
-    this.section.setAttribute('aria-labelledby', `${w.uid}-text-title`);
+    this.section.setAttribute('aria-labelledby', `${uid}-text-title`);
     this.section.setAttribute('part', 'textview');
     this.built = false;
     this.page = -1;
     this.entityItems = new Map(); // entity index → li, on the page shown
     this.relationItems = new Map(); // relation index → [li], on the page shown
     this.current = [];
-    w.on('select', () => this.markSelection(true));
-    w.on('filter', () => this.applyVisibility());
+    on('select', () => this.markSelection(true));
+    on('filter', () => this.applyVisibility());
   }
 
   get open() {
@@ -36,7 +42,6 @@ export class TextView {
   toggle(open = !this.open) {
     if (open && !this.built) this.build();
     this.section.hidden = !open;
-    this.w.controls.textButton.setAttribute('aria-expanded', String(open));
     if (open) {
       // The first opening shows the page with the selection; later ones keep the page.
       if (this.page < 0) this.showPage(Math.max(0, this.pageOfSelection()));
@@ -48,19 +53,18 @@ export class TextView {
       this.section.scrollIntoView({ block: 'start' });
       this.title.focus({ preventScroll: true });
     }
-    this.w.emit('textview', {});
+    this.emit('textview', { open });
   }
 
   build() {
-    const w = this.w;
     const title = el('h2', 'am-textview-title', 'The map as text');
-    title.id = `${w.uid}-text-title`;
+    title.id = `${this.uid}-text-title`;
     title.tabIndex = -1;
     this.title = title;
     const intro = el('p', 'am-textview-intro', 'Every entity and its relations, with their sources. Filters apply here too; choosing a name or a sentence selects it on the map.');
     this.list = el('ul', 'am-text-entities');
     this.pager = this.buildPager();
-    const first = w.handle.textView(0, 0);
+    const first = this.handle.textView(0, 0);
     this.total = first.total;
     const sources = el('h3', 'am-text-sources', 'Sources');
     const ol = el('ol', 'citations');
@@ -79,8 +83,8 @@ export class TextView {
     const status = el('span', 'am-text-page');
     status.setAttribute('aria-live', 'polite');
     for (const b of [prev, next]) b.type = 'button';
-    prev.addEventListener('click', () => this.showPage(this.page - 1));
-    next.addEventListener('click', () => this.showPage(this.page + 1));
+    prev.addEventListener('click', () => this.showPage(this.page - 1), { signal: this.signal });
+    next.addEventListener('click', () => this.showPage(this.page + 1), { signal: this.signal });
     nav.append(prev, status, next);
     return {
       element: nav,
@@ -95,10 +99,9 @@ export class TextView {
 
   /** Shows page `p` (clamped): its entities from the wasm, in place of the last page's. */
   showPage(p) {
-    const w = this.w;
     const last = Math.max(0, Math.ceil(this.total / PAGE) - 1);
     this.page = Math.min(Math.max(p, 0), last);
-    const tv = w.handle.textView(this.page * PAGE, PAGE);
+    const tv = this.handle.textView(this.page * PAGE, PAGE);
     this.entityItems = new Map();
     this.relationItems = new Map();
     this.current = [];
@@ -109,32 +112,18 @@ export class TextView {
   }
 
   entityItem(d) {
-    const w = this.w;
+    const onClick = (button, kind, index) => button.addEventListener('click', () => this.select(kind, index, { centre: true }), { signal: this.signal });
     const li = el('li', 'am-text-entity');
     const h = el('h3', 'am-text-heading');
     const name = el('button', 'am-text-name', isolate(d.title));
     name.type = 'button';
-    name.addEventListener('click', () => w.select('entity', d.index, { centre: true }));
+    onClick(name, 'entity', d.index);
     h.append(name);
-    li.append(h, el('p', 'panel-subtitle', d.subtitle));
-    if (d.aliases.length) li.append(el('p', 'panel-aliases', `Also: ${d.aliases.map(isolate).join('; ')}`));
-    if (d.facts.length) {
-      const dl = el('dl', 'facts');
-      for (const f of d.facts) {
-        const dd = el('dd', '', f.value);
-        dd.append(citeMarks(f.cites));
-        dl.append(el('dt', '', f.label), dd);
-      }
-      li.append(dl);
-    }
+    li.append(h, ...summaryNodes(d));
     if (d.relations.length) {
       const ul = el('ul', 'relations');
       for (const r of d.relations) {
-        const item = el('li', 'relation');
-        const s = el('button', 'relation-sentence', r.sentence);
-        s.type = 'button';
-        s.addEventListener('click', () => w.select('relation', r.relation, { centre: true }));
-        item.append(s, citeMarks(r.cites));
+        const item = relationItem(r, (b) => onClick(b, 'relation', r.relation));
         if (r.note) item.append(el('div', 'relation-note', r.note));
         ul.append(item);
         if (!this.relationItems.has(r.relation)) this.relationItems.set(r.relation, []);
@@ -148,23 +137,23 @@ export class TextView {
 
   applyVisibility() {
     if (this.page < 0) return;
-    const v = this.w.views.refresh();
+    const v = this.views.refresh();
     for (const [i, li] of this.entityItems) li.hidden = !v.nodeVisible[i];
     for (const [r, items] of this.relationItems) for (const li of items) li.hidden = !v.edgeVisible[r];
   }
 
   /** The page that lists the selection (an entity, or a relation's first end), or -1. */
   pageOfSelection() {
-    const sel = this.w.selected;
+    const sel = this.selected();
     if (!sel) return -1;
-    const e = sel.kind === 'entity' ? sel.index : this.w.views.refresh().edgeEnds[2 * sel.index];
+    const e = sel.kind === 'entity' ? sel.index : this.views.refresh().edgeEnds[2 * sel.index];
     return Math.floor(e / PAGE);
   }
 
   /** Turns to the page that lists the map's selection, if another, and marks it; scrolls to it when the map chose it. */
   markSelection(scroll) {
     if (!this.built || !this.open) return;
-    const sel = this.w.selected;
+    const sel = this.selected();
     const listed = sel && (sel.kind === 'entity' ? this.entityItems : this.relationItems).has(sel.index);
     if (sel && !listed) this.showPage(this.pageOfSelection());
     this.mark(scroll);
@@ -173,10 +162,10 @@ export class TextView {
   /** Marks the selection with aria-current on the page shown. */
   mark(scroll) {
     for (const li of this.current) li.removeAttribute('aria-current');
-    const sel = this.w.selected;
+    const sel = this.selected();
     this.current = !sel ? [] : sel.kind === 'entity' ? [this.entityItems.get(sel.index)].filter(Boolean) : this.relationItems.get(sel.index) || [];
     for (const li of this.current) li.setAttribute('aria-current', 'true');
-    const inside = this.section.contains(document.activeElement) || this.section.contains(this.w.container.getRootNode().activeElement);
+    const inside = this.section.contains(document.activeElement) || this.section.contains(this.container.getRootNode().activeElement);
     if (scroll && this.current[0] && !inside) this.current[0].scrollIntoView({ block: 'nearest' });
   }
 }

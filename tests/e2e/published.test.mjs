@@ -118,7 +118,7 @@ test('an article embeds the seed through its oEmbed snippet and the second site 
       await element.scrollIntoViewIfNeeded();
       await page.waitForFunction(() => document.getElementById('element-map').widget?.state().drawn.nodes > 0, null, { timeout: 15000 });
       const meta = await page.evaluate(() => document.getElementById('element-map').widget.meta());
-      assert.equal(meta[0], BATTERY_TITLE, 'the element shows the second site\'s data');
+      assert.equal(meta.title, BATTERY_TITLE, 'the element shows the second site\'s data');
       assert.deepEqual(errors, [], 'no console or page error');
     });
   }

@@ -147,8 +147,8 @@ test('Clear puts back the view the reader had before Find', async () => {
     // A view of the reader's own: zoomed in on the lower right.
     await page.evaluate(() => {
       const w = document.querySelector('#map').allianceMap;
-      w.zoomAround(w.width * 0.7, w.height * 0.7, 1.8);
-      w.settle();
+      w.viewport.zoomAround(w.width * 0.7, w.height * 0.7, 1.8);
+      w.viewport.settle();
     });
     await waitForStableView(page);
     const before = (await mapState(page)).camera;
