@@ -16,6 +16,11 @@
 //   ours, on demand: the layout worker and its wasm (scripts/on-demand.mjs),
 //          which only datasets built with --no-layout load, after the
 //          widget's "Laying out N entities…"; printed apart.
+//   the studio (studio.html), never a reader's page: its bundle (studio.js
+//          with CodeMirror, and the chunks only it imports), studio.css and
+//          studio.html; and the compiler module (compiler-worker.js with its
+//          wasm-bindgen glue and fflate, pkg/alliance_map_compiler_bg.wasm),
+//          which the studio runs in workers; printed apart.
 //   peers: sigma.js + graphology, and Cytoscape.js, from node_modules, each
 //          bundled by esbuild (minify, format esm, browser) so both are
 //          measured the same way; the minified bundles the npm packages ship
@@ -45,6 +50,11 @@ if (!existsSync('dist/index.html') || !existsSync('dist/pkg/alliance_map_bg.wasm
 
 // --- ours ---------------------------------------------------------------
 const critical = await staticImports('dist', 'main.js');
+// The studio's files: its page's closure and the compiler's worker, less what readers' pages load too.
+const readers = new Set((await Promise.all(['main.js', 'embed.js', 'element.js'].map((e) => staticImports('dist', e)))).flat());
+const studioJs = (await staticImports('dist', 'studio.js').catch(() => [])).filter((f) => !readers.has(f));
+const compilerJs = (await staticImports('dist', 'compiler-worker.js').catch(() => [])).filter((f) => !readers.has(f));
+const STUDIO = new Set([...studioJs, ...compilerJs]);
 const js = critical.map((f) => ({ path: `dist/${f}`, ...file(`dist/${f}`) }));
 const onDemand = ON_DEMAND.filter((f) => existsSync(`dist/${f}`)).map((f) => ({ path: `dist/${f}`, ...file(`dist/${f}`) }));
 const ours = {
@@ -55,11 +65,15 @@ const ours = {
 };
 ours.total = sum([ours.wasm, ours.js, ours.css, ours.html]);
 const laterJs = readdirSync('dist').filter((f) => f.endsWith('.js')).sort()
-  .filter((f) => !critical.includes(f) && !ON_DEMAND.includes(f))
+  .filter((f) => !critical.includes(f) && !ON_DEMAND.includes(f) && !STUDIO.has(f))
   .map((f) => ({ path: `dist/${f}`, ...file(`dist/${f}`) }));
 const later = { wasm: file('dist/pkg/alliance_map_bg.wasm'), js: sum(laterJs) };
 later.total = sum([later.wasm, later.js]);
 const everything = sum([ours.total, later.total]);
+
+const measured = (paths) => paths.filter((f) => existsSync(`dist/${f}`)).map((f) => ({ path: `dist/${f}`, ...file(`dist/${f}`) }));
+const studio = measured([...studioJs, 'studio.css', 'studio.html']);
+const compilerModule = measured([...compilerJs, 'pkg/alliance_map_compiler_bg.wasm']);
 
 // The compiled seed blob (crates/widget/build.rs output); the newest one if several builds exist.
 const buildDir = 'target/wasm32-unknown-unknown/wasm/build';
@@ -113,6 +127,11 @@ gap();
 for (const f of onDemand) row(`off the critical path: ${f.path}`, f, '--no-layout datasets only');
 if (onDemand.length) row('off the critical path (sum)', sum(onDemand), kb(sum(onDemand).gz));
 gap();
+for (const f of studio) row(`studio only: ${f.path}`, f);
+if (studio.length) row('the studio page (sum; never a reader\'s page)', sum(studio), kb(sum(studio).gz));
+for (const f of compilerModule) row(`compiler module: ${f.path}`, f);
+if (compilerModule.length) row('the compiler module (sum; the studio\'s workers only)', sum(compilerModule), kb(sum(compilerModule).gz));
+gap();
 row(`peer: sigma ${version('sigma')} + graphology ${version('graphology')} (esbuild)`, sigmaGraphology, kb(sigmaGraphology.gz));
 row(`peer: cytoscape ${version('cytoscape')} (esbuild)`, cytoscape, kb(cytoscape.gz));
 gap();
@@ -147,6 +166,8 @@ const json = {
     after_first_frame_gz: later.total.gz, everything_gz: everything.gz,
   },
   layout_worker: Object.fromEntries(onDemand.map((f) => [f.path, { raw: f.raw, gz: f.gz }])),
+  studio: Object.fromEntries(studio.map((f) => [f.path, { raw: f.raw, gz: f.gz }])),
+  compiler_module: Object.fromEntries(compilerModule.map((f) => [f.path, { raw: f.raw, gz: f.gz }])),
   sigma_graphology_gz: sigmaGraphology.gz,
   cytoscape_gz: cytoscape.gz,
 };

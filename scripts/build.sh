@@ -51,4 +51,5 @@ cp -R www/. dist/
 cp pkg/*.js pkg/*.wasm dist/pkg/
 node scripts/minify.mjs dist
 node scripts/preload.mjs dist
+node scripts/studio-files.mjs dist
 echo "built dist/ ($(wc -c < dist/pkg/alliance_map_paint_bg.wasm) bytes of first-frame wasm, $(wc -c < dist/pkg/alliance_map_bg.wasm) of full wasm, $(wc -c < dist/pkg/layout_worker_bg.wasm) of layout worker, $(wc -c < dist/pkg/alliance_map_compiler_bg.wasm) of compiler)" >&2

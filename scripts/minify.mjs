@@ -13,8 +13,11 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 // layout.js and layout-worker.js: only datasets built with --no-layout load
-// them (see on-demand.mjs), so they stay files of their own.
-const ENTRIES = ['main.js', 'embed.js', 'element.js', 'embed-resizer.js', 'layout.js', 'layout-worker.js'];
+// them (see on-demand.mjs), so they stay files of their own. studio.js (the
+// studio page, with CodeMirror) and compiler-worker.js (the compiler
+// module's worker, with fflate) are the studio's alone: no reader's page
+// imports them (benches/size.mjs prints them apart).
+const ENTRIES = ['main.js', 'embed.js', 'element.js', 'embed-resizer.js', 'layout.js', 'layout-worker.js', 'studio.js', 'compiler-worker.js'];
 const dist = process.argv[2] || 'dist';
 
 const { outputFiles } = await build({

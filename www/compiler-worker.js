@@ -9,9 +9,16 @@ import { errorMessage } from './errors.js';
 let ready = null;
 const load = () => (ready ??= init({ module_or_path: new URL('./pkg/alliance_map_compiler_bg.wasm', import.meta.url) }));
 
-/** `check` without the rendered text (30,000 problems render to megabytes the page does not show). */
-function checked({ rendered, ...rest }) {
-  return rest;
+/**
+ * The most diagnostics sent to the page: a file with 30,000 problems would
+ * take the page's thread a while to receive, and nobody reads past the
+ * first few thousand (errors and warnings still count them all).
+ */
+export const SENT = 5000;
+
+/** A result without the rendered text (30,000 problems render to megabytes the page does not show), its diagnostics capped at SENT. */
+function checked({ rendered, diagnostics, ...rest }) {
+  return { ...rest, diagnostics: diagnostics.slice(0, SENT), omitted: Math.max(0, diagnostics.length - SENT) };
 }
 
 const OPS = {

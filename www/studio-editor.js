@@ -16,6 +16,8 @@ import { toml } from '@codemirror/legacy-modes/mode/toml';
 
 /** How many versions back a late check's positions can still be mapped to the text as it is now. */
 const KEPT_VERSIONS = 64;
+/** The most diagnostics marked in the text (the Problems list has them all): marking 30,000 would hold the page. */
+export const MARKED = 2000;
 
 const theme = EditorView.theme({
   '&': { height: '100%', fontSize: '14px', backgroundColor: '#ffffff', color: '#1a1a1a' },
@@ -52,7 +54,8 @@ export function createEditor(host, { label, onChange, onCursor }) {
     syntaxHighlighting(defaultHighlightStyle),
     lintGutter(),
     keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap, ...lintKeymap]),
-    EditorView.contentAttributes.of({ 'aria-label': label }),
+    // tabindex: the text box is the scrolling region's keyboard way in (axe-core: scrollable-region-focusable).
+    EditorView.contentAttributes.of({ 'aria-label': label, tabindex: '0' }),
     EditorView.lineWrapping,
     theme,
     EditorView.updateListener.of((update) => {
@@ -63,6 +66,8 @@ export function createEditor(host, { label, onChange, onCursor }) {
     }),
   ];
   const view = new EditorView({ root, parent: root, state: EditorState.create({ doc: '', extensions }) });
+  // For tests and tools: the host knows its editor's view.
+  host.editorView = view;
 
   /** A new version of the text: `desc` (null: all of it replaced) is what changed. */
   function changed(desc, length) {
@@ -106,8 +111,9 @@ export function createEditor(host, { label, onChange, onCursor }) {
       view.dispatch({ changes, ...(select ? { selection: { anchor: select.from, head: select.to }, scrollIntoView: true } : {}), userEvent: 'input' });
     },
     /**
-     * Shows the checker's diagnostics of `file`, checked at `v`: positions
-     * are mapped to the text as it is now. A `fix` becomes the mark's action.
+     * Shows the checker's diagnostics of `file` (the first MARKED), checked
+     * at `v`: positions are mapped to the text as it is now. A `fix` becomes
+     * the mark's action.
      */
     setDiagnostics(diagnostics, v, file) {
       const map = mapper(v);
@@ -116,6 +122,7 @@ export function createEditor(host, { label, onChange, onCursor }) {
       const marks = [];
       for (const d of diagnostics) {
         if (d.file !== file) continue;
+        if (marks.length === MARKED) break;
         const from = Math.min(map(d.from, 1), len);
         const to = Math.min(Math.max(map(d.to, -1), from), len);
         const mark = { from, to, severity: d.severity, source: d.code, message: d.hint ? `${d.message}\nHint: ${d.hint}` : d.message };

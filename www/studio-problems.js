@@ -17,6 +17,7 @@ export function createProblems(region, { goTo, fix, inEditor }) {
   const more = region.querySelector('.problems-more');
   let all = [];
   let shown = 0;
+  let unsent = 0; // problems the compiler counted but did not send (compiler-worker.js SENT)
 
   const row = (d) => {
     const li = document.createElement('li');
@@ -49,15 +50,17 @@ export function createProblems(region, { goTo, fix, inEditor }) {
     list.append(...next.map(row));
     shown += next.length;
     const rest = all.length - shown;
-    more.hidden = rest === 0;
-    more.querySelector('.problems-rest').textContent = `and ${rest.toLocaleString('en')} more`;
+    more.hidden = rest + unsent === 0;
+    more.querySelector('button').hidden = rest === 0;
+    more.querySelector('.problems-rest').textContent = `and ${(rest + unsent).toLocaleString('en')} more${rest ? '' : ': fix these first'}`;
   };
   more.querySelector('button').addEventListener('click', showMore);
 
   return {
     /** Lists `diagnostics`; `note`: what the summary says besides the counts (e.g. which file). */
-    show(diagnostics, { errors, warnings, note = '' }) {
+    show(diagnostics, { errors, warnings, omitted = 0, note = '' }) {
       all = diagnostics;
+      unsent = omitted;
       shown = 0;
       list.replaceChildren();
       const counts = [plural(errors, 'error'), plural(warnings, 'warning')].filter(Boolean).join(', ');
@@ -68,6 +71,7 @@ export function createProblems(region, { goTo, fix, inEditor }) {
     message(message) {
       all = [];
       shown = 0;
+      unsent = 0;
       list.replaceChildren();
       more.hidden = true;
       summary.textContent = message;

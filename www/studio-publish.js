@@ -2,7 +2,7 @@
 // build` writes: build's own and the widget's), or only data.toml or
 // data.amap, and the snippets that embed the published map in a page
 // (an iframe with its auto-height script; the <alliance-map> element).
-import { scanTables } from './studio-toml.js';
+import { datasetTitle } from './studio-toml.js';
 
 /** The site's folder URL as `--base-url` takes it (ending in /), '' for none, or null if it is not one. */
 export function baseUrl(value) {
@@ -90,7 +90,7 @@ export function attachPublish(section, { client, files, text, onDownloaded, say 
     },
   };
   for (const button of section.querySelectorAll('[data-publish]')) {
-    button.addEventListener('click', () => actions[button.dataset.publish]().catch((err) => tell(`Not published: ${err.message}`)));
+    button.addEventListener('click', () => Promise.resolve().then(actions[button.dataset.publish]).catch((err) => tell(`Not published: ${err.message}`)));
   }
   for (const button of section.querySelectorAll('[data-copy]')) {
     button.addEventListener('click', async () => {
@@ -108,8 +108,7 @@ export function attachPublish(section, { client, files, text, onDownloaded, say 
   return {
     /** The text changed and checked: the snippets follow the dataset's title. */
     update(current) {
-      const dataset = scanTables(current).find((t) => t.kind === 'dataset');
-      const next = dataset?.title || 'alliance-map';
+      const next = datasetTitle(current) || 'alliance-map';
       if (next !== title) {
         title = next;
         update();

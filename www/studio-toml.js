@@ -129,6 +129,19 @@ export function tomlString(s) {
   return `${out}"`;
 }
 
+/**
+ * The title of the file's [dataset] table ('' for none), found without
+ * scanning the whole text: a 3 MB file is checked on every pause in typing.
+ */
+export function datasetTitle(text) {
+  const header = /^[ \t]*\[[ \t]*dataset[ \t]*\][ \t]*(?:#.*)?$/m.exec(text);
+  if (!header) return '';
+  const rest = text.slice(header.index);
+  const next = /\n[ \t]*\[/.exec(rest);
+  const [table] = scanTables(next ? rest.slice(0, next.index) : rest);
+  return table?.title || '';
+}
+
 /** The order tables are kept in when a kind has none yet. */
 const ORDER = ['dataset', 'source', 'entity', 'relation'];
 

@@ -39,6 +39,8 @@ let shownVersion = -1;
 let checkTimer = 0;
 let saveTimer = 0;
 let restoring = false;
+/** An import's problems stay listed until the text changes again (a check of the unchanged text would replace them). */
+let pinned = -1;
 
 const editor = createEditor(document.getElementById('editor'), {
   label: 'Data file (TOML)',
@@ -120,7 +122,7 @@ async function check(version) {
   if (version < checked.version || !editor.mapper(version)) return;
   checked = { version, places: result.places };
   editor.setDiagnostics(result.diagnostics, version, name);
-  problems.show(result.diagnostics, result);
+  if (version > pinned) problems.show(result.diagnostics, result);
   performance.mark('studio:diagnostics', { detail: { version, ms: result.ms, count: result.diagnostics.length } });
   publish.update(text);
   if (result.ok) build(version, text);
@@ -172,6 +174,7 @@ async function open(files, how) {
   }
   if (result.toml === undefined || result.toml === null) {
     problems.show(result.diagnostics, { ...result, note: `in ${names}: fix the file and open it again (your text is unchanged)` });
+    pinned = editor.version;
     notice.say(`${names} could not be imported: see Problems.`, { problem: true });
     return;
   }

@@ -27,6 +27,9 @@ const MIME = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.amap': 'application/octet-stream',
+  '.toml': 'application/toml; charset=utf-8',
+  '.ts': 'text/plain; charset=utf-8',
+  '.zip': 'application/zip',
 };
 
 function checkDist() {
