@@ -142,7 +142,7 @@ async function build(version, text) {
   if (version < shownVersion || !editor.mapper(version) || !amap) return;
   shownVersion = version;
   mapNote.textContent = '';
-  await preview.show(amap.bytes, { onFirstFrame: () => performance.mark('studio:map', { detail: { version } }) });
+  await preview.show(amap.bytes, { onFirstFrame: () => performance.mark('studio:map', { detail: { version, ms: result.ms } }) });
 }
 
 /** Puts `text` in the editor as file `fileName`; `clean`: it is saved somewhere already (no warning on leaving). */

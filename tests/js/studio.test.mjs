@@ -160,3 +160,13 @@ test("the forms' kinds and relation types are the documented ones, in the docume
   assert.deepEqual(KINDS.map(([k]) => k), keys('Entity kinds'));
   assert.deepEqual(RELATION_TYPES.map(([k]) => k), keys('Relation types'));
 });
+
+test("the studio's list of the widget's files leaves out exactly the files `build` writes itself (src/cli/outputs.rs OWNED)", () => {
+  const rust = fs.readFileSync(path.join(ROOT, 'src/cli/outputs.rs'), 'utf8');
+  const owned = /pub const OWNED: \[&str; \d+\] = \[([^\]]*)\]/.exec(rust)[1].replace('FULL_TEXT_PAGE', '"text.html"');
+  const script = fs.readFileSync(path.join(ROOT, 'scripts/studio-files.mjs'), 'utf8');
+  const listed = /export const OWNED = \[([^\]]*)\]/.exec(script)[1];
+  const names = (list) => [...list.matchAll(/["']([^"']+)["']/g)].map((m) => m[1]).sort();
+  assert.deepEqual(names(listed), names(owned));
+  assert.match(fs.readFileSync(path.join(ROOT, 'src/site/fallback.rs'), 'utf8'), /FULL_TEXT_PAGE: &str = "text\.html"/);
+});
