@@ -20,12 +20,13 @@ export function createPreview(container, { onChoose }) {
     if (selected) onChoose(selected);
   });
 
-  const selectQuietly = (id) => {
+  /** Selects `id` without telling onChoose; `centre`: bring it into view if it is off screen. */
+  const selectQuietly = (id, centre) => {
     const index = ids.indexOf(id);
     if (!widget || index < 0) return false;
     quiet = true;
     try {
-      widget.select('entity', index, { centre: 'if-hidden' });
+      widget.select('entity', index, centre ? { centre: 'if-hidden' } : {});
     } finally {
       quiet = false;
     }
@@ -40,21 +41,23 @@ export function createPreview(container, { onChoose }) {
      * is shown in its place).
      */
     async show(bytes, { onFirstFrame = null } = {}) {
-      const view = widget && widget.viewport.userMoved ? widget.viewport.save() : null;
+      const view = widget && widget.viewport.userMoved ? centreOf(widget.viewport) : null;
       loading?.abort();
       const mine = (loading = new AbortController());
       const next = await mount(container, {
         bytes,
         signal: mine.signal,
         onFirstFrame: (first) => {
-          if (view) first.viewport.restore(view);
+          // The world point at the centre stays there (the details panel may narrow the stage after).
+          if (view) first.viewport.setView(view.x, view.y, view.zoom);
           onFirstFrame?.();
         },
       });
       if (mine.signal.aborted || !next) return null;
       widget = next;
       ids = next.state().entityIds;
-      if (selected && !selectQuietly(selected)) selected = null;
+      // The same selection in the new map, where the view was left.
+      if (selected && !selectQuietly(selected, false)) selected = null;
       return next;
     },
     /** Selects entity `id` on the map (no `onChoose`), or clears the selection for null. */
@@ -65,10 +68,16 @@ export function createPreview(container, { onChoose }) {
         quiet = true;
         widget?.select('', 0);
         quiet = false;
-      } else selectQuietly(id);
+      } else selectQuietly(id, true);
     },
     get widget() {
       return widget;
     },
   };
+}
+
+/** The world point at the centre of a viewport, and its zoom. */
+function centreOf({ camera, width, height }) {
+  const [x, y] = camera.toWorld(width / 2, height / 2);
+  return { x, y, zoom: camera.zoom };
 }

@@ -221,6 +221,17 @@ test('choosing an entity on the map moves the editor to its [[entity]]; the curs
     const state = await mapWith(page, { selected: true });
     assert.equal(state.entityIds[state.selected.index], 'mara-lind');
     assert.equal(await cursor(page), mara.from + 20, 'selecting on the map from the editor leaves the cursor where it is');
+
+    // The next map keeps the view the user moved to, and the selection.
+    await page.click('#map button[aria-label="Zoom in"]');
+    await page.click('#map button[aria-label="Zoom in"]');
+    const zoomed = (await mapWith(page)).camera;
+    const name = EXAMPLE.indexOf('"Mara Lind"') + 1;
+    await selectText(page, name, name + 'Mara Lind'.length);
+    await page.keyboard.type('Mara Lindqvist');
+    const next = await mapWith(page, { label: 'Mara Lindqvist', selected: true });
+    assert.deepEqual(next.camera, zoomed, 'the camera stayed');
+    assert.equal(next.entityIds[next.selected.index], 'mara-lind', 'the selection stayed');
   });
 });
 
@@ -377,8 +388,16 @@ test('hostile files get a clear message and the page stays usable: 20 MB, binary
     assert.equal((await text(page)).slice(where - 9, where), '"compnay"');
     assert.ok((await page.locator('#editor >> .cm-lintRange-error').count()) > 0);
     assert.match(await page.textContent('#map-note'), /last version without errors/);
-    // The map still shows the last map without errors.
+    // The map still shows the last map without errors; publishing says why it cannot.
     await mapWith(page, { nodeCount: 6 });
+    await page.click('button[data-publish="zip"]');
+    await page.waitForFunction(() => /^Not published: the data has 30,000 errors\. Fix them first/.test(document.querySelector('.publish-note').textContent));
+    // A draft this big is kept in IndexedDB, and comes back after a reload.
+    await page.waitForFunction(() => Object.entries(localStorage).some(([k, v]) => k.startsWith('alliance-map-studio:draft:') && v.includes('"inIndexedDb":true')));
+    await page.reload();
+    await noticeSays(page, /^Restored your draft of /);
+    assert.equal(await text(page), many);
+    await problemsSay(page, /^30,000 errors, 1 warning\.$/);
   });
 });
 
