@@ -128,7 +128,9 @@ export function createEditor(host, { label, onChange, onCursor }) {
         const mark = { from, to, severity: d.severity, source: d.code, message: d.hint ? `${d.message}\nHint: ${d.hint}` : d.message };
         if (d.fix) {
           const { fix } = d;
-          mark.actions = [{ name: fix.label, apply: (v2, f, t) => v2.dispatch({ changes: { from: f + (fix.from - d.from), to: t + (fix.to - d.to), insert: fix.insert }, userEvent: 'input' }) }];
+          // Given where the mark is now: the fix keeps its distance from the mark's ends.
+          const apply = (target, at, end) => target.dispatch({ changes: { from: at + (fix.from - d.from), to: end + (fix.to - d.to), insert: fix.insert }, userEvent: 'input' });
+          mark.actions = [{ name: fix.label, apply }];
         }
         marks.push(mark);
       }

@@ -15,7 +15,9 @@ export async function readFiles(list) {
     throw new FileProblem(`Open one data file, or one or two .csv files (entities and relations), not ${files.length} files.`);
   }
   for (const f of files) checkFile(f.name, f.size);
-  return Promise.all(files.map(async (f) => ({ name: f.name, text: decodeText(f.name, new Uint8Array(await f.arrayBuffer())) })));
+  // The compiler knows a format by its extension, in lower case (DATA.TOML is data.toml's format).
+  const named = (n) => n.slice(0, n.length - extension(n).length) + extension(n);
+  return Promise.all(files.map(async (f) => ({ name: named(f.name), text: decodeText(f.name, new Uint8Array(await f.arrayBuffer())) })));
 }
 
 /**

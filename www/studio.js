@@ -27,7 +27,7 @@ const SAVE_DELAY_MS = 400;
 const client = new CompilerClient();
 const notice = createNotice(document.getElementById('notice'));
 attachProgress(document.getElementById('progress'), client);
-const fileName = document.getElementById('file-name');
+const fileLabel = document.getElementById('file-name');
 const mapNote = document.getElementById('map-note');
 
 let name = 'data.toml';
@@ -145,12 +145,16 @@ async function build(version, text) {
   await preview.show(amap.bytes, { onFirstFrame: () => performance.mark('studio:map', { detail: { version, ms: result.ms } }) });
 }
 
-/** Puts `text` in the editor as file `fileName`; `clean`: it is saved somewhere already (no warning on leaving). */
-function replaceText(text, fileName_, { clean }) {
+/**
+ * Puts `text` in the editor as file `file`; `clean`: it is saved somewhere
+ * already (no warning on leaving). Returns the notice's way back to the
+ * text it replaced, when that was never saved (null otherwise).
+ */
+function replaceText(text, file, { clean }) {
   const before = editor.text();
   const wasSafe = before === baseline || !before;
-  name = fileName_;
-  fileName.textContent = name;
+  name = file;
+  fileLabel.textContent = name;
   baseline = clean ? text : null;
   checked = { version: -1, places: [] };
   editor.setText(text);

@@ -95,6 +95,13 @@ async function mapWith(page, want = {}) {
   );
   return handle.jsonValue();
 }
+/** Whether leaving the page now would ask first (its beforeunload handler cancels the event). */
+const asksOnLeaving = (page) =>
+  page.evaluate(() => {
+    const e = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(e);
+    return e.defaultPrevented;
+  });
 const notice = (page) => page.textContent('#notice .notice-text');
 const noticeSays = (page, re) => page.waitForFunction((src) => new RegExp(src).test(document.querySelector('#notice .notice-text').textContent), re.source, { timeout: 30000 });
 const openFiles = (page, files) => page.setInputFiles('#open-file', files.map(({ name, text: t, bytes }) => ({ name, mimeType: 'text/plain', buffer: bytes ? Buffer.from(bytes) : Buffer.from(t) })));
@@ -323,21 +330,13 @@ test('the draft survives a reload, says when it was saved, and can be discarded;
     assert.equal(await text(page), drafted);
     assert.ok(await page.isVisible('#notice .notice-discard'));
     // Restored, still never downloaded: leaving would ask again.
-    const asks = await page.evaluate(() => {
-      const e = new Event('beforeunload', { cancelable: true });
-      window.dispatchEvent(e);
-      return e.defaultPrevented;
-    });
+    const asks = await asksOnLeaving(page);
     assert.equal(asks, true, 'leaving with the restored, never downloaded change asks first');
 
     await page.click('#notice .notice-discard');
     await noticeSays(page, /^Discarded your draft: the example is open\.$/);
     assert.equal(await text(page), EXAMPLE);
-    const calm = await page.evaluate(() => {
-      const e = new Event('beforeunload', { cancelable: true });
-      window.dispatchEvent(e);
-      return e.defaultPrevented;
-    });
+    const calm = await asksOnLeaving(page);
     assert.equal(calm, false, 'the example as it is needs no warning');
     await page.reload();
     await mapWith(page);
@@ -349,11 +348,7 @@ test('the draft survives a reload, says when it was saved, and can be discarded;
     await page.waitForFunction(() => Object.values(localStorage).some((v) => v.includes('# mine')));
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('button[data-publish="toml"]')]);
     await download.path();
-    const downloaded = await page.evaluate(() => {
-      const e = new Event('beforeunload', { cancelable: true });
-      window.dispatchEvent(e);
-      return e.defaultPrevented;
-    });
+    const downloaded = await asksOnLeaving(page);
     assert.equal(downloaded, false, 'downloaded as it is: leaving does not ask');
     page.removeAllListeners('dialog');
     assert.deepEqual(dialogs, ['beforeunload'], 'the reloads after discarding did not ask');
@@ -361,6 +356,13 @@ test('the draft survives a reload, says when it was saved, and can be discarded;
 });
 
 test('hostile files get a clear message and the page stays usable: 20 MB, binary, not UTF-8, 30,000 problems', async () => {
+  // Records what the progress line said whenever it showed.
+  const watchProgress = () =>
+    document.addEventListener('DOMContentLoaded', () => {
+      window.__progress = [];
+      const el = document.getElementById('progress');
+      new MutationObserver(() => el.hidden || window.__progress.push(el.textContent.replace(/\s+/g, ' ').trim())).observe(el, { attributes: true, childList: true, subtree: true, characterData: true });
+    });
   await withStudio(async (page) => {
     await openFiles(page, [{ name: 'huge.toml', bytes: Buffer.alloc(20 * 1024 * 1024, 0x61) }]);
     await noticeSays(page, /^huge\.toml is 20\.0 MB: the studio opens files up to 10\.0 MB\. Check and build it with the command line instead/);
@@ -377,6 +379,9 @@ test('hostile files get a clear message and the page stays usable: 20 MB, binary
     for (let i = 0; i < 30000; i++) many += `\n[[entity]]\nid = "e${i}"\nname = "Entity ${i}"\nkind = "compnay"\n`;
     await openFiles(page, [{ name: 'many.toml', text: many }]);
     await problemsSay(page, /^30,000 errors, 1 warning\.$/);
+    // Progress, when the check took over a second (the compiler's own time says whether it did).
+    const checkMs = await page.evaluate(() => performance.getEntriesByName('studio:diagnostics').at(-1).detail.ms);
+    if (checkMs > 1250) assert.match((await page.evaluate(() => window.__progress)).join(' | '), /Checking the data… \d+\.\d s Cancel/);
     assert.equal(await page.locator('.problems-list .problem').count(), 200, 'the first 200 are listed');
     assert.equal(await page.textContent('.problems-rest'), 'and 29,801 more');
     await page.click('.problems-more button');
@@ -398,7 +403,7 @@ test('hostile files get a clear message and the page stays usable: 20 MB, binary
     await noticeSays(page, /^Restored your draft of /);
     assert.equal(await text(page), many);
     await problemsSay(page, /^30,000 errors, 1 warning\.$/);
-  });
+  }, { init: watchProgress });
 });
 
 test('rows pasted from a spreadsheet, two CSV files and a GEXF file import as TOML', async () => {
