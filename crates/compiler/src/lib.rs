@@ -49,6 +49,9 @@ pub fn build(files: JsValue, options: JsValue) -> Result<JsValue, JsError> {
     let input = Input::from_js(files)?;
     let (options, pages) = result::build_options(options)?;
     let Compiled { view, dataset } = checked(&input)?;
+    if let Some(Err(limit)) = dataset.as_ref().map(outputs::site_limit) {
+        return Err(JsError::new(&format!("{}; {}", limit.message, limit.help)));
+    }
     let files = dataset.map(|d| outputs::site_files(d, &options, None, [&pages[0], &pages[1]])).unwrap_or_default();
     result::to_js(&view, &files)
 }
