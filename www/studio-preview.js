@@ -66,7 +66,7 @@ export function createPreview(container, { onChoose }) {
       selected = id;
       if (id === null) {
         quiet = true;
-        widget?.select('', 0);
+        widget?.select(undefined);
         quiet = false;
       } else selectQuietly(id, true);
     },
