@@ -98,12 +98,18 @@ export function createEditor(host, { label, onChange, onCursor }) {
       view.setState(EditorState.create({ doc: text, extensions }));
       changed(null, text.length);
     },
-    /** Moves the cursor to `from` (selecting to `to`), scrolled into view; `focus` puts the keyboard there. */
-    goTo(from, to = from, { focus = false } = {}) {
+    /**
+     * Moves the cursor to `from` (selecting to `to`), scrolled into view;
+     * `focus` puts the keyboard there. `page: false` scrolls the editor
+     * only, never the page (the map chose it: the reader stays at the map).
+     */
+    goTo(from, to = from, { focus = false, page = true } = {}) {
       const len = view.state.doc.length;
+      const [anchor, head] = [Math.min(from, len), Math.min(to, len)];
       quiet = true;
-      view.dispatch({ selection: { anchor: Math.min(from, len), head: Math.min(to, len) }, scrollIntoView: true });
+      view.dispatch({ selection: { anchor, head }, scrollIntoView: page });
       quiet = false;
+      if (!page) view.scrollDOM.scrollTop = Math.max(0, view.lineBlockAt(anchor).top - 2 * view.defaultLineHeight);
       if (focus) view.focus();
     },
     /** Applies a change {from, to, insert} as the user's edit (undoable); `select`: the range to select after. */

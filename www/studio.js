@@ -63,7 +63,7 @@ const problems = createProblems(document.getElementById('problems'), {
 const preview = createPreview(document.getElementById('map'), {
   onChoose: (id) => {
     const place = placeOf((p) => p.id === id);
-    if (place) editor.goTo(place.from);
+    if (place) editor.goTo(place.from, place.from, { page: false });
   },
 });
 attachForms(editor);
@@ -95,7 +95,15 @@ function onChange(version) {
   if (!restoring) scheduleSave();
 }
 
+/**
+ * The wide layout, the map beside the editor (studio.css's breakpoint). On
+ * a phone the map is below the editor: selecting on it while typing would
+ * open its bottom sheet over the text, so the cursor selects nothing there.
+ */
+const sideBySide = window.matchMedia('(min-width: 960px)');
+
 function onCursor(pos) {
+  if (!sideBySide.matches) return;
   const place = placeOf((p) => p.from <= pos && pos <= p.to);
   if (place) preview.select(place.id);
 }

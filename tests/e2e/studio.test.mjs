@@ -15,7 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { unzipSync } from 'fflate';
-import { useServerAndBrowser, recordViolations, collectErrors, buildSite, DESKTOP, PHONE, ROOT } from './harness.mjs';
+import { useServerAndBrowser, recordViolations, collectErrors, buildSite, waitForStableView, DESKTOP, PHONE, ROOT } from './harness.mjs';
 
 const OUT = path.join(ROOT, 'target/e2e/studio');
 const ZIP_SITE = path.join(OUT, 'zip-site');
@@ -232,11 +232,14 @@ test('choosing an entity on the map moves the editor to its [[entity]]; the curs
     // The next map keeps the view the user moved to, and the selection.
     await page.click('#map button[aria-label="Zoom in"]');
     await page.click('#map button[aria-label="Zoom in"]');
+    await waitForStableView(page);
     const zoomed = (await mapWith(page)).camera;
     const name = EXAMPLE.indexOf('"Mara Lind"') + 1;
     await selectText(page, name, name + 'Mara Lind'.length);
     await page.keyboard.type('Mara Lindqvist');
-    const next = await mapWith(page, { label: 'Mara Lindqvist', selected: true });
+    await mapWith(page, { label: 'Mara Lindqvist', selected: true });
+    await waitForStableView(page); // the details panel narrows the stage a frame later
+    const next = await mapWith(page);
     assert.deepEqual(next.camera, zoomed, 'the camera stayed');
     assert.equal(next.entityIds[next.selected.index], 'mara-lind', 'the selection stayed');
   });
@@ -578,6 +581,11 @@ test('on a phone the map is below the editor, and both fit the screen', async ()
       assert.ok(map.y >= editor.y + editor.height, 'the map comes after the editor');
       assert.ok(editor.width <= 390 && map.width <= 390, 'neither is wider than the screen');
       assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 390, 'no sideways scrolling');
+      // Typing in an [[entity]] does not open the map's bottom sheet over the text (the selection is synchronous).
+      const history = await page.evaluate(() => history.length);
+      await selectText(page, EXAMPLE.indexOf('id = "mara-lind"'));
+      assert.equal((await mapWith(page)).selected, null);
+      assert.equal(await page.evaluate(() => history.length), history);
     },
     { contextOptions: PHONE },
   );
