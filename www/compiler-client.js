@@ -9,9 +9,11 @@
 
 /** Why a request's promise rejected when a newer one replaced it, or the user cancelled it. */
 export class Superseded extends Error {
-  constructor(why = 'superseded by a newer request') {
-    super(why);
+  /** `cancelled`: the user stopped it (Cancel), rather than a newer request. */
+  constructor(cancelled = false) {
+    super(cancelled ? 'cancelled' : 'superseded by a newer request');
     this.name = 'Superseded';
+    this.cancelled = cancelled;
   }
 }
 
@@ -121,7 +123,7 @@ export class CompilerClient extends EventTarget {
 
   /** Stops what `lane` is running now (the user's Cancel). */
   cancel(lane) {
-    this.lanes[lane].stop(new Superseded('cancelled'));
+    this.lanes[lane].stop(new Superseded(true));
   }
 
   /** Ends both workers (tests; a page does not need to). */

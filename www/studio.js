@@ -123,7 +123,8 @@ async function check(version) {
   try {
     result = await client.request('check', 'check', { files: [{ name, text }] }, { label: 'Checking the data', supersede: 'check' });
   } catch (err) {
-    if (!(err instanceof Superseded)) problems.message(`The data could not be checked: ${err.message}`);
+    if (err.cancelled) problems.message('The check was cancelled: it runs again at your next change.');
+    else if (!(err instanceof Superseded)) problems.message(`The data could not be checked: ${err.message}`);
     return;
   }
   // Stale: a newer check was shown, or the text was replaced since (a file opened).
@@ -143,7 +144,8 @@ async function build(version, text) {
   try {
     result = await client.request('build', 'build', { files: [{ name, text }], only: ['data.amap'] }, { label: 'Building the map', supersede: 'map' });
   } catch (err) {
-    if (!(err instanceof Superseded)) mapNote.textContent = `The map could not be built: ${err.message}`;
+    if (err.cancelled) mapNote.textContent = 'The map was not redrawn (cancelled): it is drawn again at your next change.';
+    else if (!(err instanceof Superseded)) mapNote.textContent = `The map could not be built: ${err.message}`;
     return;
   }
   const amap = result.files.find((f) => f.name === 'data.amap');
@@ -181,7 +183,8 @@ async function open(files, how) {
   try {
     result = await client.request('build', 'convert', { files }, { label: `Importing ${names}` });
   } catch (err) {
-    if (!(err instanceof Superseded)) notice.say(`${names} could not be imported: ${err.message}`, { problem: true });
+    if (err.cancelled) notice.say(`The import of ${names} was cancelled.`);
+    else if (!(err instanceof Superseded)) notice.say(`${names} could not be imported: ${err.message}`, { problem: true });
     return;
   }
   if (result.toml === undefined || result.toml === null) {
