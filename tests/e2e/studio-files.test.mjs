@@ -193,7 +193,7 @@ test('hostile files get a clear message and the page stays usable: 20 MB, binary
   }, { init: watchProgress });
 });
 
-test('rows pasted from a spreadsheet, two CSV files and a GEXF file import as TOML', async () => {
+test('rows pasted from a spreadsheet, two CSV files, a GEXF and a JSON Graph Format file import as TOML; a dropped file opens', async () => {
   await withStudio(async (page) => {
     // Rows as a spreadsheet copies them: tab-separated, a quoted cell with a comma and a line break.
     const rows = 'Source\tTarget\tType\tSources\nardent\tkestrel\tpartner_of\twire\nkestrel\t"Battery\nMakers, Inc."\tmember_of\twire\n';
@@ -225,6 +225,11 @@ test('rows pasted from a spreadsheet, two CSV files and a GEXF file import as TO
     await openFiles(page, [{ name: 'battery.gexf', bytes: gexf.bytes }]);
     await noticeSays(page, /^Imported battery\.gexf as data\.toml/);
     assert.match(await text(page), /id = "mara-lind"/);
+    const [jgf] = exported('jgf');
+    await openFiles(page, [{ name: 'battery.json', bytes: jgf.bytes }]);
+    await noticeSays(page, /^Imported battery\.json as data\.toml/);
+    assert.match(await text(page), /publisher = "Example Wire"/, "JSON Graph Format carries the sources' records");
+    await mapWith(page, { nodeCount: 6, edgeCount: 6 });
 
     // Three files at once, or a broken one: said, and the text stays.
     const kept = await text(page);
