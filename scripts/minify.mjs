@@ -10,17 +10,18 @@
 // same as in www/.
 import { build, transform } from 'esbuild';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 
 // layout.js and layout-worker.js: only datasets built with --no-layout load
 // them (see on-demand.mjs), so they stay files of their own. studio.js (the
 // studio page, with CodeMirror) and compiler-worker.js (the compiler
 // module's worker, with fflate) are the studio's alone: no reader's page
 // imports them (benches/size.mjs prints them apart).
-const ENTRIES = ['main.js', 'embed.js', 'element.js', 'embed-resizer.js', 'layout.js', 'layout-worker.js', 'studio.js', 'compiler-worker.js'];
+const STUDIO_ENTRIES = ['studio.js', 'compiler-worker.js'];
+const ENTRIES = ['main.js', 'embed.js', 'element.js', 'embed-resizer.js', 'layout.js', 'layout-worker.js', ...STUDIO_ENTRIES];
 const dist = process.argv[2] || 'dist';
 
-const { outputFiles } = await build({
+const { outputFiles, metafile } = await build({
   entryPoints: ENTRIES.map((f) => join(dist, f)),
   outdir: dist,
   bundle: true,
@@ -31,6 +32,7 @@ const { outputFiles } = await build({
   legalComments: 'none',
   chunkNames: 'chunk-[hash]',
   write: false,
+  metafile: true,
   logLevel: 'warning',
 });
 
@@ -42,6 +44,22 @@ for (const file of outputFiles) {
   await mkdir(join(file.path, '..'), { recursive: true });
   await writeFile(file.path, file.contents);
 }
+
+// What only the studio loads (its entries, and the chunks no reader's entry
+// reaches): scripts/studio-files.mjs leaves these out of the widget's file
+// list, so a site `build` writes carries none of the studio.
+const outputsOf = (entry) => Object.entries(metafile.outputs).find(([, o]) => o.entryPoint?.endsWith(`/${entry}`))?.[0];
+function reach(from, seen = new Set()) {
+  if (!from || seen.has(from)) return seen;
+  seen.add(from);
+  for (const i of metafile.outputs[from]?.imports ?? []) reach(i.path, seen);
+  return seen;
+}
+const readers = new Set(ENTRIES.filter((e) => !STUDIO_ENTRIES.includes(e)).flatMap((e) => [...reach(outputsOf(e))]));
+const studioOnly = [...new Set(STUDIO_ENTRIES.flatMap((e) => [...reach(outputsOf(e))]))].filter((o) => !readers.has(o));
+const rel = (p) => relative(dist, p).split(sep).join('/');
+await mkdir(join(dist, 'studio'), { recursive: true });
+await writeFile(join(dist, 'studio/only.json'), JSON.stringify(studioOnly.map(rel).sort(), null, 1) + '\n');
 
 for (const f of (await readdir(dist)).filter((f) => f.endsWith('.css'))) {
   const path = join(dist, f);

@@ -298,3 +298,41 @@ fn a_map_too_big_for_a_readers_browser_is_refused_naming_the_limit_and_what_to_d
     assert_eq!(refused.message, "the data has 200,001 entities: a published map stays usable in a reader's browser up to 200,000 entities and 1,000,000 relations");
     assert!(refused.help.starts_with("filter the data to what the map is about, or split it into several maps"), "{}", refused.help);
 }
+
+#[test]
+fn a_widget_folder_with_a_file_list_gives_the_site_only_those_files_so_no_site_carries_the_studio() {
+    let root = std::env::temp_dir().join(format!("am-widget-list-{}", std::process::id()));
+    let (widget, site) = (root.join("widget"), root.join("site"));
+    let _ = std::fs::remove_dir_all(&root);
+    fake_widget(&widget);
+    std::fs::create_dir_all(widget.join("studio")).unwrap();
+    std::fs::write(widget.join("studio.html"), "the studio").unwrap();
+    std::fs::write(widget.join("studio/example.toml"), "").unwrap();
+    std::fs::write(widget.join("pkg/alliance_map_compiler_bg.wasm"), b"\0asm").unwrap();
+    std::fs::write(widget.join("widget-files.json"), r#"["main.js", "pkg/alliance_map_bg.wasm", "index.html", "widget-files.json"]"#).unwrap();
+    let out = build_seed(&site, &widget, &[]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let mut got: Vec<String> = walk(&site);
+    got.sort();
+    assert_eq!(got, ["data.amap", "embed.html", "index.html", "main.js", "pkg/alliance_map_bg.wasm", "widget-files.json"]);
+    assert_ne!(std::fs::read(site.join("index.html")).unwrap(), std::fs::read(widget.join("index.html")).unwrap(), "index.html is build's own, though the list names the widget's");
+    std::fs::write(widget.join("widget-files.json"), r#"["../secret"]"#).unwrap();
+    let out = build_seed(&site, &widget, &[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("widget-files.json names `../secret`, which is not a path inside the widget folder"), "{}", text(&out.stderr));
+    let _ = std::fs::remove_dir_all(&root);
+}
+
+/// Every file below `dir`, as relative paths with `/`.
+fn walk(dir: &std::path::Path) -> Vec<String> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            out.extend(walk(&path).into_iter().map(|p| format!("{}/{p}", entry.file_name().to_string_lossy())));
+        } else {
+            out.push(entry.file_name().to_string_lossy().into_owned());
+        }
+    }
+    out
+}

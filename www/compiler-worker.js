@@ -54,7 +54,7 @@ const OPS = {
     const [index, embed] = await Promise.all(['index.html', 'embed.html'].map(async (n) => (await get(n)).text()));
     const result = checked(build(files, { ...options, widgetPages: { index, embed } }));
     if (!result.ok) return { ...result, files: [], zip: null };
-    const names = await (await get('studio/widget-files.json')).json();
+    const names = await (await get('widget-files.json')).json();
     const widget = await Promise.all(names.map(async (name) => ({ name, bytes: new Uint8Array(await (await get(name)).arrayBuffer()) })));
     const zip = siteZip([...widget, ...result.files]);
     return { ...result, files: result.files.map(({ name }) => ({ name })), zip };

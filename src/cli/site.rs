@@ -42,7 +42,11 @@ fn write_site(io: &mut dyn Io, files: &[(String, Vec<u8>)], widget: &str, out: &
             "run scripts/build.sh first, or pass --widget DIR pointing at a built widget",
         );
     }
-    if let Err(e) = copy_dir(io, widget, out, true) {
+    let copied = match widget_files(io, widget) {
+        Some(list) => list.and_then(|names| copy_listed(io, widget, out, &names)),
+        None => copy_dir(io, widget, out, true),
+    };
+    if let Err(e) = copied {
         return error(io, &format!("cannot copy the widget from {widget} to {out}: {e}"));
     }
     for stale in OWNED.iter().filter(|f| **f != "data.amap" && !files.iter().any(|(n, _)| n == *f)) {
@@ -87,6 +91,35 @@ fn warm_start(io: &mut dyn Io, path: &str, data: &Dataset) -> Option<Compiled> {
     }
     let _ = writeln!(io.stderr(), "warm start from the earlier {path} ({kept} of {n} entities kept their place; delete it for a fresh layout)");
     Some(previous)
+}
+
+/// The list of the widget's files a site needs (`widget-files.json`, which
+/// scripts/studio-files.mjs writes into dist/: the readers' files, not the
+/// studio's), if the widget folder has one; an error if it is not a list
+/// of plain relative paths.
+fn widget_files(io: &mut dyn Io, widget: &str) -> Option<Result<Vec<String>, String>> {
+    let bytes = io.read(&join(widget, "widget-files.json")).ok()?;
+    let names: Result<Vec<String>, String> = serde_json::from_slice(&bytes).map_err(|e| format!("{widget}/widget-files.json is not a list of file names: {e}"));
+    Some(names.and_then(|names| match names.iter().find(|n| n.is_empty() || n.starts_with('/') || n.contains('\\') || n.split('/').any(|p| p == ".." || p.is_empty())) {
+        Some(bad) => Err(format!("{widget}/widget-files.json names `{bad}`, which is not a path inside the widget folder")),
+        None => Ok(names),
+    }))
+}
+
+/// Copies the listed files of `from` into `to` (never the files `build` owns).
+fn copy_listed(io: &mut dyn Io, from: &str, to: &str, names: &[String]) -> Result<(), String> {
+    io.create_dir_all(to)?;
+    if io.same_dir(from, to) {
+        return Ok(());
+    }
+    for name in names.iter().filter(|n| !OWNED.contains(&n.as_str())) {
+        if let Some((dir, _)) = name.rsplit_once('/') {
+            io.create_dir_all(&join(to, dir))?;
+        }
+        let bytes = io.read(&join(from, name))?;
+        io.write(&join(to, name), &bytes)?;
+    }
+    Ok(())
 }
 
 /// Copies `from` into `to`; at the top level (`top`), not the files `build` owns.
