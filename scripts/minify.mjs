@@ -13,8 +13,10 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 // layout.js and layout-worker.js: only datasets built with --no-layout load
-// them (see on-demand.mjs), so they stay files of their own.
-const ENTRIES = ['main.js', 'embed.js', 'element.js', 'embed-resizer.js', 'layout.js', 'layout-worker.js'];
+// them (see on-demand.mjs), so they stay files of their own. mount.js is the
+// public module that mount.d.ts declares (the npm package's main export); no
+// page loads it, and it only re-exports the chunk the pages share.
+const ENTRIES = ['main.js', 'embed.js', 'element.js', 'embed-resizer.js', 'mount.js', 'layout.js', 'layout-worker.js'];
 const dist = process.argv[2] || 'dist';
 
 const { outputFiles } = await build({

@@ -1,0 +1,65 @@
+#!/usr/bin/env node
+// `npx alliance-map check|convert|export|build|render`: the compiler module's
+// command line over node:fs. The module is the native `alliance-map` command's
+// Rust code compiled to wasm, so this file parses no arguments: the flags, the
+// output and the exit codes are the native command's by construction.
+//
+// One default differs, because the package is not the repository: `build`
+// copies the widget from `--widget DIR`, whose native default is `dist`
+// (where scripts/build.sh writes it); here, when the command line names no
+// --widget, it is the package's own widget/ folder.
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { run } from '../compiler/node.js';
+
+const WIDGET = fileURLToPath(new URL('../widget', import.meta.url));
+
+/**
+ * `build` without --widget gets the package's widget, appended (before any
+ * `--`) as the native command's users append it, so that a usage error that
+ * repeats the flags given says the same.
+ */
+function withWidget(args) {
+  if (args[0] !== 'build') return args;
+  const end = args.includes('--') ? args.indexOf('--') : args.length;
+  if (args.slice(0, end).some((a) => a === '--widget' || a.startsWith('--widget='))) return args;
+  return [...args.slice(0, end), '--widget', WIDGET, ...args.slice(end)];
+}
+
+/** A closed pipe (`| head`) ends the output, as it does natively, not the process with a stack trace. */
+let closed = false;
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err) => {
+    if (err.code !== 'EPIPE') throw err;
+    closed = true;
+  });
+}
+// The bytes may be a view into the module's memory: copy before handing them on.
+const write = (stream) => (bytes) => closed || stream.write(Buffer.from(bytes));
+
+/** What `run` reads and writes (www/compiler.d.ts, Io). Paths are as given, relative to the working directory. */
+const io = {
+  readFile(path) {
+    try {
+      return fs.readFileSync(path);
+    } catch (err) {
+      if (err.code === 'ENOENT') return undefined;
+      throw err;
+    }
+  },
+  writeFile: (path, bytes) => fs.writeFileSync(path, bytes),
+  mkdir: (path) => fs.mkdirSync(path, { recursive: true }),
+  removeFile: (path) => fs.rmSync(path, { force: true }),
+  readDir(path) {
+    try {
+      return fs.readdirSync(path, { withFileTypes: true }).map((entry) => [entry.name, entry.isDirectory()]);
+    } catch {
+      return undefined;
+    }
+  },
+  stdout: write(process.stdout),
+  stderr: write(process.stderr),
+};
+
+// exitCode, not exit(): what is still queued for a pipe is written first.
+process.exitCode = run(withWidget(process.argv.slice(2)), io);

@@ -1,0 +1,83 @@
+// The npm package as a user gets it: packed by scripts/pack.mjs, installed
+// with npm into a scratch folder whose PATH has no cargo, and run with npx;
+// beside it the native command (target/debug/alliance-map) on the same files.
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import assert from 'node:assert/strict';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const VERSION = fs.readFileSync(path.join(ROOT, 'Cargo.toml'), 'utf8').match(/\[workspace\.package\][^[]*?^version\s*=\s*"([^"]+)"/m)[1];
+export const TARBALL = path.join(ROOT, `target/npm/alliance-map-${VERSION}.tgz`);
+export const NATIVE = path.join(ROOT, 'target/debug/alliance-map');
+
+/** Packs the package (scripts/pack.mjs: needs scripts/build.sh's dist/ and pkg/). Returns the tarball's path. */
+export function pack() {
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts/pack.mjs')], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  assert.ok(fs.existsSync(TARBALL), `${TARBALL} written`);
+  return TARBALL;
+}
+
+/** Builds the native command (a no-op after `cargo test`). */
+export function buildNative() {
+  execFileSync('cargo', ['build', '-q', '--bin', 'alliance-map'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  return NATIVE;
+}
+
+/**
+ * A user's environment: PATH has only node's folder, /usr/bin and /bin, so no
+ * cargo (asserted), and no variable of cargo's or rustup's.
+ */
+export function userEnv() {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(CARGO|RUSTUP|RUST)/.test(k)));
+  env.PATH = [...new Set([path.dirname(process.execPath), '/usr/bin', '/bin'])].join(':');
+  // npm must not ask (npx --no) nor reach further than the local cache and registry it is set up with.
+  env.npm_config_audit = 'false';
+  env.npm_config_fund = 'false';
+  env.npm_config_update_notifier = 'false';
+  const found = spawnSync('sh', ['-c', 'command -v cargo rustc'], { env, encoding: 'utf8' });
+  assert.equal(found.stdout, '', `no cargo or rustc on the user's PATH (${env.PATH})`);
+  return env;
+}
+
+/** A new scratch folder (removed at exit unless KEEP_SCRATCH=1). */
+export function scratch(name) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `alliance-map-${name}-`));
+  if (!process.env.KEEP_SCRATCH) process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/**
+ * A scratch project with the tarball installed (`npm install ./alliance-map-<version>.tgz`
+ * as the README says, the tarball copied in first). Returns {dir, env}.
+ */
+export function installed(name, tarball = TARBALL) {
+  const dir = scratch(name);
+  const env = userEnv();
+  fs.writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify({ name: `scratch-${name}`, private: true, type: 'module' }, null, 2)}\n`);
+  fs.copyFileSync(tarball, path.join(dir, path.basename(tarball)));
+  execFileSync('npm', ['install', `./${path.basename(tarball)}`, '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  return { dir, env };
+}
+
+/**
+ * `npx alliance-map ...args` in `dir` (--no: never download it). npx takes a
+ * flag right after the command's name (--help, --version) for itself, so
+ * such arguments follow a `--`, as the README says. Returns {status, stdout, stderr} as bytes.
+ */
+export function npx(dir, env, args) {
+  const command = args[0]?.startsWith('-') ? ['--', 'alliance-map'] : ['alliance-map'];
+  return spawnSync('npx', ['--no', ...command, ...args], { cwd: dir, env, maxBuffer: 256 << 20 });
+}
+
+/** The native command with `args` in `dir`. */
+export function native(dir, args) {
+  return spawnSync(NATIVE, args, { cwd: dir, maxBuffer: 256 << 20 });
+}
+
+/** Copies `files` (paths relative to the repository) into `dir` under their base names. */
+export function copyInto(dir, files) {
+  for (const f of files) fs.copyFileSync(path.join(ROOT, f), path.join(dir, path.basename(f)));
+}
