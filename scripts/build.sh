@@ -30,6 +30,9 @@ bindgen "$wasm/alliance_map_widget.wasm" alliance_map
 step "compiling the layout worker's wasm (crates/layout-worker)"
 cargo build --quiet --profile wasm-speed --target wasm32-unknown-unknown -p layout-worker
 bindgen target/wasm32-unknown-unknown/wasm-speed/layout_worker.wasm layout_worker
+step "compiling the compiler module (crates/compiler: the studio's and the npm bin's check, import, layout, build)"
+cargo build --quiet --profile wasm-speed --target wasm32-unknown-unknown -p alliance-map-compiler
+bindgen target/wasm32-unknown-unknown/wasm-speed/alliance_map_compiler.wasm alliance_map_compiler
 step "wasm-opt"
 wasm_opt() {
   # shellcheck disable=SC2086 # $1 is the optimisation flags, split on purpose
@@ -42,10 +45,13 @@ wasm_opt "-Oz --converge" pkg/alliance_map_bg.wasm
 wasm_opt "-Oz --converge" pkg/alliance_map_paint_bg.wasm
 # Speed over size: the worker is off the critical path (-Oz saves 1.3 KB).
 wasm_opt -O3 pkg/layout_worker_bg.wasm
+# The compiler runs a check per keystroke in the studio and whole builds on
+# Node: speed, and it is never on a reader's page.
+wasm_opt -O3 pkg/alliance_map_compiler_bg.wasm
 step "bundling www/ into dist/ (esbuild)"
 mkdir -p dist/pkg
 cp -R www/. dist/
 cp pkg/*.js pkg/*.wasm dist/pkg/
 node scripts/minify.mjs dist
 node scripts/preload.mjs dist
-echo "built dist/ ($(wc -c < dist/pkg/alliance_map_paint_bg.wasm) bytes of first-frame wasm, $(wc -c < dist/pkg/alliance_map_bg.wasm) of full wasm, $(wc -c < dist/pkg/layout_worker_bg.wasm) of layout worker)" >&2
+echo "built dist/ ($(wc -c < dist/pkg/alliance_map_paint_bg.wasm) bytes of first-frame wasm, $(wc -c < dist/pkg/alliance_map_bg.wasm) of full wasm, $(wc -c < dist/pkg/layout_worker_bg.wasm) of layout worker, $(wc -c < dist/pkg/alliance_map_compiler_bg.wasm) of compiler)" >&2

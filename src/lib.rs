@@ -10,14 +10,16 @@
 #![warn(missing_docs)]
 
 pub use alliance_map_core::{compiled, layout, model, pipeline, synth};
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "formats")]
 pub use alliance_map_core::check;
 
 pub mod display;
 pub mod query;
 pub mod scene;
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "cli")]
+pub mod cli;
+#[cfg(feature = "formats")]
 pub mod formats;
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "formats")]
 pub mod site;

@@ -82,16 +82,22 @@ export function build(files: SourceFile[], options?: BuildOptions): Checked & { 
 export function entityPlaces(file: SourceFile): { id: string; index: number; from: number; to: number }[];
 
 /** What `run` reads and writes: the Node bin gives node:fs here. Paths are as
- * given on the command line. Reads throw (or return undefined) when a file is missing. */
+ * given on the command line. Methods throw Node's fs errors (with `code`,
+ * e.g. ENOENT), which the command words as the native one does
+ * ("No such file or directory (os error 2)"). */
 export interface Io {
-  readFile(path: string): Uint8Array | undefined;
+  readFile(path: string): Uint8Array;
   writeFile(path: string, bytes: Uint8Array): void;
+  /** Creates a folder and its parents (`{ recursive: true }`). */
   mkdir(path: string): void;
+  /** Removes a file; no error if it is missing. */
   removeFile(path: string): void;
-  /** Entries of a folder: [name, isDirectory][]; undefined if it is not a folder. */
-  readDir(path: string): [string, boolean][] | undefined;
-  stdout(text: Uint8Array): void;
-  stderr(text: Uint8Array): void;
+  /** Entries of a folder: [name, isDirectory][]. */
+  readDir(path: string): [string, boolean][];
+  /** The canonical path (`fs.realpathSync`). */
+  realpath(path: string): string;
+  stdout(bytes: Uint8Array): void;
+  stderr(bytes: Uint8Array): void;
 }
 /** The `alliance-map` command line (check, export, convert, render, build)
  * with the same flags, output and exit code as the native command. */

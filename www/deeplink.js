@@ -95,7 +95,7 @@ export function attachDeepLink({ handle, entities, viewport, reader, selected, s
       const e = s.sel ? handle.find(s.sel) : undefined;
       if (e !== undefined) select('entity', e, { fromHistory: true });
       else if (s.rel !== null && s.rel >= 0 && s.rel < handle.edgeCount) select('relation', s.rel, { fromHistory: true });
-      else if (selected()) select('', 0, { fromHistory: true });
+      else if (selected()) select(undefined, 0, { fromHistory: true });
       reader.setFilter(s.filter, { fromHistory: true });
       const [a, b] = s.path ? [handle.find(s.path.from), handle.find(s.path.to)] : [];
       if (a !== undefined && b !== undefined) reader.findPaths(a, b, { index: s.path.index, fromHistory: true });

@@ -35,7 +35,7 @@ export function attachInput({ canvas, container, handle, viewport, pick, select,
   const hoverAt = (x, y) =>
     guard(() => {
       const hit = pick(x, y, 4);
-      const changed = hit ? handle.hover(hit.kind, hit.index) : handle.hover('', 0);
+      const changed = hit ? handle.hover(hit.kind, hit.index) : handle.hover(undefined, 0);
       canvas.style.cursor = hit ? 'pointer' : 'grab';
       if (changed) viewport.settle();
     });

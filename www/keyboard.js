@@ -77,9 +77,9 @@ export function attachKeyboard({ handle, entities, views, canvas, container, vie
   };
 
   const back = () => {
-    handle.hover('', 0);
+    handle.hover(undefined, 0);
     if (selected()) {
-      select('', 0);
+      select(undefined);
       announce('Details closed.');
     } else if (reader.path) {
       reader.clearPath();

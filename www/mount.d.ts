@@ -68,8 +68,8 @@ export interface SelectOptions {
 export interface AllianceMap extends FirstFrame {
   /** Whether the map takes one-finger and wheel gestures (cooperative gestures: a tap, a click or the keyboard focus activate it). */
   readonly active: boolean;
-  /** Selects an entity or a relation by index and opens its details; kind '' clears the selection. */
-  select(kind: ItemKind | '', index: number, options?: SelectOptions): void;
+  /** Selects an entity or a relation by index and opens its details; no kind (undefined) clears the selection. */
+  select(kind: ItemKind | undefined, index?: number, options?: SelectOptions): void;
   /** Puts the keyboard focus in the search box; false if there is none yet. */
   focusSearch(): boolean;
   /** Downloads the current view as an SVG or a PNG (2x) figure, with title, legend and citations. */

@@ -58,7 +58,7 @@ export function buildPathFinder({ id, handle, reader, entities, views, viewport,
     if (!path) return;
     const box = stage.getBoundingClientRect();
     if (isNarrow()) {
-      if (selected()) select('', 0);
+      if (selected()) select(undefined);
       // The Find button or the path's button goes out of sight: the focus goes to the way back.
       const focusInside = panel.contains(container.getRootNode().activeElement);
       fold(true);
@@ -85,7 +85,7 @@ export function buildPathFinder({ id, handle, reader, entities, views, viewport,
     const p = reader.path;
     if (p.view.paths.length) {
       // On a phone the sheet would cover the lower half: the path is what the reader asked for now.
-      if (isNarrow() && selected()) select('', 0);
+      if (isNarrow() && selected()) select(undefined);
       // A second Find keeps the view from before the first: that is where Clear goes back to.
       viewBeforeFind ||= viewport.save();
       showPath(0);

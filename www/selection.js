@@ -12,7 +12,7 @@ export function itemPoint(v, kind, index) {
 
 /**
  * The selection of `handle`'s map, shown in `panel`. `select(kind, index,
- * {fromHistory, centre})` selects (kind '' clears; `centre`: true, or
+ * {fromHistory, centre})` selects (no kind clears; `centre`: true, or
  * 'if-hidden'); `selected()` is {kind, index, title} or null. Runs through
  * `guard`, so a wasm failure shows its message in place of the map.
  */
@@ -23,7 +23,7 @@ export function createSelection({ handle, views, viewport, panel, canvas, contai
   const show = (kind, index, { fromHistory = false, centre = false } = {}) => {
     const focusWasInPanel = focusIn(panel);
     const isNew = kind !== selected?.kind || index !== selected?.index;
-    handle.select(kind, index);
+    handle.select(kind || undefined, index ?? 0);
     if (!kind) {
       selected = null;
       panel.hidden = true;

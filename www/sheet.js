@@ -13,7 +13,7 @@ export const isNarrow = () => window.matchMedia('(max-width: 600px)').matches;
 
 /**
  * The sheet over `panel`, below `stage`; follows the 'select' events (`on`)
- * and asks `select('', 0)` to close; `viewport` is panned clear of it (`views`:
+ * and asks `select(undefined)` to close; `viewport` is panned clear of it (`views`:
  * where things are). With `deepLink`, history is the deep links' to manage.
  * Listeners end with `signal`.
  */
@@ -85,7 +85,7 @@ export function attachSheet({ panel, stage, canvas, uid, deepLink, viewport, vie
     if (isNarrow()) stage.scrollIntoView({ block: 'start' });
   });
   const onBack = () => {
-    if (open && !history.state?.allianceMap) select('', 0, { fromHistory: true });
+    if (open && !history.state?.allianceMap) select(undefined, 0, { fromHistory: true });
   };
   window.addEventListener('popstate', onBack, { signal });
   attachSwipe(panel, select, signal);
@@ -105,7 +105,7 @@ function attachSwipe(panel, select, signal) {
   panel.addEventListener(
     'touchend',
     (e) => {
-      if (start !== null && isNarrow() && e.changedTouches[0].clientY - start > 70) select('', 0);
+      if (start !== null && isNarrow() && e.changedTouches[0].clientY - start > 70) select(undefined);
       start = null;
     },
     options,

@@ -21,8 +21,8 @@ fuzz_target!(|data: &[u8]| {
         let mut scene = Scene::new(compiled);
         let _ = scene.pick(0.0, 0.0, 10.0);
         if !scene.radii.is_empty() {
-            scene.select(Some(Item::Entity(0)));
-            let _ = scene.details(Item::Entity(0));
+            scene.select(Some(Item::Entity(alliance_map::model::EntityIx(0))));
+            let _ = scene.details(Item::Entity(alliance_map::model::EntityIx(0)));
         }
     }
 });

@@ -1,93 +1,104 @@
-//! Writing the static site for `alliance-map build`: the generated pages plus
-//! the widget's files, every URL relative so the folder works from any path.
+//! `alliance-map build`: the site's own files ([`outputs::site_files`]) plus
+//! the widget's files copied from `--widget`, every URL relative so the
+//! folder works from any path.
 
-use alliance_map::model::Dataset;
-use alliance_map::site::{is_cut, oembed_json, page_html, text_page_html, Page, PageOptions, FULL_TEXT_PAGE, PAGE_BOUND};
-use std::path::Path;
-use std::process::ExitCode;
+use super::io::{join, Io};
+use super::load::{error, usage_error};
+use super::outputs::{self, BuildOptions, OWNED};
+use crate::compiled::{decode, Compiled};
+use crate::model::Dataset;
 
-/// The files `build` writes itself: never copied from the widget folder
-/// (its demo pages and demo oEmbed would overwrite them), and removed from
-/// an earlier build when this one does not write them.
-const OWNED: [&str; 5] = ["index.html", "embed.html", FULL_TEXT_PAGE, "oembed.json", "data.amap"];
-
-/// What `build` was told beside the data and the folders.
-pub struct SiteOptions<'a> {
-    /// The site's absolute folder URL ending in `/` (`--base-url`).
-    pub base_url: Option<&'a str>,
-    /// `--allow-data-from`, normalized (`site::normalize_allowed`).
-    pub allow_data_from: &'a [String],
+/// Builds the site for `data` into `out` from the widget in `widget`.
+pub fn build(io: &mut dyn Io, data: Dataset, out: &str, widget: &str, options: &BuildOptions) -> u8 {
+    let (entities, relations) = (data.entities.len(), data.relations.len());
+    // An earlier build in the same folder is the warm start: small edits move the map a
+    // little. One built with --no-layout has no positions to start from.
+    let previous = if options.no_layout { None } else { warm_start(io, &join(out, "data.amap"), &data) };
+    let pages = [join(widget, "index.html"), join(widget, "embed.html")].map(|p| String::from_utf8(io.read(&p).unwrap_or_default()).unwrap_or_default());
+    let files = outputs::site_files(data, options, previous.as_ref(), [&pages[0], &pages[1]]);
+    if let Err(e) = io.create_dir_all(out) {
+        return error(io, &format!("cannot create {out}: {e}"));
+    }
+    let (name, amap) = &files[0];
+    if let Err(e) = io.write(&join(out, name), amap) {
+        return error(io, &format!("cannot write {}: {e}", join(out, name)));
+    }
+    let layout = if options.no_layout { "no positions: laid out in the browser".to_string() } else { format!("seed {}", options.seed) };
+    let _ = writeln!(io.stderr(), "wrote {out}/data.amap ({} bytes: {entities} entities, {relations} relations, {layout})", amap.len());
+    write_site(io, &files[1..], widget, out, options)
 }
 
 /// Copies the widget from `widget` (except the files `build` owns) and
-/// writes index.html and embed.html for `data` into `out`, the full text page
-/// when the pages' fallback is bounded, and oembed.json for the base URL.
-pub fn write_site(data: &Dataset, widget: &Path, out: &Path, options: &SiteOptions) -> ExitCode {
-    let SiteOptions { base_url, allow_data_from } = *options;
-    if !widget.join("pkg").is_dir() {
-        eprintln!("error: no built widget in {} (expected {}/pkg/)", widget.display(), widget.display());
-        eprintln!("help: run scripts/build.sh first, or pass --widget DIR pointing at a built widget");
-        return ExitCode::from(2);
+/// writes the pages `files` into `out`, removing owned pages an earlier
+/// build wrote that this one does not.
+fn write_site(io: &mut dyn Io, files: &[(String, Vec<u8>)], widget: &str, out: &str, options: &BuildOptions) -> u8 {
+    if io.read_dir(&join(widget, "pkg")).is_err() {
+        return usage_error(
+            io,
+            &format!("no built widget in {widget} (expected {widget}/pkg/)"),
+            "run scripts/build.sh first, or pass --widget DIR pointing at a built widget",
+        );
     }
-    if let Err(e) = copy_dir(widget, out, true) {
-        eprintln!("error: cannot copy the widget from {} to {}: {e}", widget.display(), out.display());
-        return ExitCode::from(2);
-    }
-    let mut files: Vec<(&str, String)> = Vec::new();
-    for (name, page) in [("index.html", Page::Map), ("embed.html", Page::Embed)] {
-        let preload = preload_hints(&widget.join(name));
-        files.push((name, page_html(data, page, &PageOptions { preload: &preload, base_url, allow_data_from })));
-    }
-    if is_cut(data, PAGE_BOUND) {
-        files.push((FULL_TEXT_PAGE, text_page_html(data)));
-    }
-    if let Some(url) = base_url {
-        files.push(("oembed.json", oembed_json(data, url)));
+    if let Err(e) = copy_dir(io, widget, out, true) {
+        return error(io, &format!("cannot copy the widget from {widget} to {out}: {e}"));
     }
     for stale in OWNED.iter().filter(|f| **f != "data.amap" && !files.iter().any(|(n, _)| n == *f)) {
-        let _ = std::fs::remove_file(out.join(stale));
+        io.remove_file(&join(out, stale));
     }
-    for (name, text) in &files {
-        if let Err(e) = std::fs::write(out.join(name), text) {
-            eprintln!("error: cannot write {}: {e}", out.join(name).display());
-            return ExitCode::from(2);
+    for (name, bytes) in files {
+        if let Err(e) = io.write(&join(out, name), bytes) {
+            return error(io, &format!("cannot write {}: {e}", join(out, name)));
         }
     }
-    let names: Vec<&str> = files.iter().map(|(n, _)| *n).collect();
-    eprintln!("wrote {} in {}; serve the folder from any path of any static host", names.join(", "), out.display());
-    if !allow_data_from.is_empty() {
-        eprintln!("note: links may load ?data= from {} (CSP connect-src allows it)", allow_data_from.join(", "));
+    let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+    let err = io.stderr();
+    let _ = writeln!(err, "wrote {} in {out}; serve the folder from any path of any static host", names.join(", "));
+    if !options.allow_data_from.is_empty() {
+        let _ = writeln!(err, "note: links may load ?data= from {} (CSP connect-src allows it)", options.allow_data_from.join(", "));
     }
-    if base_url.is_none() {
-        eprintln!("note: no oembed.json (a CMS finds the embed through it); add --base-url https://… with the site's public address");
+    if options.base_url.is_none() {
+        let _ = writeln!(err, "note: no oembed.json (a CMS finds the embed through it); add --base-url https://… with the site's public address");
     }
-    ExitCode::SUCCESS
+    0
 }
 
-/// The preload lines of the built widget's page (scripts/preload.mjs wrote
-/// them for its first frame), one per line; none if the page is missing.
-fn preload_hints(page: &Path) -> String {
-    let html = std::fs::read_to_string(page).unwrap_or_default();
-    html.lines()
-        .map(str::trim)
-        .filter(|l| l.starts_with("<link rel=\"preload\"") || l.starts_with("<link rel=\"modulepreload\""))
-        .map(|l| format!("{l}\n"))
-        .collect()
+/// The earlier build in the output folder, if it is one of this dataset (at
+/// least half of today's entities are in it): a warm start from another
+/// dataset's map would only scramble this one. Says which, on stderr.
+fn warm_start(io: &mut dyn Io, path: &str, data: &Dataset) -> Option<Compiled> {
+    let bytes = io.read(path).ok()?;
+    let previous = match decode(&bytes) {
+        Ok(c) if !c.needs_layout() => c,
+        Ok(_) => return None, // built with --no-layout: no positions to start from
+        Err(e) => {
+            let _ = writeln!(io.stderr(), "note: ignored the earlier {path} for a warm start: it is not a compiled map ({e}); laid out afresh");
+            return None;
+        }
+    };
+    let ids: std::collections::HashSet<&str> = previous.dataset.entities.iter().map(|e| e.id.as_str()).collect();
+    let kept = data.entities.iter().filter(|e| ids.contains(e.id.as_str())).count();
+    let n = data.entities.len();
+    if 2 * kept < n {
+        let _ = writeln!(io.stderr(), "note: ignored the earlier {path} for a warm start: only {kept} of this file's {n} entities are in it (another dataset?); laid out afresh");
+        return None;
+    }
+    let _ = writeln!(io.stderr(), "warm start from the earlier {path} ({kept} of {n} entities kept their place; delete it for a fresh layout)");
+    Some(previous)
 }
 
 /// Copies `from` into `to`; at the top level (`top`), not the files `build` owns.
-fn copy_dir(from: &Path, to: &Path, top: bool) -> std::io::Result<()> {
-    std::fs::create_dir_all(to)?;
-    if from.canonicalize()? == to.canonicalize()? {
+fn copy_dir(io: &mut dyn Io, from: &str, to: &str, top: bool) -> Result<(), String> {
+    io.create_dir_all(to)?;
+    if io.same_dir(from, to) {
         return Ok(());
     }
-    for entry in std::fs::read_dir(from)? {
-        let entry = entry?;
-        let target = to.join(entry.file_name());
-        if entry.file_type()?.is_dir() {
-            copy_dir(&entry.path(), &target, false)?;
-        } else if !(top && OWNED.iter().any(|f| entry.file_name() == *f)) {
-            std::fs::copy(entry.path(), target)?;
+    for (name, is_dir) in io.read_dir(from)? {
+        let (source, target) = (join(from, &name), join(to, &name));
+        if is_dir {
+            copy_dir(io, &source, &target, false)?;
+        } else if !(top && OWNED.contains(&name.as_str())) {
+            let bytes = io.read(&source)?;
+            io.write(&target, &bytes)?;
         }
     }
     Ok(())

@@ -1,6 +1,6 @@
 //! alliance-map-core: the compiling half of alliance-map, from a data file to
-//! the bytes of `data.amap`. `check` reads and validates (native only: the
-//! runtime wasm never parses TOML), `layout` places the entities (seeded,
+//! the bytes of `data.amap`. `check` reads and validates (the `check`
+//! feature: natively and in the compiler module, never in the widget's wasm), `layout` places the entities (seeded,
 //! identical natively and in wasm), `pipeline` joins a dataset to its
 //! positions and `compiled` is the versioned wire format between this crate
 //! and everything that reads maps (the `alliance-map` crate's scene,
@@ -18,5 +18,5 @@ pub mod model;
 pub mod pipeline;
 pub mod synth;
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "check")]
 pub mod check;

@@ -92,15 +92,15 @@ impl MapHandle {
         })
     }
 
-    /// Hovers an item (kind "entity"/"relation") or nothing (kind ""). True if emphasis changed.
-    pub fn hover(&mut self, kind: &str, index: u32) -> Result<bool, JsError> {
-        let item = if kind.is_empty() { None } else { Some(item(kind, index, &self.scene)?) };
+    /// Hovers an item (kind "entity"/"relation") or nothing (kind undefined). True if emphasis changed.
+    pub fn hover(&mut self, kind: Option<String>, index: u32) -> Result<bool, JsError> {
+        let item = kind.map(|k| item(&k, index, &self.scene)).transpose()?;
         Ok(self.scene.hover(item))
     }
 
-    /// Selects an item, or clears the selection (kind "").
-    pub fn select(&mut self, kind: &str, index: u32) -> Result<(), JsError> {
-        let item = if kind.is_empty() { None } else { Some(item(kind, index, &self.scene)?) };
+    /// Selects an item, or clears the selection (kind undefined).
+    pub fn select(&mut self, kind: Option<String>, index: u32) -> Result<(), JsError> {
+        let item = kind.map(|k| item(&k, index, &self.scene)).transpose()?;
         self.scene.select(item);
         Ok(())
     }

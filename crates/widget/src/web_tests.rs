@@ -53,7 +53,8 @@ fn bad_bytes_are_a_clear_error() {
 fn out_of_range_indices_are_errors_not_traps() {
     let mut map = MapHandle::seed().unwrap();
     assert!(map.details("entity", 1_000_000).is_err());
-    assert!(map.select("planet", 0).is_err());
+    assert!(map.select(Some("planet".into()), 0).is_err());
+    map.select(None, 0).expect("no kind clears the selection");
 }
 
 #[wasm_bindgen_test]

@@ -31,7 +31,7 @@ async function use(): Promise<void> {
   map.fit();
   if (!map) return;
   map.select('entity', 3, { centre: 'if-hidden' });
-  map.select('', 0);
+  map.select(undefined);
   // @ts-expect-error: only entities and relations
   map.select('node', 1);
   map.exportView('png');

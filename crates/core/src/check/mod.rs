@@ -5,11 +5,11 @@
 //! raw records, reporting local problems → `resolve` applies cross-record rules
 //! and builds the index-based dataset.
 
-pub(crate) mod escape;
+pub mod escape;
 pub(crate) mod excerpt;
 pub mod diagnostic;
 pub mod fields;
-pub(crate) mod lines;
+pub mod lines;
 pub(crate) mod names;
 pub mod raw;
 pub mod read;

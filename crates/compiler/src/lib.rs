@@ -1,0 +1,86 @@
+//! The compiler module: the checker, the importers, the layout, the encoder
+//! and the whole command line, for the studio page (in a Worker) and the npm
+//! package's bin (on Node). A thin facade: every job is the `alliance-map`
+//! crate's own function, the one the native command calls (`cli::outputs`,
+//! `cli::run`), so the bytes are the same. Its API is declared in
+//! www/compiler.d.ts.
+
+mod js_io;
+mod places;
+mod result;
+
+use alliance_map::cli::outputs::{self, BuildOptions, ExportFormat};
+use result::{checked, Compiled, Input};
+use wasm_bindgen::prelude::*;
+
+/// Checks files: every diagnostic, and the report as `check` prints it.
+#[wasm_bindgen]
+pub fn check(files: JsValue) -> Result<JsValue, JsError> {
+    let input = Input::from_js(files)?;
+    result::to_js(&checked(&input)?.view, &[])
+}
+
+/// `convert`: the files as a TOML data file (`toml` is absent when they have errors).
+#[wasm_bindgen]
+pub fn convert(files: JsValue) -> Result<JsValue, JsError> {
+    let input = Input::from_js(files)?;
+    let Compiled { view, dataset } = checked(&input)?;
+    let toml = dataset.map(|d| alliance_map::formats::write_toml::to_toml(&d));
+    let out = result::to_js(&view, &[])?;
+    if let Some(toml) = toml {
+        result::set(&out, "toml", &toml.into());
+    }
+    Ok(out)
+}
+
+/// `export --format F`: the exported file, or the CSV pair.
+#[wasm_bindgen(js_name = exportData)]
+pub fn export_data(files: JsValue, format: &str) -> Result<JsValue, JsError> {
+    let format = ExportFormat::from_str_ignore_case(format)?;
+    let input = Input::from_js(files)?;
+    let Compiled { view, dataset } = checked(&input)?;
+    let files = dataset.map(|d| outputs::export_files(&d, format)).unwrap_or_default();
+    result::to_js(&view, &files)
+}
+
+/// `build`: the files `alliance-map build` writes itself, byte for byte.
+#[wasm_bindgen]
+pub fn build(files: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+    let input = Input::from_js(files)?;
+    let (options, pages) = result::build_options(options)?;
+    let Compiled { view, dataset } = checked(&input)?;
+    let files = dataset.map(|d| outputs::site_files(d, &options, None, [&pages[0], &pages[1]])).unwrap_or_default();
+    result::to_js(&view, &files)
+}
+
+/// Where each `[[entity]]` of a TOML file is: `[{id, index, from, to}]`.
+#[wasm_bindgen(js_name = entityPlaces)]
+pub fn entity_places(file: JsValue) -> Result<JsValue, JsError> {
+    let file: result::SourceFile = serde_wasm_bindgen::from_value(file).map_err(result::js_error)?;
+    result::to_value(&places::entity_places(&file.text))
+}
+
+/// The `alliance-map` command line over `io` (Node's fs): returns the exit code.
+#[wasm_bindgen]
+pub fn run(args: Vec<String>, io: JsValue) -> Result<u8, JsError> {
+    let mut io = js_io::JsIo::new(io).map_err(|e| JsError::new(&e))?;
+    let mut argv = vec!["alliance-map".to_string()];
+    argv.extend(args);
+    Ok(alliance_map::cli::run(argv, &mut io))
+}
+
+/// `build`'s options with their defaults, as the command reads its flags.
+pub(crate) fn default_build_options() -> BuildOptions {
+    BuildOptions { seed: 1, ..BuildOptions::default() }
+}
+
+trait FromStrIgnoreCase: Sized {
+    fn from_str_ignore_case(s: &str) -> Result<Self, JsError>;
+}
+
+impl FromStrIgnoreCase for ExportFormat {
+    fn from_str_ignore_case(s: &str) -> Result<Self, JsError> {
+        use clap::ValueEnum;
+        ExportFormat::from_str(s, true).map_err(|_| JsError::new(&format!("exportData: unknown format `{s}`: expected jgf, gexf, graphml, cytoscape or csv")))
+    }
+}

@@ -1,0 +1,110 @@
+//! What each subcommand makes, as bytes: the command writes them to files
+//! or stdout, and the compiler module (crates/compiler) returns them to the
+//! studio. One function per job, so both give the same bytes.
+
+use crate::compiled::Compiled;
+use crate::model::date::PartialDate;
+use crate::model::Dataset;
+use crate::site::{is_cut, oembed_json, page_html, text_page_html, Page, PageOptions, FULL_TEXT_PAGE, PAGE_BOUND};
+use clap::ValueEnum;
+
+/// `export --format`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// JSON Graph Format v2.
+    Jgf,
+    /// GEXF 1.3 (Gephi), dynamic with start/end dates.
+    Gexf,
+    /// GraphML with typed keys (networkx, yEd).
+    Graphml,
+    /// Cytoscape.js elements JSON.
+    Cytoscape,
+    /// entities.csv + relations.csv in DIR (needs -o DIR).
+    Csv,
+}
+
+/// The exported file(s), named as the studio offers them for download
+/// (`export` writes a single one to stdout or `-o`, the CSV pair into `-o DIR`).
+pub fn export_files(data: &Dataset, format: ExportFormat) -> Vec<(String, Vec<u8>)> {
+    use crate::formats::export::{csv, cytoscape, gexf, graphml};
+    let pretty = |v: serde_json::Value| (serde_json::to_string_pretty(&v).unwrap_or_default() + "\n").into_bytes();
+    match format {
+        ExportFormat::Jgf => vec![("data.json".into(), pretty(crate::formats::jgf::to_jgf(data)))],
+        ExportFormat::Cytoscape => vec![("data.cytoscape.json".into(), pretty(cytoscape::to_cytoscape(data)))],
+        ExportFormat::Gexf => vec![("data.gexf".into(), gexf::to_gexf(data).into_bytes())],
+        ExportFormat::Graphml => vec![("data.graphml".into(), graphml::to_graphml(data).into_bytes())],
+        ExportFormat::Csv => vec![
+            ("entities.csv".into(), csv::entities_csv(data).into_bytes()),
+            ("relations.csv".into(), csv::relations_csv(data).into_bytes()),
+        ],
+    }
+}
+
+/// `render`: the whole map as an SVG figure, `width` x `height` px, light or `dark`.
+pub fn render_svg(data: Dataset, width: u32, height: u32, as_of: Option<PartialDate>, dark: bool) -> String {
+    let mut scene = crate::scene::Scene::new(crate::pipeline::compile(data, &Default::default()));
+    if let Some(date) = as_of {
+        // The slider's day for a date: the first day it may mean.
+        scene.set_filter(&crate::query::filter::Filter { as_of: Some(date.first_day()), ..Default::default() });
+    }
+    // No font metrics here: an average sans-serif glyph is about 0.58 em wide.
+    let widths: Vec<f32> = scene.data.entities.iter().map(|e| 12.0 * 0.58 * e.label().chars().count() as f32 + 2.0).collect();
+    let view = crate::display::fit_view(&scene, width.max(100) as f32, height.max(100) as f32);
+    let theme = if dark { crate::display::style::DARK } else { crate::display::style::LIGHT };
+    crate::display::svg::to_svg(&crate::display::display_list(&scene, view, &widths, 16.0, theme))
+}
+
+/// What `build` was told beside the data and the folders.
+#[derive(Clone, Debug, Default)]
+pub struct BuildOptions {
+    /// The site's absolute folder URL ending in `/` (`--base-url`, normalized).
+    pub base_url: Option<String>,
+    /// `--allow-data-from`, normalized (`site::normalize_allowed`).
+    pub allow_data_from: Vec<String>,
+    /// `--seed`.
+    pub seed: u64,
+    /// `--no-layout`.
+    pub no_layout: bool,
+}
+
+/// The files `build` writes itself (never copied from the widget folder: its
+/// demo pages and demo oEmbed would overwrite them; removed from an earlier
+/// build when this one does not write them).
+pub const OWNED: [&str; 5] = ["index.html", "embed.html", FULL_TEXT_PAGE, "oembed.json", "data.amap"];
+
+/// `build`'s own files for `data`: data.amap (laid out, warm-started from
+/// `previous` when given), index.html and embed.html (with the preload hints
+/// of the widget's pages, `widget_pages`), the full text page when the
+/// pages' fallback is bounded, and oembed.json with a base URL.
+pub fn site_files(data: Dataset, options: &BuildOptions, previous: Option<&Compiled>, widget_pages: [&str; 2]) -> Vec<(String, Vec<u8>)> {
+    let pages = data.clone();
+    let compiled = if options.no_layout {
+        crate::pipeline::compile_without_layout(data)
+    } else {
+        let config = crate::layout::LayoutConfig { seed: options.seed, ..Default::default() };
+        crate::pipeline::compile_from(data, &config, previous)
+    };
+    let mut files = vec![("data.amap".to_string(), crate::compiled::encode(&compiled))];
+    for ((name, page), widget_page) in [("index.html", Page::Map), ("embed.html", Page::Embed)].into_iter().zip(widget_pages) {
+        let preload = preload_hints(widget_page);
+        let page_options = PageOptions { preload: &preload, base_url: options.base_url.as_deref(), allow_data_from: &options.allow_data_from };
+        files.push((name.to_string(), page_html(&pages, page, &page_options).into_bytes()));
+    }
+    if is_cut(&pages, PAGE_BOUND) {
+        files.push((FULL_TEXT_PAGE.to_string(), text_page_html(&pages).into_bytes()));
+    }
+    if let Some(url) = &options.base_url {
+        files.push(("oembed.json".to_string(), oembed_json(&pages, url).into_bytes()));
+    }
+    files
+}
+
+/// The preload lines of a built widget page (scripts/preload.mjs wrote them
+/// for its first frame), one per line; none for an empty page.
+fn preload_hints(html: &str) -> String {
+    html.lines()
+        .map(str::trim)
+        .filter(|l| l.starts_with("<link rel=\"preload\"") || l.starts_with("<link rel=\"modulepreload\""))
+        .map(|l| format!("{l}\n"))
+        .collect()
+}
