@@ -8,8 +8,11 @@
 //              wasm and CSS are found by `new URL('./…', import.meta.url)`),
 //              and `npx alliance-map build` copies it into the site, as the
 //              native `build --widget dist` does.
-//   compiler/  the compiler module (wasm-bindgen glue and wasm from pkg/),
-//              node.js that initialises it on Node, and its declarations.
+//   compiler/  the compiler module: wasm-bindgen's glue from pkg/, index.js
+//              (browsers: init finds the wasm) and node.js (initialised at
+//              import), their declarations (npm/compiler/), and wasm-url.js,
+//              the wasm's place: widget/pkg/ when dist/ holds it (so the
+//              tarball holds it once), else a copy beside the glue.
 //   bin/       alliance-map.mjs, the command (npm/bin/).
 //   package.json (written here; the repository's own is the dev workspace),
 //   README.md (npm/README.md).
@@ -53,7 +56,7 @@ const manifest = {
     './element': { types: './widget/element.d.ts', default: './widget/element.js' },
     './embed-resizer': { types: './widget/embed-resizer.d.ts', default: './widget/embed-resizer.js' },
     './style.css': './widget/style.css',
-    './compiler': { types: './compiler/index.d.ts', node: './compiler/node.js', default: './compiler/alliance_map_compiler.js' },
+    './compiler': { types: './compiler/index.d.ts', node: './compiler/node.js', default: './compiler/index.js' },
     './package.json': './package.json',
   },
   types: './widget/mount.d.ts',
@@ -65,12 +68,20 @@ const manifest = {
 
 fs.rmSync(PACKAGE, { recursive: true, force: true });
 fs.mkdirSync(path.join(PACKAGE, 'bin'), { recursive: true });
-fs.mkdirSync(path.join(PACKAGE, 'compiler'));
 fs.cpSync(at('dist'), path.join(PACKAGE, 'widget'), { recursive: true });
-for (const f of ['alliance_map_compiler.js', 'alliance_map_compiler_bg.wasm']) fs.copyFileSync(at('pkg', f), path.join(PACKAGE, 'compiler', f));
-fs.copyFileSync(at('npm/compiler-node.js'), path.join(PACKAGE, 'compiler/node.js'));
-fs.copyFileSync(at('npm/compiler.d.ts'), path.join(PACKAGE, 'compiler/index.d.ts'));
+fs.cpSync(at('npm/compiler'), path.join(PACKAGE, 'compiler'), { recursive: true });
+fs.copyFileSync(at('pkg/alliance_map_compiler.js'), path.join(PACKAGE, 'compiler/alliance_map_compiler.js'));
 fs.copyFileSync(at('www/compiler.d.ts'), path.join(PACKAGE, 'compiler/compiler.d.ts'));
+const WASM = 'alliance_map_compiler_bg.wasm';
+let wasmUrl = `../widget/pkg/${WASM}`;
+if (!fs.existsSync(at('dist/pkg', WASM))) {
+  fs.copyFileSync(at('pkg', WASM), path.join(PACKAGE, 'compiler', WASM));
+  wasmUrl = `./${WASM}`;
+}
+fs.writeFileSync(
+  path.join(PACKAGE, 'compiler/wasm-url.js'),
+  `// Written by scripts/pack.mjs: where the compiler's wasm is in this package.\nexport default new URL('${wasmUrl}', import.meta.url);\n`,
+);
 fs.copyFileSync(at('npm/bin/alliance-map.mjs'), path.join(PACKAGE, 'bin/alliance-map.mjs'));
 fs.chmodSync(path.join(PACKAGE, 'bin/alliance-map.mjs'), 0o755);
 fs.copyFileSync(at('npm/README.md'), path.join(PACKAGE, 'README.md'));

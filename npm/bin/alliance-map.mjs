@@ -34,31 +34,22 @@ for (const stream of [process.stdout, process.stderr]) {
     closed = true;
   });
 }
-// The bytes may be a view into the module's memory: copy before handing them on.
-const write = (stream) => (bytes) => closed || stream.write(Buffer.from(bytes));
 
-/** What `run` reads and writes (www/compiler.d.ts, Io). Paths are as given, relative to the working directory. */
+/**
+ * What `run` reads and writes (www/compiler.d.ts, Io): paths as given,
+ * relative to the working directory. A thrown error's `code` (ENOENT…) is
+ * worded by the module as the native command words it.
+ */
 const io = {
-  readFile(path) {
-    try {
-      return fs.readFileSync(path);
-    } catch (err) {
-      if (err.code === 'ENOENT') return undefined;
-      throw err;
-    }
-  },
+  readFile: (path) => fs.readFileSync(path),
   writeFile: (path, bytes) => fs.writeFileSync(path, bytes),
   mkdir: (path) => fs.mkdirSync(path, { recursive: true }),
   removeFile: (path) => fs.rmSync(path, { force: true }),
-  readDir(path) {
-    try {
-      return fs.readdirSync(path, { withFileTypes: true }).map((entry) => [entry.name, entry.isDirectory()]);
-    } catch {
-      return undefined;
-    }
-  },
-  stdout: write(process.stdout),
-  stderr: write(process.stderr),
+  readDir: (path) => fs.readdirSync(path, { withFileTypes: true }).map((entry) => [entry.name, entry.isDirectory()]),
+  realpath: (path) => fs.realpathSync(path),
+  // The module hands over a copy of its bytes.
+  stdout: (bytes) => closed || process.stdout.write(bytes),
+  stderr: (bytes) => closed || process.stderr.write(bytes),
 };
 
 // exitCode, not exit(): what is still queued for a pipe is written first.

@@ -1,7 +1,7 @@
 // The npm package as a user gets it: packed by scripts/pack.mjs, installed
 // with npm into a scratch folder whose PATH has no cargo, and run with npx;
 // beside it the native command (target/debug/alliance-map) on the same files.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -68,13 +68,38 @@ export function installed(name, tarball = TARBALL) {
  * such arguments follow a `--`, as the README says. Returns {status, stdout, stderr} as bytes.
  */
 export function npx(dir, env, args) {
-  const command = args[0]?.startsWith('-') ? ['--', 'alliance-map'] : ['alliance-map'];
-  return spawnSync('npx', ['--no', ...command, ...args], { cwd: dir, env, maxBuffer: 256 << 20 });
+  return spawnSync('npx', npxArgs(args), { cwd: dir, env, maxBuffer: 256 << 20 });
 }
+
+const npxArgs = (args) => ['--no', ...(args[0]?.startsWith('-') ? ['--'] : []), 'alliance-map', ...args];
 
 /** The native command with `args` in `dir`. */
 export function native(dir, args) {
   return spawnSync(NATIVE, args, { cwd: dir, maxBuffer: 256 << 20 });
+}
+
+/** Like spawnSync, without blocking: resolves to {status, stdout, stderr, error}. */
+function run(command, args, options) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = { stdout: [], stderr: [] };
+    child.stdout.on('data', (b) => out.stdout.push(b));
+    child.stderr.on('data', (b) => out.stderr.push(b));
+    child.on('error', (error) => resolve({ status: null, stdout: Buffer.alloc(0), stderr: Buffer.alloc(0), error }));
+    child.on('close', (status) => resolve({ status, stdout: Buffer.concat(out.stdout), stderr: Buffer.concat(out.stderr) }));
+  });
+}
+
+/** npx and native, as promises (so independent cases can run side by side). */
+export const npxAsync = (dir, env, args) => run('npx', npxArgs(args), { cwd: dir, env });
+export const nativeAsync = (dir, args) => run(NATIVE, args, { cwd: dir });
+
+/** Runs `fn` on each item, at most `width` at a time; resolves when all have. */
+export async function eachAtMost(width, items, fn) {
+  const queue = [...items];
+  await Promise.all(Array.from({ length: width }, async () => {
+    while (queue.length) await fn(queue.shift());
+  }));
 }
 
 /** Copies `files` (paths relative to the repository) into `dir` under their base names. */

@@ -9,7 +9,7 @@ import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { NATIVE, ROOT, buildNative, copyInto, installed, native, npx, pack } from './harness.mjs';
+import { NATIVE, ROOT, buildNative, copyInto, eachAtMost, installed, native, nativeAsync, npxAsync, pack } from './harness.mjs';
 
 const FIXTURES = fs.readdirSync(path.join(ROOT, 'tests/fixtures/check')).filter((f) => !f.endsWith('.expected')).sort();
 const DIST = path.join(ROOT, 'dist');
@@ -39,15 +39,18 @@ const text = (bytes) => bytes.toString().replaceAll(NATIVE, 'alliance-map');
 
 /**
  * Runs `args` natively and with npx, and compares exit code, stdout, stderr
- * and the `outputs` (paths in each folder) byte for byte. `widget`: native
- * `build` gets `--widget <repo>/dist` (its default, dist, is the
- * repository's folder; the package's default is its own copy of it).
+ * and the `outputs` (paths in each folder) byte for byte. `widget: true`:
+ * native `build` gets `--widget <repo>/dist` (its default, dist, is the
+ * repository's folder; the package's bin gives its own copy of it).
+ * `widget: 'absent'`: neither gets one, and the one known difference is
+ * allowed: a `build` usage error's Usage line repeats the flags given, so
+ * it shows the --widget the bin added (bin/alliance-map.mjs).
  */
-function same(args, { outputs = [], widget = false, status } = {}) {
-  const ours = npx(user.dir, user.env, args);
-  const theirs = native(nativeDir, widget ? [...args, '--widget', DIST] : args);
+async function same(args, { outputs = [], widget = false, status } = {}) {
+  const [ours, theirs] = await Promise.all([npxAsync(user.dir, user.env, args), nativeAsync(nativeDir, widget === true ? [...args, '--widget', DIST] : args)]);
   assert.equal(ours.error, undefined, `npx ran: ${ours.error}`);
-  assert.equal(text(ours.stderr), text(theirs.stderr), `stderr of ${args.join(' ')}`);
+  const added = (t) => (widget === 'absent' ? t.replace(/^(Usage: alliance-map build\b.*?) --widget <WIDGET>/m, '$1') : t);
+  assert.equal(added(text(ours.stderr)), text(theirs.stderr), `stderr of ${args.join(' ')}`);
   assert.equal(text(ours.stdout), text(theirs.stdout), `stdout of ${args.join(' ')}`);
   assert.equal(ours.status, theirs.status, `exit code of ${args.join(' ')}`);
   if (status !== undefined) assert.equal(ours.status, status, `${args.join(' ')} exits ${status}`);
@@ -59,79 +62,99 @@ function same(args, { outputs = [], widget = false, status } = {}) {
   return ours;
 }
 
-test('check: clean files, in each message format', () => {
+/** Cases that write nothing, or each its own file: two at a time. */
+const side = (cases) => eachAtMost(2, cases, ([args, options]) => same(args, options));
+
+test('check: clean files, in each message format', async () => {
+  const cases = [];
   for (const file of ['seed.toml', 'docs_example.toml', 'seed.gexf', 'seed.graphml', 'seed.json']) {
-    for (const format of ['human', 'short', 'json']) same(['check', file, '--message-format', format], { status: 0 });
+    for (const format of ['human', 'short', 'json']) cases.push([['check', file, '--message-format', format], { status: 0 }]);
   }
-  same(['check', 'csv/entities.csv', 'csv/relations.csv'], { status: 0 });
+  cases.push([['check', 'csv/entities.csv', 'csv/relations.csv'], { status: 0 }]);
+  await side(cases);
 });
 
-test(`check: every fixture of tests/fixtures/check (${FIXTURES.length}), human; the many-mistakes and hostile ones also short and json`, () => {
-  for (const file of FIXTURES) same(['check', file]);
+test(`check: every fixture of tests/fixtures/check (${FIXTURES.length}), human; the many-mistakes and hostile ones also short and json`, async () => {
+  const cases = FIXTURES.map((file) => [['check', file]]);
   for (const file of ['many_mistakes.toml', 'hostile.toml', 'hostile_escapes.toml', 'e001_csv_unclosed_quote.csv', 'w005_duplicate_key.json']) {
-    for (const format of ['short', 'json']) same(['check', file, '--message-format', format]);
+    for (const format of ['short', 'json']) cases.push([['check', file, '--message-format', format]]);
   }
-  const errors = same(['check', 'many_mistakes.toml', '--message-format', 'json'], { status: 1 });
+  await side(cases);
+  const errors = await same(['check', 'many_mistakes.toml', '--message-format', 'json'], { status: 1 });
   assert.ok(errors.stdout.toString().trim().split('\n').length >= 10, 'one JSON object per problem');
 });
 
-test('convert: GEXF, GraphML, JGF and a CSV pair, to stdout and to -o', () => {
+test('convert: GEXF, GraphML, JGF and a CSV pair, to stdout and to -o', async () => {
+  const cases = [];
   for (const file of ['seed.gexf', 'seed.graphml', 'seed.json']) {
-    same(['convert', file], { status: 0 });
-    same(['convert', file, '-o', `${file}.toml`], { outputs: [`${file}.toml`], status: 0 });
+    cases.push([['convert', file], { status: 0 }]);
+    cases.push([['convert', file, '-o', `${file}.toml`], { outputs: [`${file}.toml`], status: 0 }]);
   }
-  same(['convert', 'csv/entities.csv', 'csv/relations.csv', '-o', 'from-csv.toml'], { outputs: ['from-csv.toml'], status: 0 });
-  same(['convert', 'e001_csv_unclosed_quote.csv'], { status: 1 });
+  cases.push([['convert', 'csv/entities.csv', 'csv/relations.csv', '-o', 'from-csv.toml'], { outputs: ['from-csv.toml'], status: 0 }]);
+  cases.push([['convert', 'e001_csv_unclosed_quote.csv'], { status: 1 }]);
+  await side(cases);
 });
 
-test('export: each format, to stdout and to -o; csv into a folder', () => {
+test('export: each format, to stdout and to -o; csv into a folder', async () => {
+  const cases = [];
   for (const format of ['jgf', 'gexf', 'graphml', 'cytoscape']) {
-    same(['export', 'seed.toml', '--format', format], { status: 0 });
-    same(['export', 'docs_example.toml', '--format', format, '-o', `docs.${format}`], { outputs: [`docs.${format}`], status: 0 });
+    cases.push([['export', 'seed.toml', '--format', format], { status: 0 }]);
+    cases.push([['export', 'docs_example.toml', '--format', format, '-o', `docs.${format}`], { outputs: [`docs.${format}`], status: 0 }]);
   }
-  same(['export', 'seed.toml'], { status: 0 });
-  same(['export', 'seed.toml', '--format', 'csv', '-o', 'out/csv'], { outputs: ['out/csv/entities.csv', 'out/csv/relations.csv'], status: 0 });
-  same(['export', 'seed.toml', '--format', 'csv'], { status: 2 });
-  same(['export', 'seed.toml', '--format', 'dot'], { status: 2 });
+  cases.push([['export', 'seed.toml'], { status: 0 }]);
+  cases.push([['export', 'seed.toml', '--format', 'csv', '-o', 'out/csv'], { outputs: ['out/csv/entities.csv', 'out/csv/relations.csv'], status: 0 }]);
+  cases.push([['export', 'seed.toml', '--format', 'csv'], { status: 2 }]);
+  cases.push([['export', 'seed.toml', '--format', 'dot'], { status: 2 }]);
+  await side(cases);
 });
 
-test('render: stdout, -o, --as-of, --theme, sizes, and a bad date', () => {
-  same(['render', 'seed.toml'], { status: 0 });
-  same(['render', 'seed.toml', '-o', 'map.svg', '--as-of', '2023-09-28', '--theme', 'dark', '--width', '640', '--height', '480'], { outputs: ['map.svg'], status: 0 });
-  same(['render', 'docs_example.toml', '--as-of', '2024'], { status: 0 });
-  same(['render', 'seed.toml', '--as-of', '2023-13-01'], { status: 2 });
-  same(['render', 'seed.toml', '--theme', 'sepia'], { status: 2 });
+test('render: stdout, -o, --as-of, --theme, sizes, and a bad date', async () => {
+  await side([
+    [['render', 'seed.toml'], { status: 0 }],
+    [['render', 'seed.toml', '-o', 'map.svg', '--as-of', '2023-09-28', '--theme', 'dark', '--width', '640', '--height', '480'], { outputs: ['map.svg'], status: 0 }],
+    [['render', 'docs_example.toml', '--as-of', '2024'], { status: 0 }],
+    [['render', 'seed.toml', '--as-of', '2023-13-01'], { status: 2 }],
+    [['render', 'seed.toml', '--theme', 'sepia'], { status: 2 }],
+  ]);
 });
 
-test('build: the site, with --base-url, --allow-data-from, --seed, --no-layout; a warm start; bad options', () => {
+test('build: the site, with --base-url, --allow-data-from, --seed, --no-layout; a warm start; bad options', async () => {
   const site = (dir) => ['index.html', 'embed.html', 'data.amap', 'oembed.json', 'text.html', 'style.css', 'element.js'].map((f) => `${dir}/${f}`);
-  same(['build', 'seed.toml', '-o', 'site'], { widget: true, outputs: site('site'), status: 0 });
-  same(['build', 'seed.toml', '-o', 'site'], { widget: true, outputs: site('site'), status: 0 }); // the warm start note
-  same(['build', 'docs_example.toml', '-o', 'site'], { widget: true, outputs: site('site'), status: 0 }); // another dataset: laid out afresh
-  same(['build', 'seed.toml', '-o', 'site2', '--base-url', 'https://example.org/maps/a/', '--allow-data-from', 'self', '--allow-data-from', 'https://data.example.org', '--seed', '3'], { widget: true, outputs: site('site2'), status: 0 });
-  same(['build', 'seed.gexf', '-o', 'site3', '--no-layout'], { widget: true, outputs: site('site3'), status: 0 });
-  same(['build', 'seed.toml', '-o', 'site4', '--widget', DIST], { outputs: site('site4'), status: 0 });
-  same(['build', 'seed.toml', '-o', 'site5', '--widget', 'no-such-widget'], { outputs: site('site5'), status: 2 });
-  same(['build', 'seed.toml', '--base-url', 'ftp://example.org/'], { widget: true, status: 2 });
-  same(['build', 'seed.toml', '--allow-data-from', 'https://example.org/path'], { widget: true, status: 2 });
-  same(['build', 'seed.toml', '--no-layout', '--seed', '2'], { widget: true, status: 2 });
-  same(['build', 'many_mistakes.toml', '-o', 'site6'], { widget: true, outputs: site('site6'), status: 1 });
+  // One after another: each build of site/ is the next one's warm start.
+  await same(['build', 'seed.toml', '-o', 'site'], { widget: true, outputs: site('site'), status: 0 });
+  await same(['build', 'seed.toml', '-o', 'site'], { widget: true, outputs: site('site'), status: 0 }); // "warm start from the earlier site/data.amap"
+  await same(['build', 'docs_example.toml', '-o', 'site'], { widget: true, outputs: site('site'), status: 0 }); // another dataset: laid out afresh
+  await side([
+    [['build', 'seed.toml', '-o', 'site2', '--base-url', 'https://example.org/maps/a/', '--allow-data-from', 'self', '--allow-data-from', 'https://data.example.org', '--seed', '3'], { widget: true, outputs: site('site2'), status: 0 }],
+    [['build', 'seed.gexf', '-o', 'site3', '--no-layout'], { widget: true, outputs: site('site3'), status: 0 }],
+    [['build', 'seed.toml', '-o', 'site4', '--widget', DIST], { outputs: site('site4'), status: 0 }],
+    [['build', 'seed.toml', '-o', 'site5', '--widget', 'no-such-widget'], { outputs: site('site5'), status: 2 }],
+    [['build', 'seed.toml', '--base-url', 'ftp://example.org/'], { widget: true, status: 2 }],
+    [['build', 'seed.toml', '--allow-data-from', 'https://example.org/path'], { widget: true, status: 2 }],
+    [['build', 'seed.toml', '--no-layout', '--seed', '2'], { widget: true, status: 2 }],
+    [['build', 'seed.toml', '--no-layout', '--seed', '2'], { widget: 'absent', status: 2 }],
+    [['build'], { widget: 'absent', status: 2 }],
+    [['build', 'seed.toml', '--bogus'], { widget: 'absent', status: 2 }],
+    [['build', 'many_mistakes.toml', '-o', 'site6'], { widget: true, outputs: site('site6'), status: 1 }],
+  ]);
 });
 
-test('usage errors: bad flag, missing and unreadable files, missing arguments, files that do not go together; help and version', () => {
-  same(['check', 'seed.toml', '--bogus'], { status: 2 });
-  same(['check', 'seed.toml', '--message-format', 'xml'], { status: 2 });
-  same(['check', 'missing.toml'], { status: 2 });
-  same(['check', 'not-utf8.toml'], { status: 2 });
-  same(['check', 'a-folder.toml'], { status: 2 });
-  same(['check'], { status: 2 });
-  same(['check', 'seed.toml', 'seed.gexf'], { status: 2 });
-  same(['check', 'a.toml', 'b.toml', 'c.toml'], { status: 2 });
-  same(['frobnicate'], { status: 2 });
-  same([], { status: 2 });
-  same(['--help'], { status: 0 });
-  same(['help', 'build'], { status: 0 });
-  same(['check', '--help'], { status: 0 });
-  same(['--version'], { status: 0 });
-  same(['build', '--help'], { status: 0 });
+test('usage errors: bad flag, missing and unreadable files, missing arguments, files that do not go together; help and version', async () => {
+  await side([
+    [['check', 'seed.toml', '--bogus'], { status: 2 }],
+    [['check', 'seed.toml', '--message-format', 'xml'], { status: 2 }],
+    [['check', 'missing.toml'], { status: 2 }],
+    [['check', 'not-utf8.toml'], { status: 2 }],
+    [['check', 'a-folder.toml'], { status: 2 }],
+    [['check'], { status: 2 }],
+    [['check', 'seed.toml', 'seed.gexf'], { status: 2 }],
+    [['check', 'a.toml', 'b.toml', 'c.toml'], { status: 2 }],
+    [['frobnicate'], { status: 2 }],
+    [[], { status: 2 }],
+    [['--help'], { status: 0 }],
+    [['help', 'build'], { status: 0 }],
+    [['check', '--help'], { status: 0 }],
+    [['--version'], { status: 0 }],
+    [['build', '--help'], { status: 0 }],
+  ]);
 });

@@ -7,9 +7,9 @@ export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembl
 
 /**
  * In a browser (or a bundler such as Vite): loads the module's wasm, by
- * default from beside the module (`new URL(..., import.meta.url)`); await it
- * once before calling anything else. On Node, importing the package has
- * already done it.
+ * default the package's own (found with `new URL(..., import.meta.url)`);
+ * await it once before calling anything else. On Node, importing the package
+ * has already done it.
  */
 export default function init(options?: { module_or_path?: InitInput | Promise<InitInput> }): Promise<unknown>;
 
