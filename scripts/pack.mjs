@@ -23,7 +23,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const OUT = path.join(ROOT, 'target/npm');
+// `node scripts/pack.mjs DIR` packs into DIR instead (the tests each pack their own).
+const OUT = path.resolve(process.argv[2] || path.join(ROOT, 'target/npm'));
 const PACKAGE = path.join(OUT, 'package');
 const at = (...p) => path.join(ROOT, ...p);
 
@@ -92,4 +93,4 @@ fs.rmSync(tarball, { force: true });
 const [packed] = JSON.parse(
   execFileSync('npm', ['pack', '--json', '--pack-destination', OUT, PACKAGE], { cwd: OUT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }),
 );
-console.log(`${path.relative(ROOT, tarball)} (${packed.size.toLocaleString('en')} bytes, ${packed.entryCount} files; ${packed.unpackedSize.toLocaleString('en')} bytes unpacked)`);
+console.log(`${path.relative(process.cwd(), tarball)} (${packed.size.toLocaleString('en')} bytes, ${packed.entryCount} files; ${packed.unpackedSize.toLocaleString('en')} bytes unpacked)`);

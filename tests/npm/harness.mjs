@@ -10,14 +10,19 @@ import assert from 'node:assert/strict';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const VERSION = fs.readFileSync(path.join(ROOT, 'Cargo.toml'), 'utf8').match(/\[workspace\.package\][^[]*?^version\s*=\s*"([^"]+)"/m)[1];
-export const TARBALL = path.join(ROOT, `target/npm/alliance-map-${VERSION}.tgz`);
 export const NATIVE = path.join(ROOT, 'target/debug/alliance-map');
 
-/** Packs the package (scripts/pack.mjs: needs scripts/build.sh's dist/ and pkg/). Returns the tarball's path. */
+/**
+ * Packs the package with scripts/pack.mjs (which needs scripts/build.sh's
+ * dist/ and pkg/) into a scratch folder of this test file's own, so test
+ * files may run side by side. Returns the tarball's path.
+ */
 export function pack() {
-  execFileSync(process.execPath, [path.join(ROOT, 'scripts/pack.mjs')], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-  assert.ok(fs.existsSync(TARBALL), `${TARBALL} written`);
-  return TARBALL;
+  const out = scratch('pack');
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts/pack.mjs'), out], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  const tarball = path.join(out, `alliance-map-${VERSION}.tgz`);
+  assert.ok(fs.existsSync(tarball), `${tarball} written`);
+  return tarball;
 }
 
 /** Builds the native command (a no-op after `cargo test`). */
@@ -53,7 +58,7 @@ export function scratch(name) {
  * A scratch project with the tarball installed (`npm install ./alliance-map-<version>.tgz`
  * as the README says, the tarball copied in first). Returns {dir, env}.
  */
-export function installed(name, tarball = TARBALL) {
+export function installed(name, tarball) {
   const dir = scratch(name);
   const env = userEnv();
   fs.writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify({ name: `scratch-${name}`, private: true, type: 'module' }, null, 2)}\n`);

@@ -5,7 +5,9 @@
 // `vite build` and served as static files, and run on Vite's dev server
 // (which pre-bundles the package): in Chromium both maps draw every entity,
 // the element's `select` event arrives, the wasm comes through Vite's asset
-// pipeline, and no console error happens.
+// pipeline, and no console error happens. A second page (an editor's)
+// imports `alliance-map/compiler`: init() finds the package's wasm and
+// check() reports a mistake.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -43,6 +45,27 @@ element.addEventListener('select', (e) => window.selections.push(e.detail && e.d
 mount(document.querySelector('#mounted'), { src: 'data.amap' });
 `;
 
+const EDITOR = `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Editor</title></head>
+<body><pre id="out"></pre><script type="module" src="./editor.js"></script></body>
+</html>
+`;
+
+const EDITOR_JS = `import init, { check } from 'alliance-map/compiler';
+
+await init();
+const checked = check([{ name: 'data.toml', text: 'title = "T"\\n[[entity]]\\nid = "a"\\nname = "A"\\nkind = "compnay"\\n' }]);
+document.querySelector('#out').textContent = JSON.stringify({ errors: checked.errors, codes: checked.diagnostics.map((d) => d.code) });
+`;
+
+/** The app's Vite config: two pages. */
+const config = () => ({
+  root: app.dir,
+  configFile: false,
+  build: { rolldownOptions: { input: { main: path.join(app.dir, 'index.html'), editor: path.join(app.dir, 'editor.html') } } },
+});
+
 before(async () => {
   const tarball = pack();
   app = installed('vite', tarball);
@@ -53,6 +76,8 @@ before(async () => {
   fs.copyFileSync(path.join(app.dir, 'site/data.amap'), path.join(app.dir, 'public/data.amap'));
   fs.writeFileSync(path.join(app.dir, 'index.html'), INDEX);
   fs.writeFileSync(path.join(app.dir, 'main.js'), MAIN);
+  fs.writeFileSync(path.join(app.dir, 'editor.html'), EDITOR);
+  fs.writeFileSync(path.join(app.dir, 'editor.js'), EDITOR_JS);
   browser = await launchBrowser();
 });
 
@@ -100,6 +125,22 @@ async function openApp(url) {
   });
 }
 
+/** Opens the editor page at `url`; returns what its check() reported. */
+async function openEditor(url) {
+  return withContextPage(browser, DESKTOP, async (page) => {
+    const errors = collectErrors(page);
+    await page.goto(url);
+    const out = await page.waitForFunction(() => document.querySelector('#out').textContent, null, { timeout: 20000 }).then((h) => h.jsonValue());
+    assert.deepEqual(errors, [], 'no console error on the editor page');
+    return JSON.parse(out);
+  });
+}
+
+function assertChecked(result) {
+  assert.ok(result.errors >= 1, 'check() finds the mistakes');
+  assert.ok(result.codes.includes('E016'), `an unknown kind among ${result.codes}`);
+}
+
 function assertDrawn(seen) {
   assert.deepEqual(seen.errors, [], 'no console error, page error or failed request');
   assert.ok(seen.state.element.nodes > 20, 'the seed has its entities');
@@ -109,10 +150,10 @@ function assertDrawn(seen) {
   assert.equal(typeof seen.selections[0], 'string');
 }
 
-test('vite build: the built app shows the map in Chromium', async () => {
+test('vite build: the built app shows the map in Chromium, and its editor page runs the compiler', async () => {
   const warnings = [];
   const logger = { info() {}, warn: (m) => warnings.push(m), warnOnce: (m) => warnings.push(m), error: (m) => warnings.push(m), clearScreen() {}, hasErrorLogged: () => false, hasWarned: false };
-  await build({ root: app.dir, logLevel: 'warn', customLogger: logger, configFile: false });
+  await build({ ...config(), logLevel: 'warn', customLogger: logger });
   const out = path.join(app.dir, 'dist');
   const assets = fs.readdirSync(path.join(out, 'assets'));
   assert.ok(assets.some((f) => /^alliance_map_paint_bg-.*\.wasm$/.test(f)), `Vite emitted the first-frame wasm as an asset (${assets.join(', ')})`);
@@ -123,18 +164,21 @@ test('vite build: the built app shows the map in Chromium', async () => {
     const seen = await openApp(`${server.url}/`);
     assertDrawn(seen);
     assert.ok(seen.wasm.every((w) => /^200 \/assets\//.test(w)), `the wasm came from Vite's assets: ${seen.wasm.join(', ')}`);
+    assert.ok(!seen.wasm.some((w) => w.includes('compiler')), "the map's page never loads the compiler");
+    assertChecked(await openEditor(`${server.url}/editor.html`));
   } finally {
     await server.close();
   }
 });
 
-test("vite dev server: the app shows the map in Chromium (the package pre-bundled by Vite's optimizer)", async () => {
-  const server = await createServer({ root: app.dir, logLevel: 'silent', configFile: false, server: { host: '127.0.0.1', port: 0, strictPort: false } });
+test("vite dev server (which pre-bundles the package): the map and the editor page in Chromium", async () => {
+  const server = await createServer({ ...config(), logLevel: 'silent', server: { host: '127.0.0.1', port: 0, strictPort: false } });
   await server.listen();
   try {
     const seen = await openApp(server.resolvedUrls.local[0]);
     assertDrawn(seen);
     assert.ok(seen.wasm.length >= 2 && seen.wasm.every((w) => w.startsWith('200 ')), `the wasm loads: ${seen.wasm.join(', ')}`);
+    assertChecked(await openEditor(new URL('editor.html', server.resolvedUrls.local[0]).href));
   } finally {
     await server.close();
   }
