@@ -17,7 +17,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -97,7 +97,8 @@ const sizeOf = (f) => {
   return { raw: bytes.length, gz: gzipSync(bytes, { level: 9 }).length };
 };
 const sizes = {
-  wasm: sizeOf(path.join(PACKAGE, 'compiler/alliance_map_compiler_bg.wasm')),
+  // Where the package keeps it (widget/pkg/ when dist/ holds it): compiler/wasm-url.js says.
+  wasm: sizeOf((await import(pathToFileURL(path.join(PACKAGE, 'compiler/wasm-url.js')).href)).default),
   glue: sizeOf(path.join(PACKAGE, 'compiler/alliance_map_compiler.js')),
   tarball: fs.statSync(TARBALL).size,
 };

@@ -1,7 +1,8 @@
 // A small Vite app, as a graphics desk would write it: the package installed
-// from its tarball, `import 'alliance-map/element'` with `<alliance-map
-// src="data.amap">` on the page, and `mount()` with the package's CSS in a
-// container of its own; data.amap from `npx alliance-map build`. Built with
+// from its tarball, the README's example (`import 'alliance-map/element'`,
+// an `<alliance-map src="data.amap">` added to the page), and `mount()` with
+// the package's CSS in a container of its own; data.amap from
+// `npx alliance-map build`. Built with
 // `vite build` and served as static files, and run on Vite's dev server
 // (which pre-bundles the package): in Chromium both maps draw every entity,
 // the element's `select` event arrives, the wasm comes through Vite's asset
@@ -28,20 +29,24 @@ const INDEX = `<!doctype html>
 </head>
 <body>
 <h1>Who is tied to whom</h1>
-<alliance-map src="data.amap" height="420"></alliance-map>
+<div id="map"></div>
 <div id="mounted" style="height: 420px"></div>
 <script type="module" src="./main.js"></script>
 </body>
 </html>
 `;
 
-const MAIN = `import 'alliance-map/element';
+// The README's example (### With npm), then mount() with the package's CSS.
+const MAIN = `import 'alliance-map/element'; // defines <alliance-map>; its wasm and CSS come along
+const map = document.createElement('alliance-map');
+map.setAttribute('src', 'data.amap');
+map.addEventListener('select', (e) => console.log(e.detail?.title));
+document.querySelector('#map').append(map);
+
 import { mount } from 'alliance-map';
 import 'alliance-map/style.css';
-
-const element = document.querySelector('alliance-map');
 window.selections = [];
-element.addEventListener('select', (e) => window.selections.push(e.detail && e.detail.title));
+map.addEventListener('select', (e) => window.selections.push(e.detail && e.detail.title));
 mount(document.querySelector('#mounted'), { src: 'data.amap' });
 `;
 
