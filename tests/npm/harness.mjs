@@ -107,6 +107,22 @@ export async function eachAtMost(width, items, fn) {
   }));
 }
 
+/**
+ * The two folders a comparison needs: the user's project with the tarball
+ * installed (`user`: {dir, env}) and a folder for the native command
+ * (`nativeDir`), built if needed. `fill(dir)` writes the inputs into the
+ * native folder, which is then copied into the user's.
+ */
+export function sideBySide(name, fill) {
+  const tarball = pack();
+  buildNative();
+  const user = installed(name, tarball);
+  const nativeDir = scratch(`${name}-native`);
+  fill(nativeDir);
+  fs.cpSync(nativeDir, user.dir, { recursive: true });
+  return { user, nativeDir };
+}
+
 /** Copies `files` (paths relative to the repository) into `dir` under their base names. */
 export function copyInto(dir, files) {
   for (const f of files) fs.copyFileSync(path.join(ROOT, f), path.join(dir, path.basename(f)));

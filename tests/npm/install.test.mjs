@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, buildNative, copyInto, installed, native, npx, pack } from './harness.mjs';
+import { ROOT, copyInto, native, npx, sideBySide } from './harness.mjs';
 import { writeSynthToml } from '../e2e/harness.mjs';
 
 const INPUTS = ['seed.toml', 'docs_example.toml', 'synth-3000.toml'];
@@ -19,14 +19,10 @@ let user; // {dir, env}: the user's project, package installed
 let nativeDir; // the same inputs, for the native command
 
 before(() => {
-  const tarball = pack();
-  buildNative();
-  user = installed('install', tarball);
-  nativeDir = fs.mkdtempSync(path.join(user.dir, '..', 'alliance-map-native-'));
-  process.on('exit', () => fs.rmSync(nativeDir, { recursive: true, force: true }));
-  for (const dir of [user.dir, nativeDir]) copyInto(dir, ['data/seed.toml', 'tests/fixtures/docs_example.toml']);
-  writeSynthToml(path.join(nativeDir, 'synth-3000.toml'), 3000, 6000, 7);
-  fs.copyFileSync(path.join(nativeDir, 'synth-3000.toml'), path.join(user.dir, 'synth-3000.toml'));
+  ({ user, nativeDir } = sideBySide('install', (dir) => {
+    copyInto(dir, ['data/seed.toml', 'tests/fixtures/docs_example.toml']);
+    writeSynthToml(path.join(dir, 'synth-3000.toml'), 3000, 6000, 7);
+  }));
 });
 
 /** Every file under `dir`, relative, sorted. */

@@ -9,7 +9,7 @@ import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { NATIVE, ROOT, buildNative, copyInto, eachAtMost, installed, native, nativeAsync, npxAsync, pack } from './harness.mjs';
+import { NATIVE, ROOT, copyInto, eachAtMost, native, nativeAsync, npxAsync, sideBySide } from './harness.mjs';
 
 const FIXTURES = fs.readdirSync(path.join(ROOT, 'tests/fixtures/check')).filter((f) => !f.endsWith('.expected')).sort();
 const DIST = path.join(ROOT, 'dist');
@@ -17,21 +17,16 @@ let user; // {dir, env}: the package installed
 let nativeDir;
 
 before(() => {
-  const tarball = pack();
-  buildNative();
-  user = installed('parity', tarball);
-  nativeDir = fs.mkdtempSync(path.join(user.dir, '..', 'alliance-map-native-'));
-  process.on('exit', () => fs.rmSync(nativeDir, { recursive: true, force: true }));
-  const inputs = ['data/seed.toml', 'tests/fixtures/docs_example.toml', 'tests/fixtures/hostile.toml', ...FIXTURES.map((f) => `tests/fixtures/check/${f}`)];
-  copyInto(nativeDir, inputs);
-  // Other formats, as the native command writes them, for convert and check.
-  for (const [format, out] of [['gexf', 'seed.gexf'], ['graphml', 'seed.graphml'], ['jgf', 'seed.json'], ['csv', 'csv']]) {
-    const r = native(nativeDir, ['export', 'seed.toml', '--format', format, '-o', out]);
-    assert.equal(r.status, 0, `native export --format ${format}: ${r.stderr}`);
-  }
-  fs.writeFileSync(path.join(nativeDir, 'not-utf8.toml'), Buffer.from([0x74, 0x69, 0x74, 0x6c, 0x65, 0x20, 0x3d, 0x20, 0xff, 0xfe, 0x0a]));
-  fs.mkdirSync(path.join(nativeDir, 'a-folder.toml'));
-  fs.cpSync(nativeDir, user.dir, { recursive: true });
+  ({ user, nativeDir } = sideBySide('parity', (dir) => {
+    copyInto(dir, ['data/seed.toml', 'tests/fixtures/docs_example.toml', 'tests/fixtures/hostile.toml', ...FIXTURES.map((f) => `tests/fixtures/check/${f}`)]);
+    // Other formats, as the native command writes them, for convert and check.
+    for (const [format, out] of [['gexf', 'seed.gexf'], ['graphml', 'seed.graphml'], ['jgf', 'seed.json'], ['csv', 'csv']]) {
+      const r = native(dir, ['export', 'seed.toml', '--format', format, '-o', out]);
+      assert.equal(r.status, 0, `native export --format ${format}: ${r.stderr}`);
+    }
+    fs.writeFileSync(path.join(dir, 'not-utf8.toml'), Buffer.from('title = \xff\xfe\n', 'latin1'));
+    fs.mkdirSync(path.join(dir, 'a-folder.toml'));
+  }));
 });
 
 /** Output without the native program's path (clap names the program by it in some messages). */
