@@ -289,3 +289,12 @@ fn build_refuses_a_name_of_megabytes_with_a_short_message() {
     assert!(!tmp.join("site/index.html").exists());
     let _ = std::fs::remove_dir_all(tmp);
 }
+
+#[test]
+fn a_map_too_big_for_a_readers_browser_is_refused_naming_the_limit_and_what_to_do() {
+    use alliance_map::cli::outputs::{site_limit, MAX_ENTITIES};
+    assert_eq!(site_limit(&alliance_map::synth::dataset(MAX_ENTITIES, 10, 1)), Ok(()));
+    let refused = site_limit(&alliance_map::synth::dataset(MAX_ENTITIES + 1, 10, 1)).unwrap_err();
+    assert_eq!(refused.message, "the data has 200,001 entities: a published map stays usable in a reader's browser up to 200,000 entities and 1,000,000 relations");
+    assert!(refused.help.starts_with("filter the data to what the map is about, or split it into several maps"), "{}", refused.help);
+}

@@ -100,5 +100,7 @@ export interface Io {
   stderr(bytes: Uint8Array): void;
 }
 /** The `alliance-map` command line (check, export, convert, render, build)
- * with the same flags, output and exit code as the native command. */
-export function run(args: string[], io: Io): number;
+ * with the same flags, output and exit code as the native command.
+ * `widget` is what `build --widget` means when not given (the native
+ * command's default is `dist`; the npm bin passes its own widget folder). */
+export function run(args: string[], io: Io, widget?: string): number;

@@ -96,9 +96,10 @@ enum Command {
         /// Output directory (created if missing).
         #[arg(short, long, default_value = "site")]
         output: String,
-        /// The built widget (scripts/build.sh writes it to dist/).
-        #[arg(long, default_value = "dist")]
-        widget: String,
+        /// The built widget: scripts/build.sh writes it to dist/, the default;
+        /// run by the npm package, its own widget.
+        #[arg(long)]
+        widget: Option<String>,
         /// The site's public address (an http(s) folder URL): writes oembed.json
         /// and links it, with the canonical address, from the pages (CMSs find the embed by it).
         #[arg(long)]
@@ -118,8 +119,27 @@ enum Command {
     },
 }
 
-/// Parses `args` (the program name first) and runs the subcommand; returns the exit code.
+/// Parses `args` (the program name first) and runs the subcommand over
+/// `io`; returns the exit code. The native command's defaults.
 pub fn run(args: Vec<String>, io: &mut dyn Io) -> u8 {
+    run_with(args, io, &Defaults::default())
+}
+
+/// What a command line that does not say takes: differs where the command runs.
+#[derive(Clone, Debug)]
+pub struct Defaults {
+    /// `build --widget`: `dist` natively; the npm package's own widget folder on Node.
+    pub widget: String,
+}
+
+impl Default for Defaults {
+    fn default() -> Self {
+        Defaults { widget: "dist".into() }
+    }
+}
+
+/// [`run`] with other [`Defaults`].
+pub fn run_with(args: Vec<String>, io: &mut dyn Io, defaults: &Defaults) -> u8 {
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(err) => {
@@ -165,7 +185,7 @@ pub fn run(args: Vec<String>, io: &mut dyn Io) -> u8 {
             match load(io, &file, MessageFormat::Human) {
                 Ok(data) => {
                     let options = outputs::BuildOptions { base_url, allow_data_from, seed, no_layout };
-                    site::build(io, data, &output, &widget, &options)
+                    site::build(io, data, &output, widget.as_deref().unwrap_or(&defaults.widget), &options)
                 }
                 Err(code) => code,
             }

@@ -67,6 +67,40 @@ pub struct BuildOptions {
     pub no_layout: bool,
 }
 
+/// The most entities a published map takes: 100,000 became interactive in
+/// a reader's browser in 4.5 s on this project's test machine, and the time
+/// grows with the count, so twice that is where a reader still waits under
+/// 10 s. Beyond it `build` refuses, saying so (a figure of any size: `render`).
+pub const MAX_ENTITIES: usize = 200_000;
+/// The most relations a published map takes (each is a line to draw and to pick).
+pub const MAX_RELATIONS: usize = 1_000_000;
+
+/// Whether `data` fits a published map; if not, what to do.
+pub fn site_limit(data: &Dataset) -> Result<(), crate::cli::Usage> {
+    let (n, m) = (data.entities.len(), data.relations.len());
+    if n <= MAX_ENTITIES && m <= MAX_RELATIONS {
+        return Ok(());
+    }
+    let what = if n > MAX_ENTITIES { format!("{} entities", thousands(n)) } else { format!("{} relations", thousands(m)) };
+    Err(crate::cli::Usage {
+        message: format!("the data has {what}: a published map stays usable in a reader's browser up to {} entities and {} relations", thousands(MAX_ENTITIES), thousands(MAX_RELATIONS)),
+        help: "filter the data to what the map is about, or split it into several maps; `alliance-map render` draws a figure of any size".into(),
+    })
+}
+
+/// 1000000 as "1,000,000".
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// The files `build` writes itself (never copied from the widget folder: its
 /// demo pages and demo oEmbed would overwrite them; removed from an earlier
 /// build when this one does not write them).

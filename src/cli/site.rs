@@ -10,6 +10,9 @@ use crate::model::Dataset;
 
 /// Builds the site for `data` into `out` from the widget in `widget`.
 pub fn build(io: &mut dyn Io, data: Dataset, out: &str, widget: &str, options: &BuildOptions) -> u8 {
+    if let Err(limit) = outputs::site_limit(&data) {
+        return usage_error(io, &limit.message, &limit.help);
+    }
     let (entities, relations) = (data.entities.len(), data.relations.len());
     // An earlier build in the same folder is the warm start: small edits move the map a
     // little. One built with --no-layout has no positions to start from.

@@ -49,6 +49,9 @@ pub fn build(files: JsValue, options: JsValue) -> Result<JsValue, JsError> {
     let input = Input::from_js(files)?;
     let (options, pages) = result::build_options(options)?;
     let Compiled { view, dataset } = checked(&input)?;
+    if let Some(Err(limit)) = dataset.as_ref().map(outputs::site_limit) {
+        return Err(JsError::new(&format!("{}; {}", limit.message, limit.help)));
+    }
     let files = dataset.map(|d| outputs::site_files(d, &options, None, [&pages[0], &pages[1]])).unwrap_or_default();
     result::to_js(&view, &files)
 }
@@ -60,13 +63,19 @@ pub fn entity_places(file: JsValue) -> Result<JsValue, JsError> {
     result::to_value(&places::entity_places(&file.text))
 }
 
-/// The `alliance-map` command line over `io` (Node's fs): returns the exit code.
+/// The `alliance-map` command line over `io` (Node's fs): returns the exit
+/// code. `widget` is `build --widget`'s default (the npm package's own
+/// widget folder); without it, `dist` as natively.
 #[wasm_bindgen]
-pub fn run(args: Vec<String>, io: JsValue) -> Result<u8, JsError> {
+pub fn run(args: Vec<String>, io: JsValue, widget: Option<String>) -> Result<u8, JsError> {
     let mut io = js_io::JsIo::new(io).map_err(|e| JsError::new(&e))?;
     let mut argv = vec!["alliance-map".to_string()];
     argv.extend(args);
-    Ok(alliance_map::cli::run(argv, &mut io))
+    let mut defaults = alliance_map::cli::Defaults::default();
+    if let Some(widget) = widget {
+        defaults.widget = widget;
+    }
+    Ok(alliance_map::cli::run_with(argv, &mut io, &defaults))
 }
 
 /// `build`'s options with their defaults, as the command reads its flags.
