@@ -7,24 +7,12 @@
 // One default differs, because the package is not the repository: `build`
 // copies the widget from `--widget DIR`, whose native default is `dist`
 // (where scripts/build.sh writes it); here, when the command line names no
-// --widget, it is the package's own widget/ folder.
+// --widget, it is the package's own widget/ folder (run's third argument).
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { run } from '../compiler/node.js';
 
 const WIDGET = fileURLToPath(new URL('../widget', import.meta.url));
-
-/**
- * `build` without --widget gets the package's widget, appended (before any
- * `--`) as the native command's users append it, so that a usage error that
- * repeats the flags given says the same.
- */
-function withWidget(args) {
-  if (args[0] !== 'build') return args;
-  const end = args.includes('--') ? args.indexOf('--') : args.length;
-  if (args.slice(0, end).some((a) => a === '--widget' || a.startsWith('--widget='))) return args;
-  return [...args.slice(0, end), '--widget', WIDGET, ...args.slice(end)];
-}
 
 /** A closed pipe (`| head`) ends the output, as it does natively, not the process with a stack trace. */
 let closed = false;
@@ -53,4 +41,4 @@ const io = {
 };
 
 // exitCode, not exit(): what is still queued for a pipe is written first.
-process.exitCode = run(withWidget(process.argv.slice(2)), io);
+process.exitCode = run(process.argv.slice(2), io, WIDGET);
