@@ -63,7 +63,8 @@ export function installed(name, tarball) {
   const env = userEnv();
   fs.writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify({ name: `scratch-${name}`, private: true, type: 'module' }, null, 2)}\n`);
   fs.copyFileSync(tarball, path.join(dir, path.basename(tarball)));
-  execFileSync('npm', ['install', `./${path.basename(tarball)}`, '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  // --offline: the tarball has no dependencies, so nothing comes from the registry.
+  execFileSync('npm', ['install', `./${path.basename(tarball)}`, '--offline', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, env, stdio: ['ignore', 'ignore', 'inherit'] });
   return { dir, env };
 }
 
