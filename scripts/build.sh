@@ -17,7 +17,10 @@ step() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 # Each build overwrites the widget's .wasm, so wasm-bindgen runs after each.
 rm -rf pkg dist
 wasm=target/wasm32-unknown-unknown/wasm
-bindgen() { wasm-bindgen --target web --no-typescript --out-dir pkg --out-name "$2" "$1"; }
+# --omit-default-module-path: the widget passes each module its wasm's URL
+# (new URL('./pkg/…', import.meta.url)); the glue's own default names a file
+# beside the glue, which a bundle is not, and made bundlers (Vite) warn.
+bindgen() { wasm-bindgen --target web --no-typescript --omit-default-module-path --out-dir pkg --out-name "$2" "$1"; }
 step "compiling the first-frame wasm (crates/widget; about 2 minutes on a fresh machine)"
 cargo build --quiet --profile wasm --target wasm32-unknown-unknown -p alliance-map-widget
 bindgen "$wasm/alliance_map_widget.wasm" alliance_map_paint

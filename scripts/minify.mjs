@@ -13,12 +13,14 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 
 // layout.js and layout-worker.js: only datasets built with --no-layout load
-// them (see on-demand.mjs), so they stay files of their own. studio.js (the
-// studio page, with CodeMirror) and compiler-worker.js (the compiler
+// them (see on-demand.mjs), so they stay files of their own. mount.js is the
+// public module that mount.d.ts declares (the npm package's main export); no
+// page loads it, and it only re-exports the chunk the pages share. studio.js
+// (the studio page, with CodeMirror) and compiler-worker.js (the compiler
 // module's worker, with fflate) are the studio's alone: no reader's page
 // imports them (benches/size.mjs prints them apart).
 const STUDIO_ENTRIES = ['studio.js', 'compiler-worker.js'];
-const ENTRIES = ['main.js', 'embed.js', 'element.js', 'embed-resizer.js', 'layout.js', 'layout-worker.js', ...STUDIO_ENTRIES];
+const ENTRIES = ['main.js', 'embed.js', 'element.js', 'embed-resizer.js', 'mount.js', 'layout.js', 'layout-worker.js', ...STUDIO_ENTRIES];
 const dist = process.argv[2] || 'dist';
 
 const { outputFiles, metafile } = await build({

@@ -18,3 +18,5 @@ say "the renderer and the first-frame wasm in Node"
 node --test tests/js/
 say "end-to-end tests in headless Chromium (playwright-core)"
 node --test --test-concurrency=1 tests/e2e/
+say "the npm package: packed, installed where there is no cargo, its command beside the native one, a Vite app (tests/npm/)"
+node --test tests/npm/
