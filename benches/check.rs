@@ -106,16 +106,31 @@ fn floods() -> Vec<(&'static str, f64, usize)> {
     out
 }
 
+/// JGF files of 20,000 and 40,000 nodes whose labels hold escapes (`synth::escaped_jgf`).
+fn escaped_jgf() -> Vec<(usize, f64)> {
+    let before = ["23 s (build)", "48 s"];
+    let mut out: Vec<(usize, f64)> = Vec::new();
+    for (n, before) in [20_000, 40_000].into_iter().zip(before) {
+        let text = synth::escaped_jgf(n);
+        let s = seconds(|| assert!(import(Format::Jgf, &[Input { name: "escapes.json", text: &text }]).dataset.is_some()));
+        let ratio = out.last().map_or(String::new(), |&(_, prev)| format!(", {:.2}x the half", s / prev));
+        println!("JGF of {n} nodes with escaped names ({} KB): {s:.2} s{ratio} (before: {before})", text.len() / 1000);
+        out.push((n, s));
+    }
+    out
+}
+
 fn main() {
     let base = throughput();
     let dym = did_you_mean();
     let fmt = formats();
     let flood = floods();
+    let escaped = escaped_jgf();
     println!("peak memory: {:.0} MB", peak_mb());
     let fmt_json: Vec<String> = fmt.iter().map(|(n, t)| format!("{{\"errors\":{n},\"human_s\":{:.3},\"short_s\":{:.3},\"json_s\":{:.3}}}", t[0], t[1], t[2])).collect();
     let flood_json: Vec<String> = flood.iter().map(|(name, s, bytes)| format!("{{\"case\":\"{name}\",\"s\":{s:.3},\"report_bytes\":{bytes}}}")).collect();
     let json = format!(
-        "{{{base},\"did_you_mean_s\":{{\"5000\":{:.3},\"10000\":{:.3},\"20000\":{:.3},\"40000\":{:.3},\"80000\":{:.3}}},\"formats\":[{}],\"floods\":[{}],\"peak_mb\":{:.0}}}\n",
+        "{{{base},\"did_you_mean_s\":{{\"5000\":{:.3},\"10000\":{:.3},\"20000\":{:.3},\"40000\":{:.3},\"80000\":{:.3}}},\"formats\":[{}],\"floods\":[{}],\"escaped_jgf_s\":{{\"20000\":{:.3},\"40000\":{:.3}}},\"peak_mb\":{:.0}}}\n",
         dym[0],
         dym[1],
         dym[2],
@@ -123,6 +138,8 @@ fn main() {
         dym[4],
         fmt_json.join(","),
         flood_json.join(","),
+        escaped[0].1,
+        escaped[1].1,
         peak_mb()
     );
     let _ = std::fs::create_dir_all("target/bench");

@@ -120,3 +120,12 @@ pub fn dangling_jgf(edges: usize) -> String {
     let edges: Vec<String> = (0..edges).map(|i| format!("{{\"source\":\"n{}\",\"target\":\"missing-entity-{i}\",\"relation\":\"partner_of\"}}", i % 50)).collect();
     format!("{{\"graph\":{{\"label\":\"flood\",\"nodes\":{{{}}},\"edges\":[{}]}}}}", nodes.join(","), edges.join(","))
 }
+
+/// A JSON Graph Format file of `nodes` nodes whose labels hold JSON escapes
+/// (an accent, quotes, a tab, a surrogate pair, a backslash), each tied to
+/// another: what took 48 s to check at 40,000 nodes.
+pub fn escaped_jgf(nodes: usize) -> String {
+    let labels: Vec<String> = (0..nodes).map(|i| format!("\"n{i}\":{{\"label\":\"Na\\u00efve \\\"name\\\" \\t{i} \\ud83d\\ude00 \\\\ back\"}}")).collect();
+    let edges: Vec<String> = (0..nodes).map(|i| format!("{{\"source\":\"n{i}\",\"target\":\"n{}\",\"relation\":\"partner_of\"}}", (i * 7 + 1) % nodes)).collect();
+    format!("{{\"graph\":{{\"label\":\"escapes\",\"nodes\":{{{}}},\"edges\":[{}]}}}}", labels.join(","), edges.join(","))
+}
