@@ -62,6 +62,11 @@ export interface BuildOptions {
   seed?: number;
   /** `--no-layout`. */
   noLayout?: boolean;
+  /** An earlier data.amap of this dataset: the map starts where it was
+   * (a warm start, as `build` does from an earlier build in its folder),
+   * so an edit moves it a little instead of reshuffling it. Ignored when
+   * fewer than half of today's entities are in it. */
+  previous?: Uint8Array;
   /** The built widget's index.html and embed.html (their preload hints are
    * copied into the pages, as `build --widget DIR` does). */
   widgetPages?: { index: string; embed: string };

@@ -36,6 +36,8 @@ let baseline = null;
 /** The last check: its version, and where its entities are (compiler's entityPlaces). */
 let checked = { version: -1, places: [] };
 let shownVersion = -1;
+/** The data.amap the map shows, the next build's warm start. */
+let shownMap = null;
 let checkTimer = 0;
 let saveTimer = 0;
 let restoring = false;
@@ -142,7 +144,11 @@ async function check(version) {
 async function build(version, text) {
   let result;
   try {
-    result = await client.request('build', 'build', { files: [{ name, text }], only: ['data.amap'] }, { label: 'Building the map', supersede: 'map' });
+    // The map shown starts the next one (a warm start, as `build` does from
+    // its folder): an edit moves it a little instead of reshuffling it. The
+    // published site is laid out afresh, as `alliance-map build` would.
+    const options = shownMap ? { previous: shownMap } : {};
+    result = await client.request('build', 'build', { files: [{ name, text }], options, only: ['data.amap'] }, { label: 'Building the map', supersede: 'map' });
   } catch (err) {
     if (err.cancelled) mapNote.textContent = 'The map was not redrawn (cancelled): it is drawn again at your next change.';
     else if (!(err instanceof Superseded)) mapNote.textContent = `The map could not be built: ${err.message}`;
@@ -151,6 +157,7 @@ async function build(version, text) {
   const amap = result.files.find((f) => f.name === 'data.amap');
   if (version < shownVersion || !editor.mapper(version) || !amap) return;
   shownVersion = version;
+  shownMap = amap.bytes;
   mapNote.textContent = '';
   await preview.show(amap.bytes, { onFirstFrame: () => performance.mark('studio:map', { detail: { version, ms: result.ms } }) });
 }

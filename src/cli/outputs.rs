@@ -101,6 +101,27 @@ fn thousands(n: usize) -> String {
     out
 }
 
+/// The earlier map `previous` (the bytes of a data.amap) as a warm start
+/// for `data`, if it is one of this dataset: at least half of today's
+/// entities are in it (a warm start from another dataset's map would only
+/// scramble this one). Otherwise why not, as the note `build` prints
+/// (`None` for a map built with --no-layout: it has no positions).
+pub fn warm_start(previous: &[u8], data: &Dataset, shown: &str) -> Result<(Compiled, String), Option<String>> {
+    let previous = match crate::compiled::decode(previous) {
+        Ok(c) if !c.needs_layout() => c,
+        Ok(_) => return Err(None),
+        Err(e) => return Err(Some(format!("note: ignored the earlier {shown} for a warm start: it is not a compiled map ({e}); laid out afresh"))),
+    };
+    let ids: std::collections::HashSet<&str> = previous.dataset.entities.iter().map(|e| e.id.as_str()).collect();
+    let kept = data.entities.iter().filter(|e| ids.contains(e.id.as_str())).count();
+    let n = data.entities.len();
+    if 2 * kept < n {
+        return Err(Some(format!("note: ignored the earlier {shown} for a warm start: only {kept} of this file's {n} entities are in it (another dataset?); laid out afresh")));
+    }
+    let note = format!("warm start from the earlier {shown} ({kept} of {n} entities kept their place; delete it for a fresh layout)");
+    Ok((previous, note))
+}
+
 /// The files `build` writes itself (never copied from the widget folder: its
 /// demo pages and demo oEmbed would overwrite them; removed from an earlier
 /// build when this one does not write them).

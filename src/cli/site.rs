@@ -5,7 +5,7 @@
 use super::io::{join, Io};
 use super::load::{error, usage_error};
 use super::outputs::{self, BuildOptions, OWNED};
-use crate::compiled::{decode, Compiled};
+use crate::compiled::Compiled;
 use crate::model::Dataset;
 
 /// Builds the site for `data` into `out` from the widget in `widget`.
@@ -69,28 +69,22 @@ fn write_site(io: &mut dyn Io, files: &[(String, Vec<u8>)], widget: &str, out: &
     0
 }
 
-/// The earlier build in the output folder, if it is one of this dataset (at
-/// least half of today's entities are in it): a warm start from another
-/// dataset's map would only scramble this one. Says which, on stderr.
+/// The earlier build in the output folder as the warm start, if it is one
+/// of this dataset ([`outputs::warm_start`]); says which, on stderr.
 fn warm_start(io: &mut dyn Io, path: &str, data: &Dataset) -> Option<Compiled> {
     let bytes = io.read(path).ok()?;
-    let previous = match decode(&bytes) {
-        Ok(c) if !c.needs_layout() => c,
-        Ok(_) => return None, // built with --no-layout: no positions to start from
-        Err(e) => {
-            let _ = writeln!(io.stderr(), "note: ignored the earlier {path} for a warm start: it is not a compiled map ({e}); laid out afresh");
-            return None;
+    match outputs::warm_start(&bytes, data, path) {
+        Ok((previous, note)) => {
+            let _ = writeln!(io.stderr(), "{note}");
+            Some(previous)
         }
-    };
-    let ids: std::collections::HashSet<&str> = previous.dataset.entities.iter().map(|e| e.id.as_str()).collect();
-    let kept = data.entities.iter().filter(|e| ids.contains(e.id.as_str())).count();
-    let n = data.entities.len();
-    if 2 * kept < n {
-        let _ = writeln!(io.stderr(), "note: ignored the earlier {path} for a warm start: only {kept} of this file's {n} entities are in it (another dataset?); laid out afresh");
-        return None;
+        Err(note) => {
+            if let Some(note) = note {
+                let _ = writeln!(io.stderr(), "{note}");
+            }
+            None
+        }
     }
-    let _ = writeln!(io.stderr(), "warm start from the earlier {path} ({kept} of {n} entities kept their place; delete it for a fresh layout)");
-    Some(previous)
 }
 
 /// The list of the widget's files a site needs (`widget-files.json`, which

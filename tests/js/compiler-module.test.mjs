@@ -63,6 +63,29 @@ for (const input of INPUTS) {
   });
 }
 
+test('build with an earlier map starts from it, as the command does from an earlier build in its folder: the same bytes', () => {
+  const seed = fs.readFileSync(path.join(ROOT, 'data/seed.toml'), 'utf8');
+  const edited = `${seed}\n[[entity]]\nid = "new-partner"\nname = "New Partner"\nkind = "company"\n\n[[relation]]\ntype = "partner_of"\nfrom = "new-partner"\nto = "huawei"\nsources = ["${/id = "([^"]+)"/.exec(seed)[1]}"]\n`;
+  const editedPath = path.join(scratch, 'edited.toml');
+  fs.writeFileSync(editedPath, edited);
+  const site = path.join(scratch, 'warm-native');
+  fs.rmSync(site, { recursive: true, force: true });
+  assert.equal(native(['build', 'data/seed.toml', '-o', site, '--widget', 'dist']).status, 0);
+  const previous = new Uint8Array(fs.readFileSync(path.join(site, 'data.amap')));
+  const second = native(['build', editedPath, '-o', site, '--widget', 'dist']);
+  assert.equal(second.status, 0, second.stderr);
+  assert.match(second.stderr, /warm start from the earlier/);
+  const warm = compiler.build([{ name: editedPath, text: edited }], { widgetPages, previous });
+  assert.ok(warm.ok, warm.rendered);
+  const amap = warm.files.find((f) => f.name === 'data.amap').bytes;
+  assert.ok(Buffer.from(amap).equals(fs.readFileSync(path.join(site, 'data.amap'))), 'the warm-started data.amap is the command\'s');
+  const fresh = compiler.build([{ name: editedPath, text: edited }], { widgetPages }).files.find((f) => f.name === 'data.amap').bytes;
+  assert.ok(!Buffer.from(fresh).equals(Buffer.from(amap)), 'without it, the map is laid out afresh');
+  const other = compiler.build([{ name: 'tests/fixtures/docs_example.toml', text: fs.readFileSync(path.join(ROOT, 'tests/fixtures/docs_example.toml'), 'utf8') }], { widgetPages, previous });
+  const alone = compiler.build([file('tests/fixtures/docs_example.toml')], { widgetPages });
+  assert.ok(Buffer.from(other.files[0].bytes).equals(Buffer.from(alone.files[0].bytes)), "another dataset's map is no warm start");
+});
+
 test('check reports what check --message-format json reports, with places an editor can use', () => {
   const text = fs.readFileSync(path.join(ROOT, 'data/seed.toml'), 'utf8').replace('from = "huawei"', 'from = "huawey"').replace('kind = "company"', 'kind = "compnay"');
   const broken = path.join(scratch, 'broken.toml');

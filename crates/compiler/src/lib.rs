@@ -47,12 +47,19 @@ pub fn export_data(files: JsValue, format: &str) -> Result<JsValue, JsError> {
 #[wasm_bindgen]
 pub fn build(files: JsValue, options: JsValue) -> Result<JsValue, JsError> {
     let input = Input::from_js(files)?;
+    let options_js = options.clone();
     let (options, pages) = result::build_options(options)?;
+    let previous = result::previous_map(&options_js);
     let Compiled { view, dataset } = checked(&input)?;
     if let Some(Err(limit)) = dataset.as_ref().map(outputs::site_limit) {
         return Err(JsError::new(&format!("{}; {}", limit.message, limit.help)));
     }
-    let files = dataset.map(|d| outputs::site_files(d, &options, None, [&pages[0], &pages[1]])).unwrap_or_default();
+    // The earlier map, as `build` finds one in its output folder: a warm start when it is of this dataset.
+    let warm = match (&previous, &dataset) {
+        (Some(bytes), Some(d)) if !options.no_layout => outputs::warm_start(bytes, d, "map").ok().map(|(c, _)| c),
+        _ => None,
+    };
+    let files = dataset.map(|d| outputs::site_files(d, &options, warm.as_ref(), [&pages[0], &pages[1]])).unwrap_or_default();
     result::to_js(&view, &files)
 }
 

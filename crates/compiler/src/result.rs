@@ -117,6 +117,13 @@ struct WidgetPages {
     embed: String,
 }
 
+/// `options.previous`: the bytes of an earlier data.amap (a Uint8Array), if given.
+pub fn previous_map(options: &JsValue) -> Option<Vec<u8>> {
+    use wasm_bindgen::JsCast;
+    let value = js_sys::Reflect::get(options, &JsValue::from_str("previous")).ok()?;
+    value.dyn_into::<js_sys::Uint8Array>().ok().map(|a| a.to_vec())
+}
+
 /// `build`'s options, validated as the command validates its flags, and the widget's two pages.
 pub fn build_options(options: JsValue) -> Result<(BuildOptions, [String; 2]), JsError> {
     let given: BuildOptionsIn = if options.is_undefined() || options.is_null() { BuildOptionsIn::default() } else { serde_wasm_bindgen::from_value(options).map_err(js_error)? };
