@@ -2,6 +2,7 @@
 //! or stdout, and the compiler module (crates/compiler) returns them to the
 //! studio. One function per job, so both give the same bytes.
 
+use crate::check::render::thousands;
 use crate::compiled::Compiled;
 use crate::model::date::PartialDate;
 use crate::model::Dataset;
@@ -86,19 +87,6 @@ pub fn site_limit(data: &Dataset) -> Result<(), crate::cli::Usage> {
         message: format!("the data has {what}: a published map stays usable in a reader's browser up to {} entities and {} relations", thousands(MAX_ENTITIES), thousands(MAX_RELATIONS)),
         help: "filter the data to what the map is about, or split it into several maps; `alliance-map render` draws a figure of any size".into(),
     })
-}
-
-/// 1000000 as "1,000,000".
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// The earlier map `previous` (the bytes of a data.amap) as a warm start

@@ -106,8 +106,8 @@ pub fn summary(file_name: &str, diagnostics: &[Diagnostic]) -> String {
     format!("{file_name}: {}, {}\n", plural(errors, "error"), plural(warnings, "warning"))
 }
 
-/// 4800 → "4,800".
-fn thousands(n: usize) -> String {
+/// 4800 → "4,800" (reports and the command line's messages).
+pub fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
