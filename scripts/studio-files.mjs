@@ -14,7 +14,7 @@ const dist = process.argv[2] || 'dist';
 /** src/cli/outputs.rs OWNED: build writes these itself, never copies them from the widget. */
 export const OWNED = ['index.html', 'embed.html', 'text.html', 'oembed.json', 'data.amap'];
 /** The studio's page and its files: never in a published site. */
-const STUDIO = (f) => f === 'studio.html' || f === 'studio.css' || f.startsWith('studio/') || f.startsWith('pkg/alliance_map_compiler') || /\.d\.ts$/.test(f) && f === 'compiler.d.ts';
+const STUDIO = (f) => f === 'studio.html' || f === 'studio.css' || f.startsWith('studio/') || f.startsWith('pkg/alliance_map_compiler') || f === 'compiler.d.ts';
 const LIST = 'widget-files.json';
 
 async function files(dir) {

@@ -79,11 +79,8 @@ pub fn load(io: &mut dyn Io, files: &[String], format: MessageFormat) -> Result<
 
 fn read_text(io: &mut dyn Io, name: &str) -> Result<String, u8> {
     match io.read(name) {
-        Ok(bytes) => String::from_utf8(bytes).map_err(|e| {
-            let _ = writeln!(io.stderr(), "error: {name} is not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to());
-            let _ = writeln!(io.stderr(), "help: save the file as UTF-8");
-            2
-        }),
+        Ok(bytes) => String::from_utf8(bytes)
+            .map_err(|e| usage_error(io, &format!("{name} is not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()), "save the file as UTF-8")),
         Err(e) => Err(error(io, &format!("cannot read {name}: {e}"))),
     }
 }

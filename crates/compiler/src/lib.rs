@@ -9,7 +9,7 @@ mod js_io;
 mod places;
 mod result;
 
-use alliance_map::cli::outputs::{self, BuildOptions, ExportFormat};
+use alliance_map::cli::outputs::{self, ExportFormat};
 use result::{checked, Compiled, Input};
 use wasm_bindgen::prelude::*;
 
@@ -36,7 +36,7 @@ pub fn convert(files: JsValue) -> Result<JsValue, JsError> {
 /// `export --format F`: the exported file, or the CSV pair.
 #[wasm_bindgen(js_name = exportData)]
 pub fn export_data(files: JsValue, format: &str) -> Result<JsValue, JsError> {
-    let format = ExportFormat::from_str_ignore_case(format)?;
+    let format = export_format(format)?;
     let input = Input::from_js(files)?;
     let Compiled { view, dataset } = checked(&input)?;
     let files = dataset.map(|d| outputs::export_files(&d, format)).unwrap_or_default();
@@ -85,18 +85,8 @@ pub fn run(args: Vec<String>, io: JsValue, widget: Option<String>) -> Result<u8,
     Ok(alliance_map::cli::run_with(argv, &mut io, &defaults))
 }
 
-/// `build`'s options with their defaults, as the command reads its flags.
-pub(crate) fn default_build_options() -> BuildOptions {
-    BuildOptions { seed: 1, ..BuildOptions::default() }
-}
-
-trait FromStrIgnoreCase: Sized {
-    fn from_str_ignore_case(s: &str) -> Result<Self, JsError>;
-}
-
-impl FromStrIgnoreCase for ExportFormat {
-    fn from_str_ignore_case(s: &str) -> Result<Self, JsError> {
-        use clap::ValueEnum;
-        ExportFormat::from_str(s, true).map_err(|_| JsError::new(&format!("exportData: unknown format `{s}`: expected jgf, gexf, graphml, cytoscape or csv")))
-    }
+/// `exportData`'s format, named as `export --format` names it.
+fn export_format(name: &str) -> Result<ExportFormat, JsError> {
+    use clap::ValueEnum;
+    ExportFormat::from_str(name, true).map_err(|_| JsError::new(&format!("exportData: unknown format `{name}`: expected jgf, gexf, graphml, cytoscape or csv")))
 }

@@ -127,14 +127,16 @@ pub fn previous_map(options: &JsValue) -> Option<Vec<u8>> {
 /// `build`'s options, validated as the command validates its flags, and the widget's two pages.
 pub fn build_options(options: JsValue) -> Result<(BuildOptions, [String; 2]), JsError> {
     let given: BuildOptionsIn = if options.is_undefined() || options.is_null() { BuildOptionsIn::default() } else { serde_wasm_bindgen::from_value(options).map_err(js_error)? };
-    let mut out = crate::default_build_options();
-    out.base_url = given.base_url.as_deref().map(alliance_map::site::normalize_base_url).transpose().map_err(|e| JsError::new(&format!("baseUrl: {e}")))?;
-    out.allow_data_from = alliance_map::site::normalize_allowed(&given.allow_data_from).map_err(|e| JsError::new(&format!("allowDataFrom: {e}")))?;
     if given.no_layout && given.seed.is_some() {
         return Err(JsError::new("noLayout and seed cannot go together (a map laid out in the browser has no seed)"));
     }
-    out.seed = given.seed.unwrap_or(1);
-    out.no_layout = given.no_layout;
+    let out = BuildOptions {
+        base_url: given.base_url.as_deref().map(alliance_map::site::normalize_base_url).transpose().map_err(|e| JsError::new(&format!("baseUrl: {e}")))?,
+        allow_data_from: alliance_map::site::normalize_allowed(&given.allow_data_from).map_err(|e| JsError::new(&format!("allowDataFrom: {e}")))?,
+        // `build --seed`'s default.
+        seed: given.seed.unwrap_or(1),
+        no_layout: given.no_layout,
+    };
     let pages = given.widget_pages.map(|p| [p.index, p.embed]).unwrap_or_default();
     Ok((out, pages))
 }
