@@ -58,12 +58,13 @@ fn the_png_painters_display_list_holds_what_the_svg_shows() {
     let shapes = json["shapes"].as_array().unwrap();
     let count = |kind: &str| shapes.iter().filter(|s| s[0] == kind).count();
     assert_eq!(count("node"), map_part(&svg).matches("<circle").count());
-    assert_eq!(count("edge"), map_part(&svg).matches("<line").count());
+    assert_eq!(count("edge"), map_part(&svg).matches("marker-end=").count());
+    assert_eq!(count("edge") + count("leader"), map_part(&svg).matches("<line").count(), "the other lines are leaders");
     assert_eq!(count("label"), list.shapes.iter().filter(|s| matches!(s, Shape::Label { .. })).count());
     let labels: Vec<&str> = shapes.iter().filter(|s| s[0] == "label").map(|s| s[3].as_str().unwrap()).collect();
-    let expected: Vec<&str> = list.shapes.iter().filter_map(|s| if let Shape::Label { text, .. } = s { Some(text.as_str()) } else { None }).collect();
+    let expected: Vec<String> = list.shapes.iter().filter_map(|s| if let Shape::Label { lines, .. } = s { Some(lines.join("\n")) } else { None }).collect();
     assert_eq!(labels, expected, "label text exactly, whatever it holds");
-    assert!(labels.iter().any(|l| l.contains("\" backslash \\ newline \n")), "{labels:?}");
+    assert!(labels.iter().any(|l| l.replace('\n', " ").contains("\" backslash \\ newline   <b>")), "a line break in a name is drawn as a space: {labels:?}");
     let marks = json["marks"].as_array().unwrap();
     assert_eq!(marks.len(), list.marks.len());
     let texts: Vec<&str> = marks.iter().filter(|m| m[0] == "text").map(|m| m[6].as_str().unwrap()).collect();

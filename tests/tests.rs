@@ -12,6 +12,7 @@ mod first_frame;
 mod fuzz_smoke;
 mod import;
 mod jgf;
+mod legibility;
 mod layout;
 mod no_layout;
 mod query;

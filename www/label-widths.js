@@ -7,11 +7,15 @@
 const EXACT = 2000;
 const ESTIMATE_SLACK = 1.08;
 
-/** Widths in CSS px (+2 for the halo) of `names` in `font`, in a Float32Array. */
+/**
+ * Widths in CSS px (+2 for the halo) of `names` in `font`, in a
+ * Float32Array; a two-line label (lines joined by \n) is as wide as its longer line.
+ */
 export function labelWidths(ctx, font, names, radii) {
   ctx.font = font;
   const widths = new Float32Array(names.length);
-  const exact = (i) => (widths[i] = Math.ceil(ctx.measureText(names[i]).width) + 2);
+  const measure = (name) => name.split('\n').reduce((w, line) => Math.max(w, ctx.measureText(line).width), 0);
+  const exact = (i) => (widths[i] = Math.ceil(measure(names[i])) + 2);
   if (names.length <= EXACT) {
     names.forEach((_, i) => exact(i));
     return widths;
@@ -21,10 +25,14 @@ export function labelWidths(ctx, font, names, radii) {
   const advance = new Map();
   for (const i of order.slice(EXACT)) {
     let w = 0;
-    for (const ch of names[i]) {
-      let a = advance.get(ch);
-      if (a === undefined) advance.set(ch, (a = ctx.measureText(ch).width));
-      w += a;
+    for (const line of names[i].split('\n')) {
+      let lw = 0;
+      for (const ch of line) {
+        let a = advance.get(ch);
+        if (a === undefined) advance.set(ch, (a = ctx.measureText(ch).width));
+        lw += a;
+      }
+      w = Math.max(w, lw);
     }
     widths[i] = Math.ceil(w * ESTIMATE_SLACK) + 2;
   }

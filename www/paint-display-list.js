@@ -41,15 +41,30 @@ function node(ctx, [, x, y, r, color], list) {
   ctx.stroke();
 }
 
-// Text with a halo of the background under it (the SVG's paint-order="stroke").
-function label(ctx, [, x, y, text], list) {
+// Text with a halo of the background under it (the SVG's paint-order="stroke");
+// a two-line label's lines are joined by \n, `lineHeight` apart, centred on y.
+function label(ctx, [, x, y, text, lineHeight], list) {
   ctx.font = `12px ${FONT}`;
   ctx.textBaseline = 'middle';
   ctx.strokeStyle = list.background;
   ctx.lineWidth = 3;
-  ctx.strokeText(text, x, y);
   ctx.fillStyle = list.text;
-  ctx.fillText(text, x, y);
+  const lines = text.split('\n');
+  const top = y - ((lines.length - 1) * lineHeight) / 2;
+  lines.forEach((line, i) => {
+    ctx.strokeText(line, x, top + i * lineHeight);
+    ctx.fillText(line, x, top + i * lineHeight);
+  });
+}
+
+// A leader line from a node to its label, set away from it.
+function leader(ctx, [, x1, y1, x2, y2], list) {
+  ctx.strokeStyle = list.muted;
+  ctx.lineWidth = 1;
+  ctx.beginPath();
+  ctx.moveTo(x1, y1);
+  ctx.lineTo(x2, y2);
+  ctx.stroke();
 }
 
 function text(ctx, [, x, y, size, bold, color, value]) {
@@ -77,7 +92,7 @@ function line(ctx, [, x1, x2, y, color, dashed]) {
   ctx.setLineDash([]);
 }
 
-const SHAPES = { edge, node, label };
+const SHAPES = { edge, node, label, leader };
 const MARKS = { text, dot, line };
 
 /** Paints `list` (parsed JSON) on `ctx`, in CSS px of the figure. */

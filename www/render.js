@@ -3,6 +3,7 @@
 // whatever the graph size; items outside the viewport or hidden by a filter
 // (the visibility views) are skipped. The keyboard focus gets a ring.
 import { KIND_COLORS, RELATION_COLORS } from './palette.js';
+import { LABEL_STRIDE } from './views.js';
 
 const ALPHA = [0.9, 0.12, 1, 1]; // by emphasis: normal, faded, near, focus
 const EDGE_ALPHA = [0.55, 0.08, 0.9, 1];
@@ -135,7 +136,19 @@ function drawEdges(ctx, v, sx, sy, z, width, height) {
   return drawn;
 }
 
+// `labels`: LABEL_STRIDE numbers each (views.js): entity, x, y, leader x0, y0, x1, y1.
 function drawLabels(ctx, labels, names, theme) {
+  ctx.beginPath();
+  for (let k = 0; k < labels.length; k += LABEL_STRIDE) {
+    if (Number.isNaN(labels[k + 3])) continue;
+    ctx.moveTo(labels[k + 3], labels[k + 4]);
+    ctx.lineTo(labels[k + 5], labels[k + 6]);
+  }
+  ctx.lineWidth = 1;
+  ctx.strokeStyle = theme.text;
+  ctx.globalAlpha = 0.6;
+  ctx.stroke();
+  ctx.globalAlpha = 1;
   ctx.font = LABEL_FONT;
   ctx.textBaseline = 'middle';
   ctx.textAlign = 'left';
@@ -143,11 +156,15 @@ function drawLabels(ctx, labels, names, theme) {
   ctx.lineWidth = 3;
   ctx.strokeStyle = theme.background;
   ctx.fillStyle = theme.text;
-  for (let k = 0; k < labels.length; k += 3) {
-    // Isolated (U+2068 … U+2069): the label takes the direction of its own
-    // first strong letter, and a U+202E in it ends with it.
-    const name = `\u2068${names[labels[k]]}\u2069`;
-    ctx.strokeText(name, labels[k + 1], labels[k + 2]);
-    ctx.fillText(name, labels[k + 1], labels[k + 2]);
+  for (let k = 0; k < labels.length; k += LABEL_STRIDE) {
+    const lines = names[labels[k]].split('\n');
+    const top = labels[k + 2] - ((lines.length - 1) * LABEL_LINE_PX) / 2;
+    lines.forEach((line, i) => {
+      // Isolated (U+2068 … U+2069): the label takes the direction of its own
+      // first strong letter, and a U+202E in it ends with it.
+      const text = `\u2068${line}\u2069`;
+      ctx.strokeText(text, labels[k + 1], top + i * LABEL_LINE_PX);
+      ctx.fillText(text, labels[k + 1], top + i * LABEL_LINE_PX);
+    });
   }
 }

@@ -1,5 +1,8 @@
 // Typed-array views over the wasm memory: no copies. A view is re-created
 // only when memory grows (the old ArrayBuffer is then detached).
+/** Numbers per placed label: entity, x, y, then the leader line x0, y0, x1, y1 (x0 NaN without one). */
+export const LABEL_STRIDE = 7;
+
 export class Views {
   constructor(handle, memory) {
     this.handle = handle;
@@ -27,7 +30,8 @@ export class Views {
     return this;
   }
 
+  /** The placed labels: LABEL_STRIDE numbers each (see placeLabels in crates/widget/src/draw.rs). */
   labels(count) {
-    return new Float32Array(this.memory.buffer, this.handle.labelsPtr(), 3 * count);
+    return new Float32Array(this.memory.buffer, this.handle.labelsPtr(), LABEL_STRIDE * count);
   }
 }

@@ -12,7 +12,7 @@
 // (interactive.js; parts.js creates them) and hands the map over to a
 // MapHandle, keeping the view.
 import { showError } from './boot.js';
-import { Views } from './views.js';
+import { Views, LABEL_STRIDE } from './views.js';
 import { Viewport } from './viewport.js';
 import { drawFrame, LABEL_FONT, LABEL_LINE_PX } from './render.js';
 import { buildFrame } from './frame.js';
@@ -240,9 +240,11 @@ export class Widget {
     const labels = this.views.labels(this.labelCount).slice();
     const dx = (this.labelCamera.x - cam.x) * cam.zoom;
     const dy = (this.labelCamera.y - cam.y) * cam.zoom;
-    for (let k = 0; k < labels.length; k += 3) {
-      labels[k + 1] += dx;
-      labels[k + 2] += dy;
+    for (let k = 0; k < labels.length; k += LABEL_STRIDE) {
+      for (let c = 1; c < LABEL_STRIDE; c += 2) {
+        labels[k + c] += dx;
+        labels[k + c + 1] += dy;
+      }
     }
     const ctx = this.canvas.getContext('2d');
     ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
@@ -253,7 +255,8 @@ export class Widget {
       performance.mark('alliance-map:first-frame', { detail: { nodes: this.lastDrawn.nodes } });
     }
     this.shownLabels = [];
-    for (let k = 0; k < labels.length; k += 3) this.shownLabels.push(this.names[labels[k]]);
+    // As one line, the way the name reads (a long label is drawn on two).
+    for (let k = 0; k < labels.length; k += LABEL_STRIDE) this.shownLabels.push(this.names[labels[k]].replace('\n', ' '));
   }
 
   theme() {

@@ -49,7 +49,8 @@ pub fn render_svg(data: Dataset, width: u32, height: u32, as_of: Option<PartialD
         scene.set_filter(&crate::query::filter::Filter { as_of: Some(date.first_day()), ..Default::default() });
     }
     // No font metrics here: an average sans-serif glyph is about 0.58 em wide.
-    let widths: Vec<f32> = scene.data.entities.iter().map(|e| 12.0 * 0.58 * e.label().chars().count() as f32 + 2.0).collect();
+    let longest_line = |e: &crate::model::Entity| e.label_text().split('\n').map(|l| l.chars().count()).max().unwrap_or(0);
+    let widths: Vec<f32> = scene.data.entities.iter().map(|e| 12.0 * 0.58 * longest_line(e) as f32 + 2.0).collect();
     let view = crate::display::fit_view(&scene, width.max(100) as f32, height.max(100) as f32);
     let theme = if dark { crate::display::style::DARK } else { crate::display::style::LIGHT };
     crate::display::svg::to_svg(&crate::display::display_list(&scene, view, &widths, 16.0, theme))

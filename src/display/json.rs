@@ -6,8 +6,9 @@
 //!
 //! ```text
 //! {"width":W,"height":H (header, map and footer),"title":"…",
-//!  "background":"#rrggbb","text":"#rrggbb","map":[x,y,w,h],
-//!  "shapes":[["edge",x1,y1,x2,y2,"#rrggbb",dashed 0|1],["node",x,y,r,"#rrggbb"],["label",x,y,"text"]],
+//!  "background":"#rrggbb","text":"#rrggbb","muted":"#rrggbb","map":[x,y,w,h],
+//!  "shapes":[["edge",x1,y1,x2,y2,"#rrggbb",dashed 0|1],["node",x,y,r,"#rrggbb"],
+//!            ["leader",x1,y1,x2,y2],["label",x,y,"line\nline",line height]],
 //!  "marks":[["text",x,y,size,bold 0|1,"#rrggbb","text"],["dot",x,y,r,"#rrggbb"],["line",x1,x2,y,"#rrggbb",dashed 0|1]]}
 //! ```
 
@@ -40,9 +41,10 @@ pub fn to_json(list: &DisplayList) -> String {
     string(&mut out, &list.title);
     let _ = write!(
         out,
-        ",\"background\":\"{}\",\"text\":\"{}\",\"map\":[{},{},{},{}],\"shapes\":[",
+        ",\"background\":\"{}\",\"text\":\"{}\",\"muted\":\"{}\",\"map\":[{},{},{},{}],\"shapes\":[",
         list.theme.background,
         list.theme.text,
+        list.theme.muted,
         num(mx),
         num(my),
         num(mw),
@@ -59,10 +61,13 @@ pub fn to_json(list: &DisplayList) -> String {
             Shape::Node { x, y, r, color } => {
                 let _ = write!(out, "[\"node\",{},{},{},\"{color}\"]", num(*x), num(*y), num(*r));
             }
-            Shape::Label { x, y, text } => {
+            Shape::Label { x, y, lines, line_height } => {
                 let _ = write!(out, "[\"label\",{},{},", num(*x), num(*y));
-                string(&mut out, text);
-                out.push(']');
+                string(&mut out, &lines.join("\n"));
+                let _ = write!(out, ",{}]", num(*line_height));
+            }
+            Shape::Leader { x1, y1, x2, y2 } => {
+                let _ = write!(out, "[\"leader\",{},{},{},{}]", num(*x1), num(*y1), num(*x2), num(*y2));
             }
         }
     }

@@ -28,8 +28,11 @@ pub enum Shape {
     Edge { x1: f32, y1: f32, x2: f32, y2: f32, color: &'static str, dashed: bool },
     /// A node.
     Node { x: f32, y: f32, r: f32, color: &'static str },
-    /// A label, left-aligned, vertically centred on y.
-    Label { x: f32, y: f32, text: String },
+    /// A label of one or two lines `line_height` apart, left-aligned, the
+    /// block vertically centred on y.
+    Label { x: f32, y: f32, lines: Vec<String>, line_height: f32 },
+    /// A leader line from a node's circle to its label, set away from it.
+    Leader { x1: f32, y1: f32, x2: f32, y2: f32 },
 }
 
 /// Everything needed to draw one view as a figure.
@@ -42,7 +45,7 @@ pub struct DisplayList {
     /// The map's band: x, y, width, height. Shapes are clipped to it, so
     /// nothing of the map reaches the header or footer.
     pub map: [f32; 4],
-    /// Edges first, then nodes, then labels (drawing order).
+    /// Edges first, then nodes, then leader lines, then labels (drawing order).
     pub shapes: Vec<Shape>,
     /// The header and footer (see `figure`).
     pub marks: Vec<Mark>,
@@ -91,8 +94,11 @@ pub fn display_list(scene: &Scene, view: Viewport, widths: &[f32], line_height: 
             shapes.push(Shape::Node { x, y, r, color: KIND_COLORS.get(scene.node_kind[e] as usize).copied().unwrap_or("#555555") });
         }
     }
-    for p in place_labels(scene, widths, line_height, view) {
-        shapes.push(Shape::Label { x: p.x, y: p.y, text: scene.data.entity(EntityIx(p.entity)).label().to_string() });
+    let placed = place_labels(scene, widths, line_height, view);
+    shapes.extend(placed.iter().filter_map(|p| p.leader).map(|[x1, y1, x2, y2]| Shape::Leader { x1, y1, x2, y2 }));
+    for p in placed {
+        let lines = scene.data.entity(EntityIx(p.entity)).label_text().split('\n').map(String::from).collect();
+        shapes.push(Shape::Label { x: p.x, y: p.y, lines, line_height });
     }
     let cited: Vec<(usize, &Source)> = scene.data.sources.iter().enumerate().filter(|(i, _)| cited[*i]).collect();
     let citations: Vec<String> = cited.iter().map(|&(i, s)| citation(i, s)).collect();
@@ -116,7 +122,7 @@ pub fn display_list(scene: &Scene, view: Viewport, widths: &[f32], line_height: 
     let top = frame.map_top;
     for s in &mut shapes {
         match s {
-            Shape::Edge { y1, y2, .. } => (*y1, *y2) = (*y1 + top, *y2 + top),
+            Shape::Edge { y1, y2, .. } | Shape::Leader { y1, y2, .. } => (*y1, *y2) = (*y1 + top, *y2 + top),
             Shape::Node { y, .. } | Shape::Label { y, .. } => *y += top,
         }
     }

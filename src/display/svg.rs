@@ -51,16 +51,39 @@ pub fn to_svg(list: &DisplayList) -> String {
             let _ = writeln!(out, "<circle cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"{color}\"/>", num(*x), num(*y), num(*r));
         }
     }
+    let _ = writeln!(out, "</g>\n<g stroke=\"{}\" stroke-width=\"1\">", theme.muted);
+    for s in &list.shapes {
+        if let Shape::Leader { x1, y1, x2, y2 } = s {
+            let _ = writeln!(out, "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/>", num(*x1), num(*y1), num(*x2), num(*y2));
+        }
+    }
     let _ = writeln!(out, "</g>\n<g font-size=\"12\" fill=\"{}\" stroke=\"{}\" stroke-width=\"3\" paint-order=\"stroke\" dominant-baseline=\"central\">", theme.text, theme.background);
     for s in &list.shapes {
-        if let Shape::Label { x, y, text } = s {
-            let _ = writeln!(out, "<text x=\"{}\" y=\"{}\">{}</text>", num(*x), num(*y), escape(text));
+        if let Shape::Label { x, y, lines, line_height } = s {
+            label(&mut out, *x, *y, lines, *line_height);
         }
     }
     out.push_str("</g>\n</svg>\n");
     marks(&mut out, "am-footer", &footer);
     out.push_str("</svg>\n");
     out
+}
+
+/// One `<text>` per label; a two-line label's lines are `<tspan>`s, so the
+/// name stays one text a reader (or a script) finds whole.
+fn label(out: &mut String, x: f32, y: f32, lines: &[String], line_height: f32) {
+    if let [line] = lines {
+        let _ = writeln!(out, "<text x=\"{}\" y=\"{}\">{}</text>", num(x), num(y), escape(line));
+        return;
+    }
+    let top = y - line_height * (lines.len() as f32 - 1.0) / 2.0;
+    let _ = write!(out, "<text x=\"{}\" y=\"{}\">", num(x), num(top));
+    for (i, line) in lines.iter().enumerate() {
+        let dy = if i == 0 { String::new() } else { format!(" dy=\"{}\"", num(line_height)) };
+        let sep = if i + 1 < lines.len() { " " } else { "" };
+        let _ = write!(out, "<tspan x=\"{}\"{dy}>{}{sep}</tspan>", num(x), escape(line));
+    }
+    out.push_str("</text>\n");
 }
 
 fn mark_y(m: &Mark) -> f32 {

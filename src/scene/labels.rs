@@ -3,6 +3,7 @@
 //! Greedy in priority order (selection, hover focus, then degree), trying sixteen
 //! positions around each node; all in screen pixels, where text has a fixed size.
 
+use crate::scene::spatial::segment_distance2;
 use crate::scene::{emphasis, Scene};
 
 /// Screen-space view used for placement.
@@ -30,6 +31,9 @@ pub struct PlacedLabel {
     pub x: f32,
     /// Vertical middle of the text, CSS px.
     pub y: f32,
+    /// A line from the node's circle (x0, y0) to the label (x1, y1), when the
+    /// label sits away from its node.
+    pub leader: Option<[f32; 4]>,
 }
 
 #[derive(Clone, Copy)]
@@ -41,6 +45,25 @@ struct Rect {
 }
 
 impl Rect {
+    fn around(s: [f32; 4]) -> Rect {
+        Rect { x0: s[0].min(s[2]), y0: s[1].min(s[3]), x1: s[0].max(s[2]), y1: s[1].max(s[3]) }
+    }
+    /// Whether a segment passes through the box (Liang–Barsky clipping).
+    fn crosses(&self, s: [f32; 4]) -> bool {
+        let (dx, dy) = (s[2] - s[0], s[3] - s[1]);
+        let (mut t0, mut t1) = (0.0f32, 1.0f32);
+        for (p, q) in [(-dx, s[0] - self.x0), (dx, self.x1 - s[0]), (-dy, s[1] - self.y0), (dy, self.y1 - s[1])] {
+            if p == 0.0 {
+                if q < 0.0 {
+                    return false;
+                }
+            } else {
+                let t = q / p;
+                if p < 0.0 { t0 = t0.max(t) } else { t1 = t1.min(t) }
+            }
+        }
+        t0 < t1
+    }
     fn overlaps(&self, o: &Rect) -> bool {
         self.x0 < o.x1 && o.x0 < self.x1 && self.y0 < o.y1 && o.y0 < self.y1
     }
@@ -57,8 +80,10 @@ struct Obstacles {
     cell: f32,
     cols: i32,
     rows: i32,
-    circles: Vec<Vec<(f32, f32, f32)>>,
+    /// x, y, radius, and whether the node is faded (drawn faint).
+    circles: Vec<Vec<(f32, f32, f32, bool)>>,
     rects: Vec<Vec<Rect>>,
+    segments: Vec<Vec<[f32; 4]>>,
 }
 
 impl Obstacles {
@@ -67,7 +92,7 @@ impl Obstacles {
         let cols = (width / cell).ceil().max(1.0) as i32 + 2;
         let rows = (height / cell).ceil().max(1.0) as i32 + 2;
         let cells = (cols * rows) as usize;
-        Obstacles { cell, cols, rows, circles: vec![Vec::new(); cells], rects: vec![Vec::new(); cells] }
+        Obstacles { cell, cols, rows, circles: vec![Vec::new(); cells], rects: vec![Vec::new(); cells], segments: vec![Vec::new(); cells] }
     }
 
     fn cells(&self, r: &Rect) -> impl Iterator<Item = usize> + '_ {
@@ -77,11 +102,11 @@ impl Obstacles {
         (y0..=y1).flat_map(move |y| (x0..=x1).map(move |x| (y * self.cols + x) as usize))
     }
 
-    fn add_circle(&mut self, x: f32, y: f32, r: f32) {
+    fn add_circle(&mut self, x: f32, y: f32, r: f32, faded: bool) {
         let bbox = Rect { x0: x - r, y0: y - r, x1: x + r, y1: y + r };
         let cells: Vec<usize> = self.cells(&bbox).collect();
         for c in cells {
-            self.circles[c].push((x, y, r));
+            self.circles[c].push((x, y, r, faded));
         }
     }
 
@@ -92,15 +117,44 @@ impl Obstacles {
         }
     }
 
-    fn free(&self, r: &Rect) -> bool {
+    fn add_segment(&mut self, s: [f32; 4]) {
+        let cells: Vec<usize> = self.cells(&Rect::around(s)).collect();
+        for c in cells {
+            self.segments[c].push(s);
+        }
+    }
+
+    /// No placed label, leader line or node circle (of the nodes `avoid`
+    /// names) in the box.
+    fn free(&self, r: &Rect, avoid: Avoid) -> bool {
         self.cells(r).all(|c| {
-            self.rects[c].iter().all(|o| !r.overlaps(o)) && self.circles[c].iter().all(|&(x, y, rad)| !r.hits_circle(x, y, rad))
+            self.rects[c].iter().all(|o| !r.overlaps(o))
+                && self.circles[c].iter().all(|&(x, y, rad, faded)| !avoid.counts(faded) || !r.hits_circle(x, y, rad))
+                && self.segments[c].iter().all(|&s| !r.crosses(s))
+        })
+    }
+
+    /// A leader line would cross no other node's circle and no placed label
+    /// (its own node, centred at `own`, excepted).
+    fn segment_free(&self, s: [f32; 4], own: (f32, f32)) -> bool {
+        self.cells(&Rect::around(s)).all(|c| {
+            self.rects[c].iter().all(|o| !o.crosses(s))
+                && self.circles[c].iter().all(|&(x, y, rad, _)| (x, y) == own || segment_distance2((x, y), (s[0], s[1]), (s[2], s[3])) >= rad * rad)
         })
     }
 }
 
+/// Labels this far down the priority order (selection, path, then degree)
+/// search rings further out and take a leader line when the near spots are
+/// taken: the hubs that a ring of neighbours' circles surrounds. The rest
+/// try only the sixteen near spots, so a 10,000-entity frame stays a few ms.
+const FAR_SEARCH_RANK: usize = 200;
+/// Rings beyond the near two, each a line height further out.
+const FAR_RINGS: usize = 3;
+
 /// Places labels. `widths[e]` is the text width of entity `e`'s label in CSS
-/// px; `height` the line height. Faded entities get no label while something
+/// px (its longer line when it has two: `Entity::label_text`); `height` the
+/// line height. Faded entities get no label while something
 /// is focused. Off-screen and hidden (filtered out) entities are skipped. O(visible · candidates).
 pub fn place_labels(scene: &Scene, widths: &[f32], height: f32, view: Viewport) -> Vec<PlacedLabel> {
     let n = scene.radii.len();
@@ -112,65 +166,172 @@ pub fn place_labels(scene: &Scene, widths: &[f32], height: f32, view: Viewport) 
     for e in 0..n {
         let s = to_screen(e);
         if scene.node_visible[e] == 1 && on_screen(s) {
-            obstacles.add_circle(s.0, s.1, s.2 + 1.0);
+            obstacles.add_circle(s.0, s.1, s.2 + 1.0, scene.node_emphasis[e] == emphasis::FADED);
         }
     }
-    let mut order: Vec<u32> = Vec::with_capacity(n);
-    if let Some(crate::scene::Item::Entity(sel)) = scene.selected() {
-        order.push(sel.0);
-    }
-    order.extend(scene.label_order.iter().filter(|&&e| scene.node_emphasis[e as usize] == emphasis::FOCUS));
-    order.extend(scene.label_order.iter().filter(|&&e| scene.node_emphasis[e as usize] == emphasis::NEAR));
-    order.extend(scene.label_order.iter().filter(|&&e| scene.node_emphasis[e as usize] == emphasis::NORMAL));
     let mut placed: Vec<PlacedLabel> = Vec::new();
     let mut done = vec![false; n];
-    for e in order {
+    let mut rank = 0;
+    for e in priority(scene) {
         let eu = e as usize;
-        if done[eu] {
-            continue;
-        }
-        done[eu] = true;
-        if scene.node_visible[eu] == 0 {
+        if std::mem::replace(&mut done[eu], true) || scene.node_visible[eu] == 0 {
             continue;
         }
         let (x, y, r) = to_screen(eu);
-        if !on_screen((x, y, r)) {
-            continue;
-        }
         let w = widths.get(eu).copied().unwrap_or(0.0);
-        if w <= 0.0 {
+        if !on_screen((x, y, r)) || w <= 0.0 {
             continue;
         }
-        let pad = 3.0;
-        let h = height;
-        // Right, left, above, below, then the diagonals, then the same ring
-        // further out: hubs ringed by neighbours still find a free spot.
-        let mut candidates: Vec<(f32, f32)> = Vec::with_capacity(16);
-        for extra in [0.0, h] {
-            let d = r + pad + extra;
-            let diag = d * std::f32::consts::FRAC_1_SQRT_2;
-            candidates.extend([
-                (x + d, y),
-                (x - d - w, y),
-                (x - w / 2.0, y - d - h / 2.0),
-                (x - w / 2.0, y + d + h / 2.0),
-                (x + diag, y - diag - h / 2.0 + 2.0),
-                (x + diag, y + diag + h / 2.0 - 2.0),
-                (x - diag - w, y - diag - h / 2.0 + 2.0),
-                (x - diag - w, y + diag + h / 2.0 - 2.0),
-            ]);
+        let node = Node { x, y, r, w, h: height * f32::from(scene.label_lines[eu]) };
+        let frame = Rect { x0: 0.0, y0: 0.0, x1: view.width, y1: view.height };
+        let far = rank < FAR_SEARCH_RANK;
+        let mut spot = find_spot(&node, &obstacles, &frame, Avoid::Nodes, far);
+        // What a reader asked to see is named even where nodes crowd: over
+        // faded nodes first (drawn faint, the halo keeps the text clear),
+        // then over any node.
+        if spot.is_none() && must_name(scene, e) {
+            spot = find_spot(&node, &obstacles, &frame, Avoid::ShownNodes, true).or_else(|| find_spot(&node, &obstacles, &frame, Avoid::NoNodes, false));
         }
-        for (lx, ly) in candidates {
-            let rect = Rect { x0: lx, y0: ly - h / 2.0, x1: lx + w, y1: ly + h / 2.0 };
-            let inside = rect.x0 >= 0.0 && rect.y0 >= 0.0 && rect.x1 <= view.width && rect.y1 <= view.height;
-            if inside && obstacles.free(&rect) {
-                obstacles.add_rect(rect);
-                placed.push(PlacedLabel { entity: e, x: lx, y: ly });
-                break;
+        rank += 1;
+        if let Some((b, l)) = spot {
+            obstacles.add_rect(b);
+            if let Some(l) = l {
+                obstacles.add_segment(l);
             }
+            placed.push(PlacedLabel { entity: e, x: b.x0, y: (b.y0 + b.y1) / 2.0, leader: l });
         }
     }
     placed
+}
+
+/// The first free spot for a node's label inside `frame`: the sixteen near
+/// ones, then (with `far`) the rings further out, whose leader line must
+/// cross no other node or label. One loop over candidate numbers, not
+/// iterator chains: this runs in the first-frame wasm, where each chain
+/// cost code size.
+fn find_spot(node: &Node, obstacles: &Obstacles, frame: &Rect, avoid: Avoid, far: bool) -> Option<(Rect, Option<[f32; 4]>)> {
+    let count = if far { 16 + 16 * FAR_RINGS } else { 16 };
+    for i in 0..count {
+        let b = candidate(node, i);
+        let inside = b.x0 >= frame.x0 && b.y0 >= frame.y0 && b.x1 <= frame.x1 && b.y1 <= frame.y1;
+        if !inside || !obstacles.free(&b, avoid) {
+            continue;
+        }
+        if i < 16 {
+            return Some((b, None));
+        }
+        let l = leader(node, &b);
+        if obstacles.segment_free(l, (node.x, node.y)) {
+            return Some((b, Some(l)));
+        }
+    }
+    None
+}
+
+/// Which node circles a label box must keep clear of.
+#[derive(Clone, Copy)]
+enum Avoid {
+    /// Every node.
+    Nodes,
+    /// Nodes that are not faded.
+    ShownNodes,
+    /// None (only other labels and leader lines).
+    NoNodes,
+}
+
+impl Avoid {
+    fn counts(self, faded: bool) -> bool {
+        match self {
+            Avoid::Nodes => true,
+            Avoid::ShownNodes => !faded,
+            Avoid::NoNodes => false,
+        }
+    }
+}
+
+/// The selected entity, the focus of a hover, and every entity on a highlighted path.
+fn must_name(scene: &Scene, e: u32) -> bool {
+    let e = crate::model::EntityIx(e);
+    scene.selected() == Some(crate::scene::Item::Entity(e))
+        || scene.node_emphasis[e.ix()] == emphasis::FOCUS
+        || scene.path.as_ref().is_some_and(|p| p.entities.contains(&e))
+}
+
+/// Entities in the order they claim a label: the selection, the focus (a
+/// hovered item, the path), its neighbours, then everything else; each
+/// group by degree.
+fn priority(scene: &Scene) -> impl Iterator<Item = u32> + '_ {
+    let selected = match scene.selected() {
+        Some(crate::scene::Item::Entity(sel)) => Some(sel.0),
+        _ => None,
+    };
+    let group = move |level: u8| scene.label_order.iter().copied().filter(move |&e| scene.node_emphasis[e as usize] == level);
+    selected.into_iter().chain(group(emphasis::FOCUS)).chain(group(emphasis::NEAR)).chain(group(emphasis::NORMAL))
+}
+
+/// A node on screen and its label's size, CSS px.
+struct Node {
+    x: f32,
+    y: f32,
+    r: f32,
+    w: f32,
+    h: f32,
+}
+
+/// Sixteen directions, (cos, sin) every 22.5° clockwise from 3 o'clock
+/// (y grows downwards): a table, since sin and cos would grow the
+/// first-frame wasm by kilobytes.
+const DIRECTIONS: [(f32, f32); 16] = [
+    (1.0, 0.0),
+    (0.92388, 0.38268),
+    (0.70711, 0.70711),
+    (0.38268, 0.92388),
+    (0.0, 1.0),
+    (-0.38268, 0.92388),
+    (-0.70711, 0.70711),
+    (-0.92388, 0.38268),
+    (-1.0, 0.0),
+    (-0.92388, -0.38268),
+    (-0.70711, -0.70711),
+    (-0.38268, -0.92388),
+    (0.0, -1.0),
+    (0.38268, -0.92388),
+    (0.70711, -0.70711),
+    (0.92388, -0.38268),
+];
+
+/// The label box whose nearest point to the node's centre lies `d` away in
+/// direction `(c, s)`: left-aligned to the right of the node, right-aligned
+/// to its left, centred above and below.
+fn box_at(n: &Node, d: f32, (c, s): (f32, f32)) -> Rect {
+    let (px, py) = (n.x + d * c, n.y + d * s);
+    let x0 = if c > 0.38 { px } else if c < -0.38 { px - n.w } else { px - n.w / 2.0 };
+    let y0 = if s > 0.38 { py } else if s < -0.38 { py - n.h } else { py - n.h / 2.0 };
+    Rect { x0, y0, x1: x0 + n.w, y1: y0 + n.h }
+}
+
+/// Candidate `i` for a node's label. 0-15: right, left, above, below, then
+/// the diagonals, then the same ring a line further out: where a reader
+/// looks for a node's name first. From 16: rings further out, sixteen
+/// directions each, nearest first (a label with a leader line).
+fn candidate(n: &Node, i: usize) -> Rect {
+    const PAD: f32 = 3.0;
+    // Right, left, above, below, then up-right, down-right, up-left, down-left.
+    const NEAR: [usize; 8] = [0, 8, 12, 4, 14, 2, 10, 6];
+    if i < 16 {
+        let extra = if i < 8 { 0.0 } else { n.h };
+        return box_at(n, n.r + PAD + extra, DIRECTIONS[NEAR[i % 8]]);
+    }
+    let ring = (i - 16) / 16 + 1;
+    box_at(n, n.r + PAD + n.h * (1.0 + ring as f32), DIRECTIONS[i % 16])
+}
+
+/// The leader from the node's circle to the nearest point of its label box.
+fn leader(n: &Node, b: &Rect) -> [f32; 4] {
+    let (bx, by) = (n.x.max(b.x0).min(b.x1), n.y.max(b.y0).min(b.y1));
+    let (dx, dy) = (bx - n.x, by - n.y);
+    let len = (dx * dx + dy * dy).sqrt().max(1e-3);
+    [n.x + dx / len * (n.r + 1.0), n.y + dy / len * (n.r + 1.0), bx, by]
 }
 
 /// Quality figure for tests: pairs of placed labels that overlap each other,
@@ -178,7 +339,10 @@ pub fn place_labels(scene: &Scene, widths: &[f32], height: f32, view: Viewport) 
 pub fn count_label_overlaps(scene: &Scene, widths: &[f32], height: f32, view: Viewport, placed: &[PlacedLabel]) -> usize {
     let rects: Vec<Rect> = placed
         .iter()
-        .map(|p| Rect { x0: p.x, y0: p.y - height / 2.0, x1: p.x + widths[p.entity as usize], y1: p.y + height / 2.0 })
+        .map(|p| {
+            let h = height * f32::from(scene.label_lines[p.entity as usize]);
+            Rect { x0: p.x, y0: p.y - h / 2.0, x1: p.x + widths[p.entity as usize], y1: p.y + h / 2.0 }
+        })
         .collect();
     let mut count = 0;
     for i in 0..rects.len() {

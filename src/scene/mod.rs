@@ -81,6 +81,8 @@ pub struct Scene {
     needs_layout: bool,
     /// Entities in label priority order: degree, then index.
     pub(crate) label_order: Vec<u32>,
+    /// Lines of each entity's label (1, or 2 for a wrapped long one).
+    pub(crate) label_lines: Vec<u8>,
     hovered: Option<Item>,
     selected: Option<Item>,
     filter: Filter,
@@ -102,6 +104,7 @@ impl Scene {
         let mut label_order: Vec<u32> = (0..n as u32).collect();
         let key = |e: u32| (std::cmp::Reverse(adjacency.degree(EntityIx(e))), e);
         crate::query::sort::sort_indices(&mut label_order, &|a, b| key(a).cmp(&key(b)));
+        let label_lines = data.entities.iter().map(|e| if e.label_text().contains('\n') { 2 } else { 1 }).collect();
         Scene {
             node_kind: data.entities.iter().map(|e| e.kind.index()).collect(),
             edge_ends: data.relations.iter().flat_map(|r| [r.from.0, r.to.0]).collect(),
@@ -125,6 +128,7 @@ impl Scene {
             picking: std::cell::OnceCell::new(),
             needs_layout,
             label_order,
+            label_lines,
             hovered: None,
             selected: None,
             filter: Filter::default(),

@@ -112,9 +112,10 @@ impl MapHandle {
         self.scene.data.meta.description.clone()
     }
 
-    /// The label of each entity, in index order (what the map writes beside it).
+    /// The label of each entity, in index order (what the map writes beside
+    /// it): one line, or two joined by `\n` (`Entity::label_text`).
     pub fn labels(&self) -> Vec<String> {
-        self.scene.data.entities.iter().map(|e| e.label().to_owned()).collect()
+        self.scene.data.entities.iter().map(|e| e.label_text().into_owned()).collect()
     }
 
     /// Kinds and relation types present, with counts, as JSON:
@@ -134,13 +135,18 @@ impl MapHandle {
     }
 
     /// Places labels for a view; returns how many. Read them with `labelsPtr`
-    /// as a Float32Array of [entity, x, y] triples (CSS px).
+    /// as a Float32Array of [entity, x, y, x0, y0, x1, y1] (CSS px): the
+    /// text's left and middle, then its leader line from the node's circle,
+    /// x0 NaN when the label sits beside its node.
     #[wasm_bindgen(js_name = placeLabels)]
     pub fn place_labels(&mut self, x: f32, y: f32, zoom: f32, width: f32, height: f32, line_height: f32) -> u32 {
         let view = alliance_map::scene::labels::Viewport { x, y, zoom, width, height };
         let placed = alliance_map::scene::labels::place_labels(&self.scene, &self.label_widths, line_height, view);
         self.labels.clear();
-        self.labels.extend(placed.iter().flat_map(|p| [p.entity as f32, p.x, p.y]));
+        self.labels.extend(placed.iter().flat_map(|p| {
+            let [x0, y0, x1, y1] = p.leader.unwrap_or([f32::NAN; 4]);
+            [p.entity as f32, p.x, p.y, x0, y0, x1, y1]
+        }));
         placed.len() as u32
     }
 

@@ -221,6 +221,40 @@ impl Entity {
             .min_by_key(|a| a.chars().count())
             .map_or(&self.name, |a| a.as_str())
     }
+
+    /// The label as drawn: on two lines (joined by `\n`) when it is longer
+    /// than 24 characters, broken at the space nearest its middle, so a long
+    /// name with no short alias takes half the width beside its node.
+    pub fn label_text(&self) -> std::borrow::Cow<'_, str> {
+        wrap_label(self.label())
+    }
+}
+
+/// `label` on one or two lines; see [`Entity::label_text`]. Plain loops,
+/// no `format!` or indexing: their panic paths would pull a formatter into
+/// the first-frame wasm.
+pub fn wrap_label(label: &str) -> std::borrow::Cow<'_, str> {
+    // A line break in the data is drawn as a space: the one break is ours.
+    let text: std::borrow::Cow<'_, str> = if label.bytes().any(|b| b == b'\n' || b == b'\r') {
+        label.chars().map(|c| if c == '\n' || c == '\r' { ' ' } else { c }).collect::<String>().into()
+    } else {
+        label.into()
+    };
+    let chars = text.chars().count();
+    if chars <= 24 {
+        return text;
+    }
+    let (mut best, mut best_distance) = (None, usize::MAX);
+    for (k, (byte, c)) in text.char_indices().enumerate() {
+        if c == ' ' && k.abs_diff(chars / 2) < best_distance {
+            (best, best_distance) = (Some(byte), k.abs_diff(chars / 2));
+        }
+    }
+    // A space is one byte, so `at + 1` is a boundary.
+    match best.and_then(|at| Some((text.get(..at)?, text.get(at + 1..)?))) {
+        Some((first, second)) => [first, "\n", second].concat().into(),
+        None => text,
+    }
 }
 
 impl Dataset {
