@@ -1,6 +1,7 @@
 //! The scene as a reader narrows it: filters and visibility (picking, labels
 //! and emphasis ignore hidden items), a neighbourhood, a highlighted path,
-//! the clockwise keyboard order, and the path and text views.
+//! the clockwise keyboard order, the path and text views, and the list of
+//! entities inside the map.
 #![allow(clippy::inconsistent_digit_grouping)] // days written as yyyy_mm_dd
 
 use alliance_map::model::{EntityIx, RelationIx};
@@ -249,4 +250,45 @@ fn counts_and_timeline_views_describe_the_filters() {
     let alliance = (data.entity_ix("auto-electronics-investment-alliance").unwrap()).ix();
     let (nodes, _) = alliance_map::query::filter::visibility(&data, &Filter { as_of: Some(first.day), ..Filter::default() });
     assert_eq!(nodes[alliance], 0);
+}
+
+#[test]
+fn the_list_inside_the_map_names_every_shown_entity_most_connected_first() {
+    let mut s = scene();
+    let n = s.radii.len();
+    let list = s.entity_list(500);
+    assert_eq!((list.shown, list.entities.len()), (n, n), "every entity of the seed, once");
+    let degrees: Vec<usize> = list.entities.iter().map(|&e| s.degree(e)).collect();
+    assert!(list.entities.windows(2).all(|w| (std::cmp::Reverse(s.degree(w[0])), w[0]) < (std::cmp::Reverse(s.degree(w[1])), w[1])), "degree, then index: {degrees:?}");
+    // A filter takes its hidden entities out; the order of the rest stays.
+    let csia = s.find("csia").unwrap();
+    s.set_filter(&Filter { hidden_kinds: vec![s.data.entity(csia).kind], ..Filter::default() });
+    let filtered = s.entity_list(500);
+    let shown: Vec<EntityIx> = list.entities.iter().copied().filter(|e| s.node_visible[e.ix()] == 1).collect();
+    assert!(filtered.shown < n && !filtered.entities.contains(&csia));
+    assert_eq!((filtered.shown, filtered.entities), (shown.len(), shown));
+}
+
+#[test]
+fn a_capped_list_keeps_the_selection_and_the_path_wherever_they_rank() {
+    let mut s = scene();
+    let top: Vec<EntityIx> = s.entity_list(usize::MAX).entities;
+    let capped = s.entity_list(5);
+    assert_eq!((capped.shown, &capped.entities[..]), (s.radii.len(), &top[..5]), "the five most connected");
+    let last = *top.last().unwrap();
+    s.select(Some(Item::Entity(last)));
+    assert_eq!(s.entity_list(5).entities, [&top[..5], &[last]].concat(), "the selection, after the five");
+    let a = s.find("auto-electronics-investment-alliance").unwrap();
+    let b = s.find("csia").unwrap();
+    let path = s.paths(a, b, 1)[0].clone();
+    s.highlight_path(Some(&path));
+    let listed = s.entity_list(1).entities;
+    assert!(path.entities.iter().chain([&last]).all(|e| listed.contains(e)), "{listed:?} holds {path:?}");
+    let in_order: Vec<EntityIx> = top.iter().copied().filter(|e| listed.contains(e)).collect();
+    assert_eq!(listed, in_order, "still most connected first");
+    assert_eq!(s.entity_list(0).entities.len(), path.entities.len() + 1, "cap 0: only what the map marks");
+    // A hidden selection is not on the map, so not in the list.
+    s.highlight_path(None);
+    s.set_filter(&Filter { hidden_kinds: vec![s.data.entity(last).kind], ..Filter::default() });
+    assert!(!s.entity_list(0).entities.contains(&last));
 }

@@ -52,7 +52,7 @@ export interface FirstFrame {
   meta(): { title: string; description: string };
   /** Fits the whole map in view (the Fit button). */
   fit(): void;
-  /** Frees the map (its wasm memory) and removes every listener, observer and timer it added. The DOM stays until the container's next map replaces it. */
+  /** Frees the map (its wasm memory) and removes every listener, observer and timer it added. The DOM stays until the container's next map replaces it, but for the list of entities screen readers read inside the map, which goes with the map. */
   destroy(): void;
   /** Whether destroy() was called. */
   readonly destroyed: boolean;

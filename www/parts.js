@@ -10,7 +10,8 @@
 // result), 'filter' and 'path' {fromHistory}, 'view', 'textview' {open}.
 // Where several parts follow one event, they hear it in the order they are
 // created here: the sheet and the reader follow a selection before the
-// text view, the keyboard and deep links.
+// text view, the list of entities inside the map (entity-list.js), the
+// keyboard and deep links.
 import { createHint } from './hint.js';
 import { createSelection } from './selection.js';
 import { attachSheet } from './sheet.js';
@@ -18,6 +19,7 @@ import { Reader } from './reader.js';
 import { buildControls } from './controls.js';
 import { buildPathFinder } from './pathfinder.js';
 import { TextView } from './textview.js';
+import { attachEntityList } from './entity-list.js';
 import { attachInput } from './input.js';
 import { attachKeyboard } from './keyboard.js';
 import { attachDeepLink } from './deeplink.js';
@@ -42,6 +44,7 @@ export function attachParts({ handle, views, viewport, dom, uid, container, deep
   const reader = new Reader({ handle, views, selected, on, emit, settle: () => viewport.settle() });
   const paths = buildPathFinder({ id: `${uid}-paths`, handle, reader, entities, views, viewport, stage, container, selected, select, announce, signal });
   const textView = new TextView({ uid, handle, views, container, selected, select, on, emit, signal });
+  own(attachEntityList({ handle, entities, reader, selected, canvas, uid, on, guard, signal }));
   const controls = own(buildControls({ uid, handle, reader, paths, on, emit, toggleText: () => textView.toggle(), signal }));
   controls.textButton.setAttribute('aria-controls', textView.section.id);
   const input = own(attachInput({ canvas, container, handle, viewport, pick, select, showHint: hint.show, guard, signal }));

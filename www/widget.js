@@ -191,7 +191,8 @@ export class Widget {
   /**
    * Ends every listener, observer and timer of the widget and its parts, and
    * frees the wasm handle (the element calls it when it reloads or leaves the
-   * page). The DOM stays until the container's next map replaces it.
+   * page). The DOM stays until the container's next map replaces it (but
+   * for the list of entities inside the map, entity-list.js, which goes).
    */
   destroy() {
     if (this.destroyed) return;

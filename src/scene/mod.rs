@@ -2,15 +2,18 @@
 //! that JavaScript reads as typed-array views (positions, radii, styles,
 //! emphasis, visibility), plus hit testing, hover/selection emphasis and
 //! details. What a reader narrows the map to (filters, a neighbourhood, a
-//! highlighted path, keyboard walking) is in [`reading`].
+//! highlighted path, keyboard walking) is in [`reading`]; the list of
+//! entities a screen reader reads inside the map in [`listing`].
 
 pub mod labels;
 mod legend;
+mod listing;
 mod placement;
 mod reading;
 pub mod spatial;
 
 pub use legend::legend_json;
+pub use listing::EntityList;
 pub use placement::PositionsError;
 
 use crate::compiled::Compiled;

@@ -1,8 +1,8 @@
 //! The full module's half of the facade: what a reader does with the map
 //! (picking, hover and selection, details, search, filters, paths, the text
-//! view, SVG and PNG exports), over the `alliance-map` crate's scene and
-//! queries. Small results cross as plain objects via serde-wasm-bindgen,
-//! through view structs made for the boundary.
+//! view, the list of entities inside the map, SVG and PNG exports), over the
+//! `alliance-map` crate's scene and queries. Small results cross as plain
+//! objects via serde-wasm-bindgen, through view structs made for the boundary.
 
 use crate::{into_error, MapHandle};
 use alliance_map::display::view::{counts_view, paths_view, search_view, timeline_view};
@@ -239,6 +239,14 @@ impl MapHandle {
     #[wasm_bindgen(js_name = shownDegree)]
     pub fn shown_degree(&self, e: u32) -> u32 {
         self.scene.shown_degree(EntityIx(e)) as u32
+    }
+
+    /// The shown entities a screen reader's list inside the map names, most
+    /// connected first: the first `cap`, plus the selected entity and the
+    /// highlighted path's wherever they rank: `{shown, entities}`.
+    #[wasm_bindgen(js_name = entityList)]
+    pub fn entity_list(&self, cap: u32) -> Result<JsValue, JsError> {
+        to_js(&self.scene.entity_list(cap as usize))
     }
 
     /// A page of the map as text: `{start, total, entities: [Details],
