@@ -18,7 +18,8 @@
 mod barnes_hut;
 mod force;
 mod grid;
-mod multilevel;
+// pub(crate): community detection (`crate::community`) builds on WGraph too.
+pub(crate) mod multilevel;
 mod overlap;
 mod pack;
 pub mod quality;

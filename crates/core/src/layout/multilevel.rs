@@ -37,10 +37,20 @@ impl WGraph {
         g
     }
 
-    /// Builds the symmetric CSR from weighted pairs (u != v); repeated pairs
-    /// are merged by adding weights, in input order (stable sort), so the sums
-    /// are the same on every platform.
-    fn from_pairs(mass: Vec<f64>, pairs: impl Iterator<Item = (u32, u32, f64)>) -> WGraph {
+    /// The graph of `n` unit nodes with edges weighted as given, for
+    /// community detection, where they all count: repeated pairs add their
+    /// weights, and a self-loop of weight w is one entry `(u, u)` of weight
+    /// 2w, both its ends, as modularity counts a degree. Endpoints out of
+    /// range are dropped.
+    pub(crate) fn from_weighted(n: usize, edges: impl Iterator<Item = (u32, u32, f64)>) -> WGraph {
+        WGraph::from_pairs(vec![1.0; n], edges.filter(|&(a, b, _)| (a as usize) < n && (b as usize) < n))
+    }
+
+    /// Builds the symmetric CSR from weighted pairs; repeated pairs are
+    /// merged by adding weights, in input order (stable sort), so the sums
+    /// are the same on every platform. A pair (u, u) is pushed twice and so
+    /// merges into one entry of twice its weight; the layout never passes one.
+    pub(crate) fn from_pairs(mass: Vec<f64>, pairs: impl Iterator<Item = (u32, u32, f64)>) -> WGraph {
         let n = mass.len();
         let mut both: Vec<(u32, u32, f64)> = Vec::new();
         for (a, b, w) in pairs {
