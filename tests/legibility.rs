@@ -1,13 +1,15 @@
-//! Who gets named on the seed's first view.
-use alliance_map::compiled::Compiled;
+//! Who a reader sees named on the seed's first view, placed natively with
+//! Chromium's label widths and the published map's canvas sizes
+//! (tests/fixtures/labels/seed.json, which tests/e2e/legibility.test.mjs
+//! checks against Chromium and rewrites with UPDATE_EXPECT=1). The issue's
+//! goal is all 47 on desktop and 40 on a phone; these are the floors reached.
+use crate::seed;
 use alliance_map::display::fit_view;
 use alliance_map::layout::LayoutConfig;
+use alliance_map::model::EntityIx;
 use alliance_map::pipeline::compile;
 use alliance_map::scene::labels::{count_label_overlaps, place_labels};
 use alliance_map::scene::Scene;
-use alliance_map::model::EntityIx;
-
-use crate::seed;
 
 #[derive(serde::Deserialize)]
 struct Fixture {
@@ -16,31 +18,46 @@ struct Fixture {
     phone: [f32; 2],
 }
 
+fn fixture() -> Fixture {
+    serde_json::from_str(&std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/labels/seed.json")).unwrap()).unwrap()
+}
+
 #[test]
-fn probe() {
-    let fx: Fixture = serde_json::from_str(&std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/labels/seed.json")).unwrap()).unwrap();
-    let el: f64 = std::env::var("EL").ok().and_then(|v| v.parse().ok()).unwrap_or(45.0);
-    let gap: f64 = std::env::var("GAP").ok().and_then(|v| v.parse().ok()).unwrap_or(12.0);
-    let compiled: Compiled = compile(seed::seed(), &LayoutConfig { edge_length: el, gap, ..LayoutConfig::default() });
-    let scene = Scene::new(compiled);
-    for (name, [w, h]) in [("desktop", fx.desktop), ("phone", fx.phone)] {
+fn the_seeds_first_view_names_most_entities_and_the_most_connected_without_overlaps() {
+    let fx = fixture();
+    let scene = Scene::new(compile(seed::seed(), &LayoutConfig::default()));
+    for (name, [w, h], at_least, top_at_least) in [("desktop", fx.desktop, 40, 9), ("phone", fx.phone, 32, 5)] {
         let view = fit_view(&scene, w, h);
         let placed = place_labels(&scene, &fx.widths, 16.0, view);
         let named: Vec<u32> = placed.iter().map(|p| p.entity).collect();
         let mut by_degree: Vec<usize> = (0..scene.radii.len()).collect();
         by_degree.sort_by_key(|&e| std::cmp::Reverse(scene.degree(EntityIx::at(e))));
         let top = by_degree[..10].iter().filter(|&&e| named.contains(&(e as u32))).count();
-        let missing: Vec<String> = by_degree.iter().filter(|&&e| !named.contains(&(e as u32))).map(|&e| format!("{}({})", scene.data.entities[e].id, scene.degree(EntityIx::at(e)))).collect();
-        println!("{name}: {} of {} named, top10 {top}, overlaps {}, zoom {}; unnamed {missing:?}", placed.len(), scene.radii.len(), count_label_overlaps(&scene, &fx.widths, 16.0, view, &placed), view.zoom);
+        let unnamed: Vec<&str> = by_degree.iter().filter(|&&e| !named.contains(&(e as u32))).map(|&e| scene.data.entities[e].id.as_str()).collect();
+        assert!(placed.len() >= at_least, "{name}: {} of 47 named; unnamed {unnamed:?}", placed.len());
+        assert!(top >= top_at_least, "{name}: {top} of the 10 most connected named; unnamed {unnamed:?}");
+        assert_eq!(count_label_overlaps(&scene, &fx.widths, 16.0, view, &placed), 0, "{name}: no label over another or over a node");
+        assert!(placed.iter().all(|p| p.leader.is_none_or(|[x0, y0, x1, y1]| (x1 - x0).hypot(y1 - y0) <= 4.0 * 32.0 + 3.0)), "{name}: a leader line is at most four label heights long");
     }
 }
 
 #[test]
-fn probe_svg() {
-    let fx: Fixture = serde_json::from_str(&std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/labels/seed.json")).unwrap()).unwrap();
-    let scene = Scene::new(compile(seed::seed(), &LayoutConfig::default()));
-    for (name, [w, h]) in [("desktop", fx.desktop), ("phone", fx.phone)] {
-        let list = alliance_map::display::display_list(&scene, fit_view(&scene, w, h), &fx.widths, 16.0, alliance_map::display::style::LIGHT);
-        std::fs::write(format!("target/m14/{name}.svg"), alliance_map::display::svg::to_svg(&list)).unwrap();
+fn the_selected_hub_is_named_even_where_its_neighbours_crowd_it() {
+    let fx = fixture();
+    let mut scene = Scene::new(compile(seed::seed(), &LayoutConfig::default()));
+    let hub = scene.most_connected().unwrap();
+    scene.select(Some(alliance_map::scene::Item::Entity(hub)));
+    for [w, h] in [fx.desktop, fx.phone] {
+        let placed = place_labels(&scene, &fx.widths, 16.0, fit_view(&scene, w, h));
+        assert_eq!(placed.first().map(|p| p.entity), Some(hub.0), "{w}x{h}: the selection is named first");
     }
+}
+
+#[test]
+fn long_labels_break_once_at_the_space_nearest_the_middle() {
+    use alliance_map::model::wrap_label;
+    assert_eq!(wrap_label("Automotive Electronics Industry Investment Alliance"), "Automotive Electronics\nIndustry Investment Alliance");
+    assert_eq!(wrap_label("Huawei Technologies"), "Huawei Technologies");
+    assert_eq!(wrap_label("Averyveryverylongnamewithnospaceatall"), "Averyveryverylongnamewithnospaceatall");
+    assert_eq!(wrap_label("A line\nbreak in the data"), "A line break in the data", "a break in the data is a space; short, so one line");
 }
