@@ -59,7 +59,7 @@ export function drawFrame(ctx, v, camera, width, height, labels, names, theme, r
   ctx.globalAlpha = 1;
   if (ring >= 0 && v.nodeVisible[ring]) drawRing(ctx, sx(ring), sy(ring), Math.max(v.radii[ring] * z, 2.5), theme);
   drawLabels(ctx, labels, names, theme);
-  return { nodes, edges, labels: labels.length / 3 };
+  return { nodes, edges, labels: labels.length / LABEL_STRIDE };
 }
 
 /** The keyboard focus: a ring in the focus colour inside one in the background colour, visible on any fill. */

@@ -51,7 +51,9 @@ test('the SVG button saves a figure: title, legend of the view, map with labels 
     const { header, map, footer } = parts(svg);
     assert.match(svg, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     assert.equal((map.match(/<circle/g) || []).length, st.drawn.nodes, 'every drawn entity is in the map band');
-    for (const label of st.labels.slice(0, 5)) assert.ok(map.includes(`>${label.replace(/&/g, '&amp;')}</text>`), `label ${label} as text`);
+    // A two-line label is one <text> of two <tspan>s: its text is the whole label.
+    const texts = map.replace(/<tspan[^>]*>|<\/tspan>/g, '');
+    for (const label of st.labels.slice(0, 5)) assert.ok(texts.includes(`>${label.replace(/&/g, '&amp;')}</text>`), `label ${label} as text`);
     assert.ok(header.includes(`font-weight="600" fill="#1a1a1a">${TITLE}</text>`), 'the title heads the figure');
     const kinds = await kindsInView(page);
     assert.ok(kinds.length >= 5, `kinds in view: ${kinds}`);
