@@ -138,17 +138,21 @@ function drawEdges(ctx, v, sx, sy, z, width, height) {
 
 // `labels`: LABEL_STRIDE numbers each (views.js): entity, x, y, leader x0, y0, x1, y1.
 function drawLabels(ctx, labels, names, theme) {
+  let leaders = 0;
   ctx.beginPath();
   for (let k = 0; k < labels.length; k += LABEL_STRIDE) {
     if (Number.isNaN(labels[k + 3])) continue;
     ctx.moveTo(labels[k + 3], labels[k + 4]);
     ctx.lineTo(labels[k + 5], labels[k + 6]);
+    leaders++;
   }
-  ctx.lineWidth = 1;
-  ctx.strokeStyle = theme.text;
-  ctx.globalAlpha = 0.6;
-  ctx.stroke();
-  ctx.globalAlpha = 1;
+  if (leaders > 0) {
+    ctx.lineWidth = 1;
+    ctx.strokeStyle = theme.text;
+    ctx.globalAlpha = 0.6;
+    ctx.stroke();
+    ctx.globalAlpha = 1;
+  }
   ctx.font = LABEL_FONT;
   ctx.textBaseline = 'middle';
   ctx.textAlign = 'left';
