@@ -4,7 +4,11 @@
 //! realistic length (about 42 characters, like "Shenzhen Huaxin
 //! Semiconductor Investment Fund"), so label placement has real work.
 //!
-//!     cargo run --release --example synth_toml -- ENTITIES RELATIONS SEED > data.toml
+//!     cargo run --release --example synth_toml -- ENTITIES RELATIONS SEED [SHAPE] > data.toml
+//!
+//! SHAPE is `ba` (the default), `star` (entity 0 joined to ENTITIES - 1
+//! spokes) or `complete` (every pair joined): the shapes that once hung the
+//! layout and the picking grid (issue 19), for the browser tests at scale.
 
 use alliance_map::{formats::write_toml::to_toml, synth};
 
@@ -21,7 +25,7 @@ const SUFFIXES: [&str; 10] = ["Co., Ltd.", "Holdings", "Group", "Corporation", "
 
 fn arg(args: &[String], i: usize, name: &str) -> usize {
     args.get(i).and_then(|a| a.parse().ok()).unwrap_or_else(|| {
-        eprintln!("error: {name} must be a whole number\nusage: cargo run --release --example synth_toml -- ENTITIES RELATIONS SEED > data.toml");
+        eprintln!("error: {name} must be a whole number\nusage: cargo run --release --example synth_toml -- ENTITIES RELATIONS SEED [ba|star|complete] > data.toml");
         std::process::exit(2);
     })
 }
@@ -29,7 +33,15 @@ fn arg(args: &[String], i: usize, name: &str) -> usize {
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let (entities, relations, seed) = (arg(&args, 0, "ENTITIES"), arg(&args, 1, "RELATIONS"), arg(&args, 2, "SEED"));
-    let mut data = synth::dataset(entities, relations, seed as u64);
+    let mut data = match args.get(3).map(String::as_str).unwrap_or("ba") {
+        "ba" => synth::dataset(entities, relations, seed as u64),
+        "star" => synth::dataset_of_edges(entities, &synth::star(entities.saturating_sub(1))),
+        "complete" => synth::dataset_of_edges(entities, &synth::complete(entities)),
+        other => {
+            eprintln!("error: unknown SHAPE `{other}`: expected `ba`, `star` or `complete`");
+            std::process::exit(2);
+        }
+    };
     let mut rng = synth::Rng::new(seed as u64 + 1);
     let n = data.entities.len().max(1);
     for (i, e) in data.entities.iter_mut().enumerate() {

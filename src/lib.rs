@@ -22,4 +22,6 @@ pub mod cli;
 #[cfg(feature = "formats")]
 pub mod formats;
 #[cfg(feature = "formats")]
+pub mod places;
+#[cfg(feature = "formats")]
 pub mod site;

@@ -72,13 +72,24 @@ fn hovering_an_entity_emphasises_its_neighbours_and_fades_the_rest() {
 fn details_write_relations_as_cited_sentences() {
     let s = scene();
     let changan = s.find("changan").unwrap();
-    let d = s.details(Item::Entity(changan));
+    let d = s.details(Item::Entity(changan), usize::MAX);
     let stake = d.relations.iter().find(|r| r.sentence.contains("40%")).expect("the stake sentence");
     // Each name between FSI and PDI (the widget makes them <bdi>s).
     assert_eq!(stake.sentence, "\u{2068}Changan Automobile\u{2069} holds up to 40% of \u{2068}Huawei–Changan smart-car venture\u{2069} (proposed).");
     assert!(!stake.cites.is_empty());
     let cited = &d.citations[stake.cites[0] as usize];
     assert_eq!(cited.title, "Huawei's Strategic Move into Smart Vehicle Joint Venture");
+}
+
+#[test]
+fn a_hubs_details_come_a_page_at_a_time_with_the_whole_count() {
+    let data = alliance_map::synth::dataset_of_edges(1001, &alliance_map::synth::star(1000));
+    let s = Scene::new(compile(data, &LayoutConfig::default()));
+    let hub = s.find("e0").unwrap();
+    let d = s.details(Item::Entity(hub), 100);
+    assert_eq!((d.relations.len(), d.relation_count), (100, 1000), "the first page of 100, and the count of all 1,000");
+    assert_eq!(s.details(Item::Entity(hub), 5000).relations.len(), 1000, "asking for more than there are gives them all");
+    assert_eq!(s.details(Item::Entity(s.find("e7").unwrap()), 100).relation_count, 1);
 }
 
 #[test]

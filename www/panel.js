@@ -54,8 +54,24 @@ export function relationItem(r, listen) {
   return li;
 }
 
-/** Fills `panel` with a Details object from the wasm; `onPick(kind, index)` follows links (until `signal` aborts). */
-export function renderDetails(panel, d, onPick, uid, signal) {
+/** The "Show more" button under a page of relations: `shown` of `count`, `onMore()` asks for the next page. */
+function moreButton(shown, count, onMore, signal) {
+  const next = Math.min(RELATIONS_PAGE, count - shown);
+  const more = el('button', 'relations-more', `Show ${next.toLocaleString('en')} more (${shown.toLocaleString('en')} of ${count.toLocaleString('en')} shown)`);
+  more.type = 'button';
+  more.addEventListener('click', onMore, { signal });
+  return more;
+}
+
+/** Relations the panel shows at first, and adds per "Show more": a hub's 100,000 at once took 39 s. */
+export const RELATIONS_PAGE = 100;
+
+/**
+ * Fills `panel` with a Details object from the wasm; `onPick(kind, index)`
+ * follows links and `onMore()` asks for the next page of relations (until
+ * `signal` aborts).
+ */
+export function renderDetails(panel, d, onPick, uid, signal, onMore) {
   panel.replaceChildren();
   const onClick = (button, kind, index) => button.addEventListener('click', () => onPick(kind, index), { signal });
   const close = el('button', 'panel-close', '×');
@@ -70,7 +86,7 @@ export function renderDetails(panel, d, onPick, uid, signal) {
   panel.append(grip);
   panel.append(close, heading, ...summaryNodes(d));
   if (d.relations.length) {
-    panel.append(el('h3', '', d.what === 'entity' ? `Relations (${d.relations.length})` : 'Relation'));
+    panel.append(el('h3', '', d.what === 'entity' ? `Relations (${d.relationCount.toLocaleString('en')})` : 'Relation'));
     const ul = el('ul', 'relations');
     for (const r of d.relations) {
       const li = relationItem(r, (b) => onClick(b, 'relation', r.relation));
@@ -85,6 +101,7 @@ export function renderDetails(panel, d, onPick, uid, signal) {
       ul.append(li);
     }
     panel.append(ul);
+    if (d.relationCount > d.relations.length) panel.append(moreButton(d.relations.length, d.relationCount, onMore, signal));
   }
   if (d.citations.length) {
     panel.append(el('h3', '', 'Sources'));

@@ -77,6 +77,7 @@ function drawRing(ctx, x, y, r, theme) {
 function drawEdges(ctx, v, sx, sy, z, width, height) {
   const groups = new Map();
   let drawn = 0;
+  let emphasised = 0;
   const m = v.edgeKind.length;
   for (let e = 0; e < m; e++) {
     if (!v.edgeVisible[e]) continue;
@@ -89,6 +90,7 @@ function drawEdges(ctx, v, sx, sy, z, width, height) {
     const ra = Math.max(v.radii[a] * z, 2.5), rb = Math.max(v.radii[b] * z, 2.5);
     if (len <= ra + rb) continue;
     drawn++;
+    if (v.edgeEmphasis[e] >= 2) emphasised++;
     const ux = dx / len, uy = dy / len;
     const key = (v.edgeKind[e] * 2 + (v.edgeFlags[e] & 1)) * 4 + v.edgeEmphasis[e];
     if (!groups.has(key)) groups.set(key, []);
@@ -100,6 +102,11 @@ function drawEdges(ctx, v, sx, sy, z, width, height) {
   // draw hairlines about 20x faster than 1.3 px lines (benches/pan.mjs), and
   // at that density neither the width nor the arrows can be read anyway.
   const dense = drawn > DENSE_EDGES;
+  // A selected hub of 100,000 relations emphasises them all: drawn thick
+  // with arrowheads, that frame took a software rasterizer 7.6 s. Past
+  // DENSE_EDGES, emphasised relations are hairlines too, set off by colour
+  // and opacity alone.
+  const denseEmphasis = emphasised > DENSE_EDGES;
   const hairline = 1 / ctx.getTransform().a;
   for (const [key, segs] of groups) {
     const emphasis = key % 4;
@@ -109,9 +116,10 @@ function drawEdges(ctx, v, sx, sy, z, width, height) {
     ctx.globalAlpha = EDGE_ALPHA[emphasis];
     ctx.strokeStyle = color;
     ctx.fillStyle = color;
-    ctx.lineWidth = plain ? (dense ? hairline : 1.3) : 2.2;
+    const thin = plain ? dense : denseEmphasis;
+    ctx.lineWidth = thin ? hairline : plain ? 1.3 : 2.2;
     ctx.setLineDash(dashed ? [6, 4] : []);
-    const arrows = !(dense && plain);
+    const arrows = !thin;
     const back = arrows ? 6 : 0; // the line stops where its arrowhead starts
     ctx.beginPath();
     for (let k = 0; k < segs.length; k += 6) {

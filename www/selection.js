@@ -2,7 +2,7 @@
 // panel. A change is told inside the widget (the 'select' event: the sheet,
 // the reader, the keyboard, the text view and deep links follow it) and to
 // the page (a `select` DOM event that bubbles out of a shadow root).
-import { renderDetails } from './panel.js';
+import { renderDetails, RELATIONS_PAGE } from './panel.js';
 
 /** The world point of an entity, or of a relation's midpoint, from typed-array views `v`. */
 export function itemPoint(v, kind, index) {
@@ -18,6 +18,7 @@ export function itemPoint(v, kind, index) {
  */
 export function createSelection({ handle, views, viewport, panel, canvas, container, uid, emit, guard, signal }) {
   let selected = null;
+  let shown = RELATIONS_PAGE; // relations in the panel: a page more per "Show more"
   const focusIn = (el) => el.contains(document.activeElement) || el.contains(container.getRootNode().activeElement);
 
   const show = (kind, index, { fromHistory = false, centre = false } = {}) => {
@@ -30,10 +31,11 @@ export function createSelection({ handle, views, viewport, panel, canvas, contai
       panel.replaceChildren();
       if (focusWasInPanel) canvas.focus({ preventScroll: true });
     } else {
-      const details = handle.details(kind, index);
+      if (isNew) shown = RELATIONS_PAGE;
+      const details = handle.details(kind, index, shown);
       // The title as read: a relation's names come isolated (src/sentence.rs), the panel makes them <bdi>s.
       selected = { kind, index, title: details.title.replace(/[\u2068\u2069]/g, '') };
-      renderDetails(panel, details, select, uid, signal);
+      renderDetails(panel, details, select, uid, signal, () => guard(() => showMore(kind, index)));
       // A new selection starts at its title and close button, not where the last one was scrolled to.
       if (isNew) panel.scrollTop = 0;
       // Re-rendering removed the focused control: keep keyboard users in the panel.
@@ -43,6 +45,13 @@ export function createSelection({ handle, views, viewport, panel, canvas, contai
     emit('select', { selected, fromHistory });
     container.dispatchEvent(new CustomEvent('select', { bubbles: true, composed: true, detail: selected }));
     viewport.settle();
+  };
+  // The next page of relations; the keyboard goes on at the first new one.
+  const showMore = (kind, index) => {
+    const first = shown;
+    shown += RELATIONS_PAGE;
+    renderDetails(panel, handle.details(kind, index, shown), select, uid, signal, () => guard(() => showMore(kind, index)));
+    panel.querySelectorAll('.relation-sentence')[first]?.focus();
   };
   const select = (kind, index, options) => guard(() => show(kind, index, options));
   return { select, selected: () => selected };

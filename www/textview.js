@@ -129,9 +129,21 @@ export class TextView {
         if (!this.relationItems.has(r.relation)) this.relationItems.set(r.relation, []);
         this.relationItems.get(r.relation).push(item);
       }
+      if (d.relationCount > d.relations.length) ul.append(this.moreItem(d, onClick));
       li.append(ul);
     }
     this.entityItems.set(d.index, li);
+    return li;
+  }
+
+  /** For a hub: how many relations are not listed here, and a button to read them all in the details panel. */
+  moreItem(d, onClick) {
+    const li = el('li', 'am-text-more');
+    const rest = (d.relationCount - d.relations.length).toLocaleString('en');
+    const open = el('button', 'am-text-more-button', `${rest} more relations: read them in the details`);
+    open.type = 'button';
+    onClick(open, 'entity', d.index);
+    li.append(open);
     return li;
   }
 

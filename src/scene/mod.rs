@@ -267,10 +267,11 @@ impl Scene {
         }
     }
 
-    /// What the details panel shows for an item.
-    pub fn details(&self, item: Item) -> Details {
+    /// What the details panel shows for an item: for an entity, its first
+    /// `shown` relations (and how many there are).
+    pub fn details(&self, item: Item, shown: usize) -> Details {
         match item {
-            Item::Entity(e) => entity_details(&self.data, self.adjacency.incident(e), e),
+            Item::Entity(e) => entity_details(&self.data, self.adjacency.incident(e), e, shown),
             Item::Relation(r) => relation_details(&self.data, r),
         }
     }

@@ -143,20 +143,23 @@ export function launchBrowser() {
 
 /**
  * Builds `toml` into a static site at `out` with `alliance-map build` and the
- * built widget in dist/ (`extra`: more CLI arguments, e.g. --no-layout).
+ * built widget in dist/ (`extra`: more CLI arguments, e.g. --no-layout;
+ * `release: true` runs the optimised command, for maps of 100,000 entities).
  */
-export function buildSite(toml, out, extra = []) {
+export function buildSite(toml, out, extra = [], { release = false } = {}) {
   fs.rmSync(out, { recursive: true, force: true });
-  execFileSync('cargo', ['run', '-q', '--', 'build', toml, '-o', out, '--widget', 'dist', ...extra], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+  const args = ['run', ...(release ? ['--release'] : []), '-q', '--', 'build', toml, '-o', out, '--widget', 'dist', ...extra];
+  execFileSync('cargo', args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 << 20 });
 }
 
 /**
  * Writes a generated dataset (`examples/synth_toml.rs`: Barabási–Albert,
  * names of a realistic length) of `entities` and `relations` to `out`.
- * `release: true` for benchmarks (the example is then built optimised).
+ * `release: true` for benchmarks (the example is then built optimised);
+ * `shape`: 'ba', 'star' or 'complete' (then `relations` is ignored).
  */
-export function writeSynthToml(out, entities, relations, seed, { release = false } = {}) {
-  const args = ['run', ...(release ? ['--release'] : []), '-q', '--example', 'synth_toml', '--', String(entities), String(relations), String(seed)];
+export function writeSynthToml(out, entities, relations, seed, { release = false, shape = 'ba' } = {}) {
+  const args = ['run', ...(release ? ['--release'] : []), '-q', '--example', 'synth_toml', '--', String(entities), String(relations), String(seed), shape];
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, execFileSync('cargo', args, { cwd: ROOT, maxBuffer: 256 << 20 }));
 }

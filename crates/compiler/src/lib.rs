@@ -6,7 +6,6 @@
 //! www/compiler.d.ts.
 
 mod js_io;
-mod places;
 mod result;
 
 use alliance_map::cli::outputs::{self, ExportFormat};
@@ -67,7 +66,7 @@ pub fn build(files: JsValue, options: JsValue) -> Result<JsValue, JsError> {
 #[wasm_bindgen(js_name = entityPlaces)]
 pub fn entity_places(file: JsValue) -> Result<JsValue, JsError> {
     let file: result::SourceFile = serde_wasm_bindgen::from_value(file).map_err(result::js_error)?;
-    result::to_value(&places::entity_places(&file.text))
+    result::to_value(&alliance_map::places::entity_places(&file.text))
 }
 
 /// The `alliance-map` command line over `io` (Node's fs): returns the exit

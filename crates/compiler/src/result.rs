@@ -1,7 +1,7 @@
 //! From JavaScript values to the crate's inputs, and from its results to the
 //! shapes www/compiler.d.ts declares.
 
-use crate::places::{DiagnosticView, Locator};
+use alliance_map::places::{DiagnosticView, Locator};
 use alliance_map::check::diagnostic::{Diagnostic, Severity};
 use alliance_map::check::render;
 use alliance_map::cli::outputs::BuildOptions;

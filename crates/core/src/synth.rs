@@ -69,7 +69,21 @@ pub fn barabasi_albert(n: usize, m: usize, seed: u64) -> Vec<(u32, u32)> {
 /// structure with m = relations / entities), every relation cited.
 pub fn dataset(entities: usize, relations: usize, seed: u64) -> Dataset {
     let m = (relations / entities.max(1)).max(1);
-    let edges = barabasi_albert(entities, m, seed);
+    dataset_of_edges(entities, &barabasi_albert(entities, m, seed))
+}
+
+/// Edges of a star: node 0 joined to each of `spokes` others.
+pub fn star(spokes: usize) -> Vec<(u32, u32)> {
+    (1..=spokes as u32).map(|v| (v, 0)).collect()
+}
+
+/// Edges of the complete graph on `n` nodes: every pair once.
+pub fn complete(n: usize) -> Vec<(u32, u32)> {
+    (1..n as u32).flat_map(|v| (0..v).map(move |u| (v, u))).collect()
+}
+
+/// A dataset of `entities` entities joined by `edges`, every relation cited.
+pub fn dataset_of_edges(entities: usize, edges: &[(u32, u32)]) -> Dataset {
     let kinds = [EntityKind::Company, EntityKind::InvestmentArm, EntityKind::IndustryAssociation, EntityKind::Alliance];
     let types = [RelationType::MemberOf, RelationType::PartnerOf, RelationType::Owns, RelationType::InvestmentArmOf];
     let sources = (0..3)

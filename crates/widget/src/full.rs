@@ -106,8 +106,8 @@ impl MapHandle {
     }
 
     /// The details panel content for an item.
-    pub fn details(&self, kind: &str, index: u32) -> Result<JsValue, JsError> {
-        to_js(&self.scene.details(item(kind, index, &self.scene)?))
+    pub fn details(&self, kind: &str, index: u32, shown: u32) -> Result<JsValue, JsError> {
+        to_js(&self.scene.details(item(kind, index, &self.scene)?, shown as usize))
     }
 
     /// Entity rows (id, name, label, kind, degree) in index order, for measuring

@@ -34,7 +34,7 @@ fn picking_huawei_at_its_position_returns_huawei_with_cited_details() {
     let pick = map.pick(x, y, 1.0).unwrap();
     assert_eq!(get(&pick, "kind").as_string().unwrap(), "entity");
     assert_eq!(get(&pick, "index").as_f64().unwrap() as u32, huawei);
-    let details = map.details("entity", huawei).unwrap();
+    let details = map.details("entity", huawei, 100).unwrap();
     assert_eq!(get(&details, "title").as_string().unwrap(), "Huawei Technologies");
     let relations = js_sys::Array::from(&get(&details, "relations"));
     assert!(relations.length() >= 3);
@@ -52,7 +52,7 @@ fn bad_bytes_are_a_clear_error() {
 #[wasm_bindgen_test]
 fn out_of_range_indices_are_errors_not_traps() {
     let mut map = MapHandle::seed().unwrap();
-    assert!(map.details("entity", 1_000_000).is_err());
+    assert!(map.details("entity", 1_000_000, 100).is_err());
     assert!(map.select(Some("planet".into()), 0).is_err());
     map.select(None, 0).expect("no kind clears the selection");
 }

@@ -1,10 +1,12 @@
 //! Diagnostics and entities as places an editor can use: 1-based lines and
 //! columns (in characters, as `check` prints them) and UTF-16 offsets (what
-//! a JavaScript string and CodeMirror count).
+//! a JavaScript string and CodeMirror count). The compiler module hands
+//! these to the studio's editor; they live in this crate so that a fuzz
+//! target can hold them to their bounds (`fuzz/fuzz_targets/places.rs`).
 
-use alliance_map::check::diagnostic::{Diagnostic, Severity};
-use alliance_map::check::escape::escape;
-use alliance_map::check::lines::LineIndex;
+use crate::check::diagnostic::{Diagnostic, Severity};
+use crate::check::escape::escape;
+use crate::check::lines::LineIndex;
 use serde::Serialize;
 use std::ops::Range;
 
@@ -47,44 +49,64 @@ impl<'a> Utf16<'a> {
 #[derive(Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Place {
+    /// The file's name, as given.
     pub file: String,
+    /// 1-based line of the start.
     pub line: usize,
+    /// 1-based column of the start, in characters.
     pub column: usize,
+    /// 1-based line of the end.
     pub end_line: usize,
+    /// 1-based column of the end, in characters.
     pub end_column: usize,
+    /// UTF-16 offset of the start.
     pub from: usize,
+    /// UTF-16 offset of the end.
     pub to: usize,
 }
 
 /// A related place with its note.
 #[derive(Debug, PartialEq, Serialize)]
 pub struct Related {
+    /// Where.
     #[serde(flatten)]
     pub place: Place,
+    /// What is there (escaped).
     pub message: String,
 }
 
 /// A did-you-mean fix: replace `from..to` with `insert`.
 #[derive(Debug, PartialEq, Serialize)]
 pub struct Fix {
+    /// UTF-16 offset where the replaced text starts.
     pub from: usize,
+    /// UTF-16 offset where it ends.
     pub to: usize,
+    /// The text to put there.
     pub insert: String,
+    /// What the editor's button says.
     pub label: String,
 }
 
 /// One diagnostic for the studio and the Node API.
 #[derive(Debug, PartialEq, Serialize)]
 pub struct DiagnosticView {
+    /// Where.
     #[serde(flatten)]
     pub place: Place,
+    /// The code, e.g. `E006`.
     pub code: &'static str,
+    /// `error` or `warning`.
     pub severity: &'static str,
+    /// The message (escaped).
     pub message: String,
+    /// The hint (escaped), if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hint: Option<String>,
+    /// A did-you-mean fix, if the hint names one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fix: Option<Fix>,
+    /// Related places with their notes.
     pub related: Vec<Related>,
 }
 
@@ -143,9 +165,13 @@ fn fix(text: &str, span: &Range<usize>, hint: Option<&str>) -> Option<(Range<usi
 /// file's entities, and its text from the header to the next table's header.
 #[derive(Debug, PartialEq, Serialize)]
 pub struct EntityPlace {
+    /// Its id (empty when none is readable).
     pub id: String,
+    /// Its index among the file's entities.
     pub index: usize,
+    /// UTF-16 offset of its header.
     pub from: usize,
+    /// UTF-16 offset of the next table's header (or the end).
     pub to: usize,
 }
 
