@@ -43,3 +43,23 @@ fn mutated_seed_files_never_panic_and_spans_stay_in_bounds() {
         let _ = render::human("fuzz.toml", &text, &checked.diagnostics);
     }
 }
+
+#[test]
+fn mutated_seed_files_give_the_editor_places_inside_the_text() {
+    // What `fuzz/fuzz_targets/places.rs` holds for any input, on 200 mutants.
+    use alliance_map::places::{entity_places, Locator};
+    let seed = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/seed.toml")).unwrap();
+    let mut rng = Rng::new(2027);
+    for _ in 0..200 {
+        let text = mutate(&seed, &mut rng);
+        let (units, lines) = (text.encode_utf16().count(), text.split('\n').count());
+        let locator = Locator::new("fuzz.toml", &text);
+        for d in &check(&text).diagnostics {
+            let v = locator.diagnostic(d);
+            assert!(v.place.from <= v.place.to && v.place.to <= units && v.place.end_line <= lines, "{:?}", v.place);
+            assert!(v.fix.as_ref().is_none_or(|f| f.from <= f.to && f.to <= units));
+        }
+        let places = entity_places(&text);
+        assert!(places.windows(2).all(|w| w[0].to <= w[1].from) && places.iter().all(|p| p.from <= p.to && p.to <= units));
+    }
+}
