@@ -8,7 +8,7 @@ use alliance_map::display::fit_view;
 use alliance_map::layout::LayoutConfig;
 use alliance_map::model::EntityIx;
 use alliance_map::pipeline::compile;
-use alliance_map::scene::labels::{count_label_overlaps, place_labels};
+use alliance_map::scene::labels::{count_label_overlaps, place_labels, place_labels_around};
 use alliance_map::scene::Scene;
 
 #[derive(serde::Deserialize)]
@@ -60,4 +60,21 @@ fn long_labels_break_once_at_the_space_nearest_the_middle() {
     assert_eq!(wrap_label("Huawei Technologies"), "Huawei Technologies");
     assert_eq!(wrap_label("Averyveryverylongnamewithnospaceatall"), "Averyveryverylongnamewithnospaceatall");
     assert_eq!(wrap_label("A line\nbreak in the data"), "A line break in the data", "a break in the data is a space; short, so one line");
+}
+
+#[test]
+fn no_label_goes_under_the_buttons_drawn_over_the_map() {
+    let fx = fixture();
+    let scene = Scene::new(compile(seed::seed(), &LayoutConfig::default()));
+    let [w, h] = fx.phone;
+    let view = fit_view(&scene, w, h);
+    // The phone's toolbar: + − Fit SVG PNG along the top right, 44 px high.
+    let toolbar = [w - 260.0, 0.0, w, 60.0];
+    let inside = |p: &alliance_map::scene::labels::PlacedLabel| {
+        let width = fx.widths[p.entity as usize];
+        p.x < toolbar[2] && p.x + width > toolbar[0] && p.y - 16.0 < toolbar[3] && p.y + 16.0 > toolbar[1]
+    };
+    assert!(place_labels(&scene, &fx.widths, 16.0, view).iter().any(inside), "without the box, some label lies under it (else this test shows nothing)");
+    let placed = place_labels_around(&scene, &fx.widths, 16.0, view, &[toolbar]);
+    assert!(!placed.iter().any(inside), "no label under the toolbar");
 }

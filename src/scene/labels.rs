@@ -157,12 +157,22 @@ const FAR_RINGS: usize = 3;
 /// line height. Faded entities get no label while something
 /// is focused. Off-screen and hidden (filtered out) entities are skipped. O(visible · candidates).
 pub fn place_labels(scene: &Scene, widths: &[f32], height: f32, view: Viewport) -> Vec<PlacedLabel> {
+    place_labels_around(scene, widths, height, view, &[])
+}
+
+/// [`place_labels`], keeping labels and leader lines out of `reserved`
+/// boxes ([x0, y0, x1, y1], CSS px): what the page draws over the map, such
+/// as the zoom and export buttons, under which a label could not be read.
+pub fn place_labels_around(scene: &Scene, widths: &[f32], height: f32, view: Viewport, reserved: &[[f32; 4]]) -> Vec<PlacedLabel> {
     let n = scene.radii.len();
     let to_screen = |e: usize| {
         ((scene.positions[2 * e] - view.x) * view.zoom, (scene.positions[2 * e + 1] - view.y) * view.zoom, scene.radii[e] * view.zoom)
     };
     let on_screen = |(x, y, r): (f32, f32, f32)| x + r > 0.0 && x - r < view.width && y + r > 0.0 && y - r < view.height;
     let mut obstacles = Obstacles::new(view.width, view.height);
+    for &r in reserved {
+        obstacles.add_rect(Rect::around(r));
+    }
     for e in 0..n {
         let s = to_screen(e);
         if scene.node_visible[e] == 1 && on_screen(s) {

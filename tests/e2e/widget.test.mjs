@@ -1,17 +1,15 @@
 // End-to-end tests of the widget in headless Chromium: loading (from / and
 // from a sub-path), drawing every seed entity, the details panel, error
-// messages for bad datasets, a phone viewport with touch, and a reference
-// screenshot. Pan, zoom and hover are in navigation.test.mjs.
+// messages for bad datasets and a phone viewport with touch. Pan, zoom and
+// hover are in navigation.test.mjs; the reference screenshots (desktop,
+// phone, dark) of the published seed in reference.test.mjs.
 //
 // Run from the repository root after scripts/build.sh:
 //   node --test --test-concurrency=1 tests/e2e/
-// Regenerate the reference screenshot: UPDATE_SCREENSHOTS=1 (see README.md).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { PNG } from 'pngjs';
-import pixelmatch from 'pixelmatch';
 import {
   ROOT,
   SUB_PATH,
@@ -28,8 +26,6 @@ import {
   mapOpener,
 } from './harness.mjs';
 
-const REFERENCE = path.join(ROOT, 'tests/e2e/reference/seed-desktop.png');
-const ARTIFACTS = path.join(ROOT, 'target/e2e');
 
 const env = useServerAndBrowser();
 
@@ -308,57 +304,4 @@ test('on a phone (390x844 @3x, touch) the map draws sharp and a tap opens detail
     },
     { contextOptions: PHONE },
   );
-});
-
-// ---------------------------------------------------------------------------
-// Reference screenshot
-// ---------------------------------------------------------------------------
-
-test('the seed map looks like the reference screenshot', async () => {
-  await withMap(async (page) => {
-    await page.evaluate(() => document.fonts.ready);
-    await page.waitForTimeout(300); // fonts and a last frame
-    await nextFrames(page);
-    const shot = await page.locator('#map').screenshot();
-    const update = process.env.UPDATE_SCREENSHOTS === '1';
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-    const actualPath = path.join(ARTIFACTS, 'seed-desktop.actual.png');
-    const diffPath = path.join(ARTIFACTS, 'seed-desktop.diff.png');
-    for (const stale of [actualPath, diffPath]) fs.rmSync(stale, { force: true }); // only this run's failure leaves files
-    if (update) {
-      fs.mkdirSync(path.dirname(REFERENCE), { recursive: true });
-      fs.writeFileSync(REFERENCE, shot);
-      console.log(`# wrote the reference screenshot ${path.relative(ROOT, REFERENCE)}`);
-      return;
-    }
-    if (!fs.existsSync(REFERENCE)) {
-      fs.writeFileSync(actualPath, shot);
-      assert.fail(
-        `no reference screenshot ${path.relative(ROOT, REFERENCE)}: create it with ` +
-          `UPDATE_SCREENSHOTS=1 node --test --test-concurrency=1 tests/e2e/ (the actual one is in ${path.relative(ROOT, actualPath)})`,
-      );
-    }
-    const expected = PNG.sync.read(fs.readFileSync(REFERENCE));
-    const actual = PNG.sync.read(shot);
-    if (expected.width !== actual.width || expected.height !== actual.height) {
-      fs.writeFileSync(actualPath, shot);
-      assert.fail(
-        `screenshot size ${actual.width}x${actual.height} differs from the reference ${expected.width}x${expected.height} ` +
-          `(actual in ${path.relative(ROOT, actualPath)}; UPDATE_SCREENSHOTS=1 regenerates the reference)`,
-      );
-    }
-    const diff = new PNG({ width: actual.width, height: actual.height });
-    const differing = pixelmatch(expected.data, actual.data, diff.data, actual.width, actual.height, { threshold: 0.1 });
-    const total = actual.width * actual.height;
-    const allowed = Math.floor(total * 0.01);
-    if (differing > allowed) {
-      fs.writeFileSync(actualPath, shot);
-      fs.writeFileSync(diffPath, PNG.sync.write(diff));
-    }
-    assert.ok(
-      differing <= allowed,
-      `${differing} of ${total} pixels (${((100 * differing) / total).toFixed(2)}%) differ from the reference, over the 1% allowed; ` +
-        `see ${path.relative(ROOT, actualPath)} and ${path.relative(ROOT, diffPath)} (UPDATE_SCREENSHOTS=1 regenerates the reference)`,
-    );
-  });
 });
