@@ -31,15 +31,22 @@ export class Camera {
     this.y = wy - sy / this.zoom;
   }
 
-  /** Fits a world box [x0, y0, x1, y1] into a width x height screen with padding, zooming in at most to `maxZoom`. */
-  fit(bounds, width, height, padding = 24, maxZoom = MAX_ZOOM) {
+  /**
+   * Fits a world box [x0, y0, x1, y1] into a width x height screen with
+   * padding, zooming in at most to `maxZoom`. `top`: a band at the top
+   * (the buttons drawn over the map) kept clear when that costs no zoom,
+   * as on a phone, where the map's width limits it and height is spare.
+   */
+  fit(bounds, width, height, padding = 24, maxZoom = MAX_ZOOM, top = 0) {
     const [x0, y0, x1, y1] = bounds;
     const w = Math.max(x1 - x0, 1);
     const h = Math.max(y1 - y0, 1);
-    const zoom = Math.min((width - 2 * padding) / w, (height - 2 * padding) / h);
+    const zoomIn = (space) => Math.min((width - 2 * padding) / w, (space - 2 * padding) / h);
+    const clear = top > 0 && zoomIn(height - top) >= zoomIn(height);
+    const zoom = zoomIn(clear ? height - top : height);
     this.zoom = Math.min(maxZoom, MAX_ZOOM, Math.max(MIN_ZOOM, zoom > 0 ? zoom : 1));
     this.x = (x0 + x1) / 2 - width / 2 / this.zoom;
-    this.y = (y0 + y1) / 2 - height / 2 / this.zoom;
+    this.y = (y0 + y1) / 2 - (clear ? top + (height - top) / 2 : height / 2) / this.zoom;
   }
 
   /** Centres a world point on screen. */

@@ -25,6 +25,8 @@ export class Viewport {
     this.settled = false;
     this.frame = 0;
     this.timer = 0;
+    /** The height of what is drawn over the map's top (the toolbar), for fitting; the widget sets it. */
+    this.topBand = () => 0;
   }
 
   /** The stage is now `width` x `height` CSS px: the world point at the centre stays there, or the map stays fitted. */
@@ -47,7 +49,7 @@ export class Viewport {
 
   /** Sets `camera` to show the whole map (what Fit shows). */
   fitWhole(camera) {
-    camera.fit(this.bounds(), this.width, this.height, 24, FIT_MAX_ZOOM);
+    camera.fit(this.bounds(), this.width, this.height, 24, FIT_MAX_ZOOM, this.topBand());
   }
 
   zoomCentre(factor) {

@@ -53,6 +53,10 @@ export class Widget {
     );
     // For tests and tools: the canvas and the panel (not public: see mount.d.ts).
     ({ canvas: this.canvas, panel: this.panel } = this.dom);
+    this.viewport.topBand = () => {
+      const [stage, bar] = [this.dom.stage.getBoundingClientRect(), this.dom.toolbar.getBoundingClientRect()];
+      return bar.height > 0 ? bar.bottom - stage.top : 0;
+    };
     this.measureLabels();
     this.resize();
   }
