@@ -1,6 +1,9 @@
 // Colours for entity kinds and relation types, in vocabulary order (the
-// indices the wasm hands out). Chosen to stay distinct for common colour
-// vision deficiencies and to keep 3:1 contrast against the light background.
+// indices the wasm hands out), with 3:1 contrast against the background.
+// Distinct in normal vision; under protanopia and deuteranopia three pairs
+// of kinds collapse (tests/js/palette-cvd.test.mjs lists them and keeps
+// the list from growing): at this lightness eleven kinds cannot all stay
+// apart by colour alone.
 export const KIND_COLORS = [
   '#1f6fb2', // company
   '#0f8a7e', // investment_arm
