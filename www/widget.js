@@ -227,13 +227,13 @@ export class Widget {
     }
   }
 
-  /** The boxes of what is drawn over the canvas (the toolbar), in canvas CSS px, four numbers each: no label goes there. */
+  /** The box of what is drawn over the canvas (the toolbar), in canvas CSS px, [x0, y0, x1, y1] (x0 NaN: none): no label goes there. */
   overMap() {
     const canvas = this.canvas.getBoundingClientRect();
-    const toolbar = this.dom.toolbar?.getBoundingClientRect();
-    if (!toolbar || toolbar.width === 0) return new Float32Array(0);
+    const toolbar = this.dom.toolbar.getBoundingClientRect();
+    if (toolbar.width === 0) return [NaN, 0, 0, 0];
     const pad = 4; // the label's halo
-    return Float32Array.of(toolbar.left - canvas.left - pad, toolbar.top - canvas.top - pad, toolbar.right - canvas.left + pad, toolbar.bottom - canvas.top + pad);
+    return [toolbar.left - canvas.left - pad, toolbar.top - canvas.top - pad, toolbar.right - canvas.left + pad, toolbar.bottom - canvas.top + pad];
   }
 
   /** Draws a frame; `settled`: the view has stopped moving, so the labels are placed anew. */
@@ -245,7 +245,7 @@ export class Widget {
     const cam = this.camera;
     const { width, height } = this.viewport;
     if (settled || !this.labelCamera || this.labelCamera.zoom !== cam.zoom) {
-      this.labelCount = this.handle.placeLabels(cam.x, cam.y, cam.zoom, width, height, LABEL_LINE_PX, this.overMap());
+      this.labelCount = this.handle.placeLabels(cam.x, cam.y, cam.zoom, width, height, LABEL_LINE_PX, ...this.overMap());
       this.labelCamera = { x: cam.x, y: cam.y, zoom: cam.zoom };
     }
     // After placing labels: that may grow wasm memory, which detaches older views.

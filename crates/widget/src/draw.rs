@@ -134,18 +134,20 @@ impl MapHandle {
         true
     }
 
-    /// Places labels for a view, none of them in `reserved` (x0, y0, x1, y1
-    /// boxes in CSS px, four numbers each: the buttons drawn over the map);
+    /// Places labels for a view, none of them in the box (rx0, ry0)-(rx1,
+    /// ry1) (CSS px: the buttons drawn over the map; rx0 NaN for none);
     /// returns how many. Read them with `labelsPtr` as a Float32Array of
     /// [entity, x, y, x0, y0, x1, y1] (CSS px): the text's left and middle,
     /// then its leader line from the node's circle, x0 NaN when the label
     /// sits beside its node.
+    // Plain numbers, not a slice: no allocation and less glue in the first frame.
     #[wasm_bindgen(js_name = placeLabels)]
     #[allow(clippy::too_many_arguments)]
-    pub fn place_labels(&mut self, x: f32, y: f32, zoom: f32, width: f32, height: f32, line_height: f32, reserved: &[f32]) -> u32 {
+    pub fn place_labels(&mut self, x: f32, y: f32, zoom: f32, width: f32, height: f32, line_height: f32, rx0: f32, ry0: f32, rx1: f32, ry1: f32) -> u32 {
         let view = alliance_map::scene::labels::Viewport { x, y, zoom, width, height };
-        let boxes: Vec<[f32; 4]> = reserved.chunks_exact(4).map(|b| [b[0], b[1], b[2], b[3]]).collect();
-        let placed = alliance_map::scene::labels::place_labels_around(&self.scene, &self.label_widths, line_height, view, &boxes);
+        let reserved = [[rx0, ry0, rx1, ry1]];
+        let boxes = if rx0.is_nan() { &reserved[..0] } else { &reserved[..] };
+        let placed = alliance_map::scene::labels::place_labels_around(&self.scene, &self.label_widths, line_height, view, boxes);
         self.labels.clear();
         self.labels.extend(placed.iter().flat_map(|p| {
             let [x0, y0, x1, y1] = p.leader.unwrap_or([f32::NAN; 4]);
