@@ -185,6 +185,39 @@ fn build_refuses_an_allow_data_from_that_is_not_an_origin() {
 }
 
 #[test]
+fn a_very_big_maps_text_comes_in_pages_of_5000_entities_and_a_smaller_rebuild_leaves_none_behind() {
+    use alliance_map::site::{text_page_name, text_page_of};
+    let tmp = std::env::temp_dir().join(format!("alliance-map-pages-{}", std::process::id()));
+    let widget = tmp.join("widget");
+    fake_widget(&widget);
+    let (toml, site) = (tmp.join("huge.toml"), tmp.join("site"));
+    let build = |n: usize| {
+        let data = alliance_map::synth::dataset(n, 2 * n, 3);
+        std::fs::write(&toml, alliance_map::formats::write_toml::to_toml(&data)).unwrap();
+        let out = run(&["build", toml.to_str().unwrap(), "-o", site.to_str().unwrap(), "--widget", widget.to_str().unwrap(), "--no-layout"]);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        data
+    };
+    let data = build(12_000);
+    let page = |name: &str| std::fs::read_to_string(site.join(name)).unwrap_or_default();
+    let articles: Vec<usize> = ["text.html", "text-2.html", "text-3.html"].iter().map(|n| page(n).matches("<article ").count()).collect();
+    assert_eq!(articles, [5000, 5000, 2000], "every entity once, 5,000 a page");
+    assert!(!site.join("text-4.html").exists());
+    let second = page("text-2.html");
+    assert!(second.contains("Entities 5,001–10,000 of 12,000.") && second.contains("<a rel=\"prev\" href=\"text.html\">Previous</a>") && second.contains("<a rel=\"next\" href=\"text-3.html\">Next</a>"));
+    // The map's page sends "N more ties" to the page that lists the entity.
+    let index = page("index.html");
+    let link = index.split("<a href=\"").find(|l| l.contains("more ties")).expect("a hub's more-ties link");
+    let (target, id) = link.split_once("#entity-").unwrap();
+    let e = data.entities.iter().position(|x| id.starts_with(&format!("{}\"", x.id))).unwrap();
+    assert_eq!(target, text_page_name(text_page_of(e as u32)));
+    assert!(page(target).contains(&format!("<article id=\"entity-{}\">", data.entities[e].id)));
+    build(6_000);
+    assert!(site.join("text-2.html").exists() && !site.join("text-3.html").exists(), "the third page of the bigger build is gone");
+    let _ = std::fs::remove_dir_all(tmp);
+}
+
+#[test]
 fn a_big_site_keeps_its_page_small_and_the_whole_text_on_its_own_page() {
     let tmp = std::env::temp_dir().join(format!("alliance-map-big-{}", std::process::id()));
     let widget = tmp.join("widget");

@@ -6,7 +6,7 @@ use crate::check::render::thousands;
 use crate::compiled::Compiled;
 use crate::model::date::PartialDate;
 use crate::model::Dataset;
-use crate::site::{is_cut, oembed_json, page_html, text_page_html, Page, PageOptions, FULL_TEXT_PAGE, PAGE_BOUND};
+use crate::site::{is_cut, oembed_json, page_html, text_page_count, text_page_html, text_page_name, Page, PageOptions, FULL_TEXT_PAGE, PAGE_BOUND};
 use clap::ValueEnum;
 
 /// `export --format`.
@@ -135,7 +135,10 @@ pub fn site_files(data: Dataset, options: &BuildOptions, previous: Option<&Compi
         files.push((name.to_string(), page_html(&pages, page, &page_options).into_bytes()));
     }
     if is_cut(&pages, PAGE_BOUND) {
-        files.push((FULL_TEXT_PAGE.to_string(), text_page_html(&pages).into_bytes()));
+        let adjacency = crate::model::graph::Adjacency::new(&pages);
+        for page in 0..text_page_count(&pages) {
+            files.push((text_page_name(page), text_page_html(&pages, &adjacency, page).into_bytes()));
+        }
     }
     if let Some(url) = &options.base_url {
         files.push(("oembed.json".to_string(), oembed_json(&pages, url).into_bytes()));

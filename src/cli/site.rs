@@ -52,6 +52,12 @@ fn write_site(io: &mut dyn Io, files: &[(String, Vec<u8>)], widget: &str, out: &
     for stale in OWNED.iter().filter(|f| **f != "data.amap" && !files.iter().any(|(n, _)| n == *f)) {
         io.remove_file(&join(out, stale));
     }
+    // Text pages past this build's last (an earlier build of a bigger map).
+    for (name, _) in io.read_dir(out).unwrap_or_default() {
+        if crate::site::is_text_page(&name) && !files.iter().any(|(n, _)| *n == name) {
+            io.remove_file(&join(out, &name));
+        }
+    }
     for (name, bytes) in files {
         if let Err(e) = io.write(&join(out, name), bytes) {
             return error(io, &format!("cannot write {}: {e}", join(out, name)));

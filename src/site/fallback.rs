@@ -27,7 +27,7 @@ pub struct Bound {
 /// 100 KB gzip, and the seed (47 entities, 50 relations) is listed whole.
 pub const PAGE_BOUND: Bound = Bound { entities: 120, relations: 600, ties: 12 };
 
-/// The page that holds the whole text when the map's page is bounded.
+/// The first page of the whole text when the map's page is bounded (see `text_pages`).
 pub const FULL_TEXT_PAGE: &str = "text.html";
 
 /// Whether `bound` leaves anything of `data` out (then `build` writes the full text page).
@@ -84,7 +84,7 @@ fn listed_entities(data: &Dataset, adjacency: &Adjacency, limit: usize, cut: boo
     order
 }
 
-fn entity_html(out: &mut String, data: &Dataset, adjacency: &Adjacency, i: u32, ties: usize, full_page: Option<&str>, cited: &mut [bool]) {
+pub(super) fn entity_html(out: &mut String, data: &Dataset, adjacency: &Adjacency, i: u32, ties: usize, full_page: Option<&str>, cited: &mut [bool]) {
     let e = &data.entities[i as usize];
     let _ = writeln!(out, "<article id=\"entity-{}\"><h2><bdi>{}</bdi></h2><p>{}</p>", escape(&e.id), escape(&e.name), escape(&humanize(e.kind.key())));
     if !e.attributes.is_empty() {
@@ -104,6 +104,8 @@ fn entity_html(out: &mut String, data: &Dataset, adjacency: &Adjacency, i: u32, 
         out.push_str("</ul>\n");
         if let (Some(page), true) = (full_page, incident.len() > ties) {
             let more = incident.len() - ties;
+            // The text comes in pages: the one that lists this entity (`page` names the first).
+            let page = if page == FULL_TEXT_PAGE { super::text_pages::text_page_name(super::text_pages::text_page_of(i)) } else { page.to_string() };
             let _ = writeln!(out, "<p><a href=\"{page}#entity-{}\">{more} more {}</a></p>", escape(&e.id), if more == 1 { "tie" } else { "ties" });
         }
     }
@@ -122,7 +124,7 @@ fn citation_html(data: &Dataset, sources: &[SourceIx], cited: &mut [bool]) -> St
 }
 
 /// The sources cited above, numbered as in the data (the marks' numbers).
-fn sources_html(out: &mut String, data: &Dataset, cited: &[bool], gaps: bool) {
+pub(super) fn sources_html(out: &mut String, data: &Dataset, cited: &[bool], gaps: bool) {
     out.push_str("<h2>Sources</h2>\n<ol>\n");
     for (i, s) in data.sources.iter().enumerate() {
         if !cited[i] {

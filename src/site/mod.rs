@@ -5,10 +5,12 @@
 
 mod fallback;
 mod policy;
+mod text_pages;
 
 pub use crate::display::markup::escape;
 pub use fallback::{bounded_fallback_html, fallback_html, is_cut, Bound, FULL_TEXT_PAGE, PAGE_BOUND};
 pub use policy::{allow_attribute, content_security_policy, normalize_allowed};
+pub use text_pages::{is_text_page, text_page_count, text_page_name, text_page_of, TEXT_PAGE_ENTITIES};
 
 use crate::model::Dataset;
 
@@ -80,16 +82,17 @@ fn discovery_links(base: &str, file: &str, title: &str) -> String {
     )
 }
 
-/// The whole text on its own page (written when the map's page is bounded):
-/// no script, linked from the bounded fallback and back to the map.
-pub fn text_page_html(data: &Dataset) -> String {
+/// Page `page` of the whole text (written when the map's page is bounded;
+/// `text_page_count` of them): no script, linked from the bounded fallback
+/// and back to the map.
+pub fn text_page_html(data: &Dataset, adjacency: &crate::model::graph::Adjacency, page: usize) -> String {
     let title = escape(title_of(data));
     format!(
         "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n{}<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
 <title>{title}: the map as text</title>\n<link rel=\"icon\" href=\"favicon.svg\" type=\"image/svg+xml\">\n<link rel=\"stylesheet\" href=\"style.css\">\n</head>\n\
 <body class=\"page\">\n<main>\n<header class=\"page-header\"><h1>{title}</h1><p><a href=\"index.html\">Back to the map</a></p></header>\n{}\n</main>\n</body>\n</html>\n",
         csp_meta(&[]),
-        fallback_html(data)
+        text_pages::text_page_section(data, adjacency, page)
     )
 }
 
