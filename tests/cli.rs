@@ -99,7 +99,7 @@ fn build_writes_a_static_site_with_the_compiled_data_and_a_no_js_fallback() {
     assert!(index.contains("data-src=\"data.amap\""));
     assert!(index.contains(first_frame), "the widget's first-frame preloads are kept");
     assert!(index.contains("<link rel=\"preload\" href=\"data.amap\" as=\"fetch\" crossorigin>"), "the data downloads beside the scripts");
-    assert!(index.contains("<bdi>Changan Automobile</bdi> holds up to 40% of <bdi>Huawei–Changan smart-car venture</bdi> (proposed)."), "names are isolated");
+    assert!(index.contains("<bdi>Changan Automobile</bdi> is expected to hold up to 40% of <bdi>Huawei–Changan smart-car venture</bdi>."), "names are isolated");
     assert!(index.contains("<li id=\"src-jw-insights-2023-09-28\">"));
     let discovery = "<link rel=\"alternate\" type=\"application/json+oembed\" href=\"https://maps.example.org/alliances/oembed.json\"";
     assert!(index.contains(discovery), "a CMS discovers the oEmbed from the page");

@@ -6,6 +6,7 @@
 //! nothing, so the command line and the browser agree.
 
 pub mod figure;
+pub mod claim;
 pub mod json;
 pub mod markup;
 pub mod sentence;
@@ -141,7 +142,7 @@ pub fn display_list(scene: &Scene, view: Viewport, widths: &[f32], line_height: 
 /// "[1] Publisher, “Title”, Author, Date, URL": what the source states.
 fn citation(i: usize, s: &Source) -> String {
     let title = if s.title.is_empty() { s.id.clone() } else { format!("“{}”", s.title) };
-    let rest: Vec<String> = [s.publisher.clone(), title, s.author.clone(), s.date.map(|d| d.to_string()).unwrap_or_default(), s.url.clone()]
+    let rest: Vec<String> = [s.publisher.clone(), title, s.author.clone(), s.date_words(), s.url.clone()]
         .into_iter()
         .filter(|t| !t.is_empty())
         .collect();
@@ -154,10 +155,8 @@ fn credit<'a>(sources: impl Iterator<Item = &'a Source>) -> String {
     let mut names: Vec<String> = Vec::new();
     for s in sources {
         let name = if !s.publisher.is_empty() { s.publisher.clone() } else if !s.title.is_empty() { format!("“{}”", s.title) } else { s.id.clone() };
-        let name = match s.date {
-            Some(d) => format!("{name} ({d})"),
-            None => name,
-        };
+        let date = s.date_words();
+        let name = if date.is_empty() { name } else { format!("{name} ({date})") };
         if !names.contains(&name) {
             names.push(name);
         }

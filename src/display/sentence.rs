@@ -5,7 +5,8 @@
 //! name, or one holding U+202E, never reorders the words around it; www/
 //! and the no-JavaScript page turn each isolate into a `<bdi>`.
 
-use crate::model::{format_number, Dataset, Relation};
+use crate::display::claim;
+use crate::model::{format_number, Dataset, Relation, Share};
 use crate::model::vocab::{RelationType, ShareQualifier, Status};
 
 /// A name as sentences carry it: between FSI and PDI.
@@ -16,17 +17,50 @@ pub fn isolate(name: &str) -> String {
     format!("\u{2068}{inner}\u{2069}")
 }
 
-/// The relation as one sentence, with status and dates appended.
+/// The relation as one sentence: who says it, its status, confirmation
+/// and dates appended; an inference says so first and gives its reasoning.
 pub fn relation_sentence(data: &Dataset, r: &Relation) -> String {
+    let (core, hedged) = core(data, r);
+    let mut when: Vec<String> = Vec::new();
+    if let Some(s) = r.status.filter(|&s| s != Status::InForce && !(hedged && s.is_tentative())) {
+        when.push(s.key().replace('_', " "));
+    }
+    when.extend(claim::confirmation(data, &r.claim));
+    if let Some(d) = r.announced {
+        when.push(format!("announced {d}"));
+    }
+    when.extend(dates(r));
+    let said = claim::according_to(data, &r.claim).map(|a| format!(", {a}")).unwrap_or_default();
+    let when = if when.is_empty() { String::new() } else { format!(" ({})", when.join("; ")) };
+    match claim::reasoning(&r.claim) {
+        Some(why) => format!("Inferred by the editor: {core}{said}{when}. {why}"),
+        None => format!("{core}{said}{when}."),
+    }
+}
+
+/// The sentence's subject, verb and object, in the tense its dates give, and
+/// whether the verb already carries a tentative status ("is expected to
+/// hold"), which then is not repeated in brackets.
+fn core(data: &Dataset, r: &Relation) -> (String, bool) {
     let from = isolate(&data.entity(r.from).name);
     let to = isolate(&data.entity(r.to).name);
     let ended = r.status == Some(Status::Ended) || r.end.is_some();
     let (is, has) = if ended { ("was", "had") } else { ("is", "has") };
     let core = match r.kind {
-        RelationType::Owns => match r.share {
-            Some(s) => format!("{from} holds {}{}% of {to}", qualifier(s.qualifier), format_number(s.percent)),
-            None => format!("{from} holds a stake in {to}"),
-        },
+        RelationType::Owns => {
+            let stake = match r.share {
+                Some(s) => format!("{} of", share_words(s)),
+                None => "a stake in".to_string(),
+            };
+            let verb = match r.status {
+                _ if ended => "held",
+                Some(Status::Proposed) => "is expected to hold",
+                Some(Status::Announced) => "is to hold",
+                _ => "holds",
+            };
+            let hedged = !ended && r.status.is_some_and(Status::is_tentative);
+            return (format!("{from} {verb} {stake} {to}"), hedged);
+        }
         RelationType::InvestmentArmOf => format!("{from} {is} the investment arm of {to}"),
         RelationType::SubsidiaryOf => format!("{from} {is} a subsidiary of {to}"),
         RelationType::FoundingMemberOf => format!("{from} {is} a founding member of {to}"),
@@ -37,40 +71,37 @@ pub fn relation_sentence(data: &Dataset, r: &Relation) -> String {
         RelationType::PartnerOf => format!("{from} {has} a partnership with {to}"),
         RelationType::Position => format!("{from} {is} {} of {to}", isolate(&r.role)),
         RelationType::Represents => format!("{from} represents {to}"),
+        RelationType::WorkingGroupMemberOf if !ended && r.status.is_some_and(Status::is_tentative) => format!("{from} is to take part in {to}"),
         RelationType::WorkingGroupMemberOf => format!("{from} takes part in {to}"),
         RelationType::CompetitorOf => format!("{from} competes with {to}"),
         RelationType::Restricts => format!("{from} {has} placed restrictions on {to}"),
         RelationType::FoundedAt => format!("{from} was founded at {to}"),
         RelationType::RelatedTo => format!("{from} {is} linked to {to}"),
     };
-    let mut when: Vec<String> = Vec::new();
-    if let Some(s) = r.status {
-        if s != Status::InForce {
-            when.push(s.key().replace('_', " "));
-        }
-    }
-    if let Some(d) = r.announced {
-        when.push(format!("announced {d}"));
-    }
+    (core, false)
+}
+
+/// "since 2023-09-27", "2023 to 2024". An undated relation says nothing
+/// here: the as-of view, not every sentence, marks "date not stated".
+fn dates(r: &Relation) -> Option<String> {
     match (r.start, r.end) {
-        (Some(s), Some(e)) => when.push(format!("{s} to {e}")),
-        (Some(s), None) => when.push(format!("since {s}")),
-        (None, Some(e)) => when.push(format!("until {e}")),
-        (None, None) => {}
-    }
-    if when.is_empty() {
-        format!("{core}.")
-    } else {
-        format!("{core} ({}).", when.join("; "))
+        (Some(s), Some(e)) => Some(format!("{s} to {e}")),
+        (Some(s), None) => Some(format!("since {s}")),
+        (None, Some(e)) => Some(format!("until {e}")),
+        (None, None) => None,
     }
 }
 
-fn qualifier(q: ShareQualifier) -> &'static str {
-    match q {
-        ShareQualifier::Exact => "",
-        ShareQualifier::UpTo => "up to ",
-        ShareQualifier::AtLeast => "at least ",
-        ShareQualifier::About => "about ",
+/// "up to 40%", "between 25% and 50%".
+pub fn share_words(s: Share) -> String {
+    let n = format_number(s.percent);
+    match (s.qualifier, s.max) {
+        (ShareQualifier::Exact, _) => format!("{n}%"),
+        (ShareQualifier::UpTo, _) => format!("up to {n}%"),
+        (ShareQualifier::AtLeast, _) => format!("at least {n}%"),
+        (ShareQualifier::About, _) => format!("about {n}%"),
+        (ShareQualifier::Between, Some(max)) => format!("between {n}% and {}%", format_number(max)),
+        (ShareQualifier::Between, None) => format!("at least {n}%"),
     }
 }
 

@@ -8,6 +8,7 @@ use crate::query::filter::{counts, timeline};
 use crate::query::paths::Path;
 use crate::query::search::Hit;
 use crate::model::vocab::{EntityKind, RelationType};
+use crate::display::claim::{fact_claim, names};
 use crate::display::sentence::{humanize, isolate, relation_sentence};
 use serde::Serialize;
 
@@ -22,10 +23,15 @@ pub struct Citation {
     pub title: String,
     /// Author, or empty.
     pub author: String,
-    /// YYYY[-MM[-DD]] or empty.
+    /// YYYY[-MM[-DD]], "September 28, year not stated", or empty.
     pub date: String,
     /// An http(s) URL or empty.
     pub url: String,
+    /// "published by a party to the story: JW Insights", or empty.
+    pub interest: String,
+    /// The publisher as an entity of the map, to select it.
+    #[serde(rename = "publisherEntity")]
+    pub publisher_entity: Option<EntityIx>,
 }
 
 /// One cited fact line.
@@ -37,6 +43,8 @@ pub struct FactView {
     pub value: String,
     /// Indices into the details' `citations`.
     pub cites: Vec<u32>,
+    /// Who says it and how firmly ("according to CSIA; not confirmed"), or empty.
+    pub claim: String,
 }
 
 /// One relation as a sentence.
@@ -48,6 +56,8 @@ pub struct RelationLine {
     pub other: EntityIx,
     /// The sentence.
     pub sentence: String,
+    /// "reported" or "inferred" (by the editor): drawn differently.
+    pub basis: &'static str,
     /// Paraphrased note from the data, or empty.
     pub note: String,
     /// Extra facts (meeting cadence ...).
@@ -97,19 +107,22 @@ impl<'d> CitationList<'d> {
     }
 
     fn finish(self) -> Vec<Citation> {
-        self.order.iter().map(|&s| citation(self.data.source(s))).collect()
+        self.order.iter().map(|&s| citation(self.data, self.data.source(s))).collect()
     }
 }
 
-fn citation(s: &Source) -> Citation {
+/// A source as cited: its date in words, its parties to the story named.
+pub fn citation(data: &Dataset, s: &Source) -> Citation {
     let safe_url = s.url.starts_with("https://") || s.url.starts_with("http://");
     Citation {
         id: s.id.clone(),
         publisher: s.publisher.clone(),
         title: s.title.clone(),
         author: s.author.clone(),
-        date: s.date.map(|d| d.to_string()).unwrap_or_default(),
+        date: s.date_words(),
         url: if safe_url { s.url.clone() } else { String::new() },
+        interest: if s.self_interest.is_empty() { String::new() } else { format!("published by a party to the story: {}", names(data, &s.self_interest)) },
+        publisher_entity: s.publisher_entity,
     }
 }
 
@@ -124,8 +137,9 @@ fn relation_line(data: &Dataset, r: RelationIx, from_side: Option<EntityIx>, cl:
         relation: r,
         other,
         sentence: relation_sentence(data, rel),
+        basis: rel.claim.basis.key(),
         note: rel.note.clone(),
-        facts: rel.attributes.iter().map(|(k, v)| FactView { label: humanize(k), value: v.display(), cites: Vec::new() }).collect(),
+        facts: rel.attributes.iter().map(|(k, v)| FactView { label: humanize(k), value: v.display(), cites: Vec::new(), claim: String::new() }).collect(),
         cites: cl.cite(&rel.sources),
     }
 }
@@ -143,7 +157,7 @@ fn entity_details_with(data: &Dataset, incident: &[RelationIx], e: EntityIx, cl:
     let facts = ent
         .attributes
         .iter()
-        .map(|a| FactView { label: humanize(&a.key), value: a.value.display(), cites: cl.cite(&a.sources) })
+        .map(|a| FactView { label: humanize(&a.key), value: a.value.display(), cites: cl.cite(&a.sources), claim: fact_claim(data, &a.claim) })
         .collect();
     let relations = incident.iter().map(|&r| relation_line(data, r, Some(e), cl)).collect();
     let mut subtitle = humanize(ent.kind.key());

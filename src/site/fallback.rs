@@ -90,7 +90,9 @@ fn entity_html(out: &mut String, data: &Dataset, adjacency: &Adjacency, i: u32, 
     if !e.attributes.is_empty() {
         out.push_str("<dl>");
         for a in &e.attributes {
-            let _ = write!(out, "<dt>{}</dt><dd>{}{}</dd>", escape(&humanize(&a.key)), escape(&a.value.display()), citation_html(data, &a.sources, cited));
+            let claim = crate::display::claim::fact_claim(data, &a.claim);
+            let claim = if claim.is_empty() { claim } else { format!(" ({})", isolated_html(&claim)) };
+            let _ = write!(out, "<dt>{}</dt><dd>{}{claim}{}</dd>", escape(&humanize(&a.key)), escape(&a.value.display()), citation_html(data, &a.sources, cited));
         }
         out.push_str("</dl>\n");
     }
@@ -134,12 +136,12 @@ fn sources_html(out: &mut String, data: &Dataset, cited: &[bool], gaps: bool) {
         } else {
             title
         };
-        let details: Vec<String> = [s.publisher.clone(), s.author.clone(), s.date.map(|d| d.to_string()).unwrap_or_default()]
-            .into_iter()
-            .filter(|t| !t.is_empty())
-            .map(|t| escape(&t))
-            .collect();
-        let rest = if details.is_empty() { String::new() } else { format!(", {}", details.join(", ")) };
+        let c = crate::display::view::citation(data, s);
+        let details: Vec<String> = [c.publisher, c.author, c.date].into_iter().filter(|t| !t.is_empty()).map(|t| escape(&t)).collect();
+        let mut rest = if details.is_empty() { String::new() } else { format!(", {}", details.join(", ")) };
+        if !c.interest.is_empty() {
+            rest.push_str(&format!(" ({})", isolated_html(&c.interest)));
+        }
         // With sources left out, `value` keeps each number equal to its marks' [n].
         let value = if gaps { format!(" value=\"{}\"", i + 1) } else { String::new() };
         let _ = writeln!(out, "<li id=\"src-{}\"{value}>{linked}{rest}</li>", escape(&s.id));

@@ -4,7 +4,7 @@
 
 use crate::display::markup::escape;
 use super::attribute_columns::{columns, entity_cells, SOURCES_SUFFIX};
-use super::{relation_ids, source_list};
+use super::{claim_cells, relation_ids, source_list, CLAIM_KEYS};
 use crate::model::date::PartialDate;
 use crate::model::{format_number, Dataset};
 use std::fmt::Write;
@@ -32,7 +32,12 @@ pub fn to_gexf(data: &Dataset) -> String {
         let _ = write!(out, "<attribute id=\"{id}\" title=\"{key}\" type=\"{}\"/><attribute id=\"{id}{SOURCES_SUFFIX}\" title=\"{key}{SOURCES_SUFFIX}\" type=\"string\"/>", c.ty);
     }
     out.push_str("</attributes>\n");
-    out.push_str("<attributes class=\"edge\"><attribute id=\"relation\" title=\"relation\" type=\"string\"/><attribute id=\"share\" title=\"share\" type=\"double\"/><attribute id=\"share_qualifier\" title=\"share_qualifier\" type=\"string\"/><attribute id=\"role\" title=\"role\" type=\"string\"/><attribute id=\"status\" title=\"status\" type=\"string\"/><attribute id=\"announced\" title=\"announced\" type=\"string\"/><attribute id=\"sources\" title=\"sources\" type=\"string\"/><attribute id=\"note\" title=\"note\" type=\"string\"/></attributes>\n<nodes>\n");
+    out.push_str("<attributes class=\"edge\"><attribute id=\"relation\" title=\"relation\" type=\"string\"/><attribute id=\"share\" title=\"share\" type=\"double\"/><attribute id=\"share_qualifier\" title=\"share_qualifier\" type=\"string\"/><attribute id=\"role\" title=\"role\" type=\"string\"/><attribute id=\"status\" title=\"status\" type=\"string\"/><attribute id=\"announced\" title=\"announced\" type=\"string\"/><attribute id=\"sources\" title=\"sources\" type=\"string\"/><attribute id=\"note\" title=\"note\" type=\"string\"/>");
+    for key in CLAIM_KEYS {
+        let ty = if key == "share_max" { "double" } else { "string" };
+        let _ = write!(out, "<attribute id=\"{key}\" title=\"{key}\" type=\"{ty}\"/>");
+    }
+    out.push_str("</attributes>\n<nodes>\n");
     for (e, cells) in data.entities.iter().zip(&cols.of_entity) {
         let _ = write!(out, "<node id=\"{}\" label=\"{}\"><attvalues>", escape(&e.id), escape(&e.name));
         for (key, value) in entity_cells(data, e, cells, &cols) {
@@ -62,6 +67,9 @@ pub fn to_gexf(data: &Dataset) -> String {
         attr(&mut out, "announced", &r.announced.map(|d| d.to_string()).unwrap_or_default());
         attr(&mut out, "sources", &source_list(data, r));
         attr(&mut out, "note", &r.note);
+        for (key, value) in CLAIM_KEYS.iter().zip(claim_cells(data, r)) {
+            attr(&mut out, key, &value);
+        }
         out.push_str("</attvalues></edge>\n");
     }
     out.push_str("</edges>\n</graph>\n</gexf>\n");

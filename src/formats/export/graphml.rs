@@ -3,7 +3,7 @@
 
 use crate::display::markup::escape;
 use super::attribute_columns::{columns, entity_cells, SOURCES_SUFFIX};
-use super::{relation_ids, source_list};
+use super::{claim_cells, relation_ids, source_list, CLAIM_KEYS};
 use crate::model::{format_number, Dataset};
 use std::fmt::Write;
 
@@ -19,6 +19,12 @@ const EDGE_KEYS: &[(&str, &str)] = &[
     ("announced", "string"),
     ("sources", "string"),
     ("note", "string"),
+    ("share_max", "double"),
+    ("according_to", "string"),
+    ("confirmation", "string"),
+    ("disputed_by", "string"),
+    ("basis", "string"),
+    ("reasoning", "string"),
 ];
 
 fn data_el(out: &mut String, key: &str, value: &str) {
@@ -65,6 +71,9 @@ pub fn to_graphml(data: &Dataset) -> String {
         }
         data_el(&mut out, "sources", &source_list(data, r));
         data_el(&mut out, "note", &r.note);
+        for (key, value) in CLAIM_KEYS.iter().zip(claim_cells(data, r)) {
+            data_el(&mut out, key, &value);
+        }
         out.push_str("</edge>\n");
     }
     out.push_str("</graph>\n</graphml>\n");

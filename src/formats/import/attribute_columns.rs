@@ -57,7 +57,7 @@ pub(crate) fn cited_attributes(b: &mut Builder, declared: &HashMap<String, Decla
             let what = format!("the sources of attribute `{}` of entity `{}`", truncate(&key), truncate(entity));
             let named = sources_of.get(id.as_str()).map(|s| s.split_whitespace()).into_iter().flatten();
             let sources = b.named_sources(named, span, &what);
-            RawAttribute { key, value, sources, span: span.clone() }
+            RawAttribute { key, value, sources, span: span.clone(), claim: Default::default() }
         })
         .collect()
 }

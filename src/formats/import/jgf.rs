@@ -13,7 +13,7 @@ use super::Builder;
 use crate::check::fields::{At, Span};
 use crate::check::raw::{RawAttribute, RawSource};
 use crate::check::read::{check_url, invalid_id, truncate};
-use crate::model::date::PartialDate;
+use crate::model::date::{MonthDay, PartialDate};
 use crate::check::diagnostic::{Code, Diagnostic};
 use crate::model::Value as Scalar;
 use serde_json::Value;
@@ -51,7 +51,7 @@ fn flatten(meta: Option<&Value>) -> Vec<(String, String)> {
             Value::String(s) => Some((k.clone(), s.clone())),
             Value::Number(n) => Some((k.clone(), n.to_string())),
             Value::Bool(b) => Some((k.clone(), b.to_string())),
-            Value::Array(a) if k == "aliases" => Some((k.clone(), a.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(";"))),
+            Value::Array(a) if matches!(k.as_str(), "aliases" | "according_to" | "disputed_by") => Some((k.clone(), a.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(";"))),
             _ => None,
         })
         .collect()
@@ -98,7 +98,9 @@ fn read_source(b: &mut Builder, text: &str, base: usize, record: &Value, i: usiz
                 .hint("a reader must be able to find the source: give at least its title"),
         );
     }
-    let date = record.get("date").and_then(Value::as_str).and_then(|d| match PartialDate::parse(d) {
+    let written = record.get("date").and_then(Value::as_str);
+    let date_no_year = written.and_then(MonthDay::parse).and_then(Result::ok);
+    let date = written.filter(|_| date_no_year.is_none()).and_then(|d| match PartialDate::parse(d) {
         Ok(date) => Some(date),
         Err(err) => {
             b.diagnostics.push(
@@ -111,7 +113,10 @@ fn read_source(b: &mut Builder, text: &str, base: usize, record: &Value, i: usiz
     if !url.is_empty() {
         check_url(&At { value: url.clone(), span: span.clone() }, &what, &mut b.diagnostics);
     }
-    b.file.sources.push(RawSource { id, publisher, title, author: text_field(record, "author"), date, url, note: text_field(record, "note") });
+    let entity = |v: &str| At { value: v.to_string(), span: span.clone() };
+    let self_interest = strings(record.get("self_interest")).into_iter().map(entity).collect();
+    let publisher_entity = record.get("publisher_entity").and_then(Value::as_str).map(entity);
+    b.file.sources.push(RawSource { id, publisher, title, author: text_field(record, "author"), date, url, note: text_field(record, "note"), date_no_year, self_interest, publisher_entity });
 }
 
 /// A node's `metadata.attributes` as our export writes them; an item of
@@ -130,7 +135,11 @@ fn read_attributes(b: &mut Builder, metadata: Option<&Value>, entity: &str, span
         };
         let what = format!("the sources of attribute `{}` of entity `{}`", truncate(key), truncate(entity));
         let sources = b.named_sources(strings(item.get("sources")), span, &what);
-        attributes.push(RawAttribute { key: key.to_string(), value, sources, span: span.clone() });
+        let mut claim = crate::check::raw::RawClaim::default();
+        for (k, v) in flatten(Some(item)) {
+            super::claims::claim_cell(&mut claim, &k, v, span);
+        }
+        attributes.push(RawAttribute { key: key.to_string(), value, sources, span: span.clone(), claim });
     }
     attributes
 }

@@ -10,6 +10,7 @@
 //! such source, so the sources that come back are exactly those written.
 
 mod attribute_columns;
+mod claims;
 mod csv;
 mod jgf;
 mod json_keys;
@@ -117,7 +118,7 @@ impl Builder {
                 "wikidata" if value.starts_with('Q') => wikidata = value,
                 "label" | "name" | "id" => {}
                 _ if value.trim().is_empty() => {}
-                _ => facts.push(RawAttribute { key, value: scalar(&value), sources: Self::cite(&span), span: span.clone() }),
+                _ => facts.push(RawAttribute { key, value: scalar(&value), sources: Self::cite(&span), span: span.clone(), claim: Default::default() }),
             }
         }
         facts.extend(cited);
@@ -155,9 +156,10 @@ impl Builder {
             attributes: Vec::new(),
             sources: Self::cite(&span),
             note: String::new(),
+            claim: Default::default(),
         };
         let mut share_qualifier = ShareQualifier::Exact;
-        let mut share = None;
+        let (mut share, mut share_max) = (None, None);
         for (key, value) in attributes {
             let date = || crate::model::date::PartialDate::parse(&value).ok();
             match key.to_ascii_lowercase().as_str() {
@@ -166,6 +168,8 @@ impl Builder {
                 }
                 "share" => share = value.parse::<f64>().ok().filter(|s| (0.0..=100.0).contains(s)),
                 "share_qualifier" => share_qualifier = ShareQualifier::from_key(&value).unwrap_or(ShareQualifier::Exact),
+                "share_max" => share_max = value.parse::<f64>().ok().filter(|s| (0.0..=100.0).contains(s)),
+                "according_to" | "confirmation" | "disputed_by" | "basis" | "reasoning" if !value.trim().is_empty() => claims::claim_cell(&mut r.claim, &key.to_ascii_lowercase(), value, &span),
                 "role" => r.role = value,
                 "status" => r.status = Status::from_key(&value),
                 "start" if date().is_some() => r.start = date().map(|d| At { value: d, span: span.clone() }),
@@ -186,7 +190,7 @@ impl Builder {
         }
         if let Some(percent) = share {
             if kind == Some(RelationType::Owns) {
-                r.share = Some(crate::model::Share { percent, qualifier: share_qualifier });
+                r.share = Some(claims::share(percent, share_qualifier, share_max));
             } else {
                 r.attributes.push(("share".into(), Value::Number(percent)));
             }
@@ -226,11 +230,8 @@ impl Builder {
             by_label.entry(e.name.clone()).or_insert_with(|| id.clone());
             e.id.value = id;
         }
-        for r in &mut self.file.relations {
-            for end in [&mut r.from, &mut r.to].into_iter().flatten() {
-                end.value = by_original.get(&end.value).or_else(|| by_label.get(&end.value)).cloned().unwrap_or_else(|| slug(&end.value));
-            }
-        }
+        let rename = |end: &mut At<String>| end.value = by_original.get(&end.value).or_else(|| by_label.get(&end.value)).cloned().unwrap_or_else(|| slug(&end.value));
+        claims::each_entity_ref(&mut self.file, rename);
     }
 
     /// Every source id that an attribute or relation cites, in file order.
@@ -252,6 +253,9 @@ impl Builder {
                     publisher: String::new(),
                     author: String::new(),
                     date: None,
+                    date_no_year: None,
+                    self_interest: Vec::new(),
+                    publisher_entity: None,
                     url: String::new(),
                     note: format!("Named by {} ({format}), which gives only its id; add its publisher, title, date and URL.", names.join(" + ")),
                     id,
@@ -282,6 +286,9 @@ impl Builder {
                 title: names.join(" + "),
                 author: String::new(),
                 date: None,
+                date_no_year: None,
+                self_interest: Vec::new(),
+                publisher_entity: None,
                 url: String::new(),
                 note: format!("Imported from {format}; cited for every fact the file names no source for."),
             });
@@ -383,3 +390,4 @@ fn with_bases<'a>(inputs: &[Input<'a>]) -> Vec<(&'a str, usize)> {
         })
         .collect()
 }
+

@@ -59,6 +59,11 @@ codes! {
     ShareMisuse = "E022", "share-misuse", Error: "A `share` on a relation type that does not carry one, or a qualifier without a share.";
     InvalidCountry = "E023", "invalid-country", Error: "A country that is not an ISO 3166-1 alpha-2 code such as CN or US.";
     NameTooLong = "E024", "name-too-long", Error: "An entity's name or alias is longer than 300 characters (it is drawn as a label and repeated in every sentence).";
+    UnknownConfirmation = "E025", "unknown-confirmation", Error: "A `confirmation` outside the vocabulary (confirmed, unconfirmed, denied, disputed).";
+    UnknownBasis = "E026", "unknown-basis", Error: "A `basis` outside the vocabulary (reported, inferred).";
+    ReasoningMisuse = "E027", "reasoning-misuse", Error: "An inferred claim without `reasoning`, or `reasoning` on a claim that is not inferred.";
+    DisputeMisuse = "E028", "dispute-misuse", Error: "A disputed claim without `disputed_by`, or `disputed_by` on a claim that is not disputed.";
+    ShareRange = "E029", "share-range", Error: "`share_min` above `share_max`, a range beside `share`, or `share_qualifier = \"between\"` written by hand.";
     DuplicateRelation = "W001", "duplicate-relation", Warning: "Two relations with the same type, endpoints and role.";
     UnusedSource = "W002", "unused-source", Warning: "A source that nothing cites.";
     ConfusableName = "W003", "confusable-name", Warning: "Two entities whose names look the same but are different text (Unicode's confusables: a Cyrillic letter for a Latin one, an invisible character).";

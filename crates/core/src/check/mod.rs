@@ -5,6 +5,7 @@
 //! raw records, reporting local problems → `resolve` applies cross-record rules
 //! and builds the index-based dataset.
 
+pub mod claims;
 pub mod escape;
 pub(crate) mod excerpt;
 pub mod diagnostic;
@@ -15,6 +16,7 @@ pub mod raw;
 pub mod read;
 pub mod render;
 pub mod resolve;
+pub mod share;
 pub mod suggest;
 pub mod url;
 

@@ -7,17 +7,18 @@ use super::raw::{RawAttribute, RawEntity, RawFile, RawRelation, RawSource};
 use super::suggest::did_you_mean;
 use crate::check::diagnostic::{Code, Diagnostic};
 use crate::model::Value;
-use crate::model::vocab::{EntityKind, RelationType, ShareQualifier, Status};
+use crate::model::vocab::{EntityKind, RelationType, Status};
+use super::claims::read_claim;
 use toml::de::{DeTable, DeValue};
 
 const ROOT_FIELDS: &[&str] = &["dataset", "source", "entity", "relation"];
 const META_FIELDS: &[&str] = &["title", "description"];
-const SOURCE_FIELDS: &[&str] = &["id", "publisher", "title", "author", "date", "url", "note"];
+const SOURCE_FIELDS: &[&str] = &["id", "publisher", "title", "author", "date", "url", "note", "self_interest", "publisher_entity"];
 const ENTITY_FIELDS: &[&str] = &["id", "name", "aliases", "kind", "country", "wikidata", "attribute"];
-const ATTRIBUTE_FIELDS: &[&str] = &["key", "value", "sources"];
+const ATTRIBUTE_FIELDS: &[&str] = &["key", "value", "sources", "according_to", "confirmation", "disputed_by", "basis", "reasoning"];
 const RELATION_FIELDS: &[&str] = &[
-    "id", "type", "from", "to", "share", "share_qualifier", "role", "status", "start", "end",
-    "announced", "attributes", "sources", "note",
+    "id", "type", "from", "to", "share", "share_min", "share_max", "share_qualifier", "role", "status", "start", "end",
+    "announced", "attributes", "sources", "note", "according_to", "confirmation", "disputed_by", "basis", "reasoning",
 ];
 
 /// Reads the document root.
@@ -107,14 +108,18 @@ fn read_source(t: &DeTable, span: Span, i: usize, diags: &mut Vec<Diagnostic>) -
     if let Some(url) = &url {
         check_url(url, &f.what, diags);
     }
+    let (date, date_no_year) = f.date_or_month_day("date", diags);
     Some(RawSource {
         id: id?,
         publisher,
         title,
         author: text_or_empty(&f, "author", diags),
-        date: f.date("date", diags).map(|d| d.value),
+        date,
+        date_no_year,
         url: url.map(|u| super::url::lower_scheme(u.value)).unwrap_or_default(),
         note: text_or_empty(&f, "note", diags),
+        self_interest: f.text_list("self_interest", diags),
+        publisher_entity: f.text("publisher_entity", false, diags),
     })
 }
 
@@ -146,7 +151,8 @@ pub fn truncate(s: &str) -> String {
     }
 }
 
-fn read_vocab<T: Copy>(
+/// A vocabulary field: its value, or a diagnostic with did-you-mean.
+pub(crate) fn read_vocab<T: Copy>(
     f: &Fields,
     key: &str,
     required: bool,
@@ -227,7 +233,8 @@ fn read_attribute(t: &DeTable, span: Span, owner: &str, diags: &mut Vec<Diagnost
         Some(v) => scalar_value("value", &f.what, v, diags),
     };
     let sources = f.text_list("sources", diags);
-    Some(RawAttribute { key: key?.value, value: value?, sources, span })
+    let claim = read_claim(&f, diags);
+    Some(RawAttribute { key: key?.value, value: value?, sources, span, claim })
 }
 
 fn scalar_value(key: &str, what: &str, v: &toml::Spanned<DeValue>, diags: &mut Vec<Diagnostic>) -> Option<Value> {
@@ -261,7 +268,7 @@ fn read_relation(t: &DeTable, span: Span, i: usize, diags: &mut Vec<Diagnostic>)
     let id = if f.raw("id").is_some() { read_id(&f, diags) } else { None };
     let kind = read_vocab(&f, "type", true, RelationType::from_key, RelationType::keys().collect(), Code::UnknownRelationType, diags);
     let status = read_vocab(&f, "status", false, Status::from_key, Status::keys().collect(), Code::UnknownStatus, diags);
-    let share = read_share(&f, kind.as_ref().map(|k| k.value), diags);
+    let share = super::share::read_share(&f, kind.as_ref().map(|k| k.value), diags);
     let role = f.text("role", false, diags);
     check_role(&f, kind.as_ref().map(|k| k.value), role.as_ref(), diags);
     let attributes = match f.table("attributes", diags) {
@@ -292,38 +299,8 @@ fn read_relation(t: &DeTable, span: Span, i: usize, diags: &mut Vec<Diagnostic>)
         attributes,
         sources: f.text_list("sources", diags),
         note: text_or_empty(&f, "note", diags),
+        claim: read_claim(&f, diags),
     }
-}
-
-fn read_share(f: &Fields, kind: Option<RelationType>, diags: &mut Vec<Diagnostic>) -> Option<crate::model::Share> {
-    let share = f.number("share", diags);
-    let qualifier = read_vocab(f, "share_qualifier", false, ShareQualifier::from_key, ShareQualifier::keys().collect(), Code::UnknownQualifier, diags);
-    if let (None, Some(q)) = (&share, &qualifier) {
-        if f.raw("share").is_none() {
-            diags.push(
-                Diagnostic::new(Code::ShareMisuse, q.span.clone(), format!("`share_qualifier` in {} without a `share`", f.what))
-                    .hint("add `share = <percent>` or remove the qualifier"),
-            );
-        }
-    }
-    let share = share?;
-    if kind.is_some_and(|k| k != RelationType::Owns) {
-        diags.push(
-            Diagnostic::new(Code::ShareMisuse, share.span.clone(), format!("`share` in {} on a relation of type `{}`", f.what, kind.map(|k| k.key()).unwrap_or("")))
-                .hint("only `owns` relations carry a share; change the type to `owns` or remove `share`"),
-        );
-    }
-    if !(0.0..=100.0).contains(&share.value) {
-        diags.push(
-            Diagnostic::new(Code::ShareOutOfRange, share.span.clone(), format!("`share` in {} is {}%, outside 0-100", f.what, crate::model::format_number(share.value)))
-                .hint("write the share in percent: 40 for 40%, 0.5 for half a percent"),
-        );
-        return None;
-    }
-    Some(crate::model::Share {
-        percent: share.value,
-        qualifier: qualifier.map(|q| q.value).unwrap_or(ShareQualifier::Exact),
-    })
 }
 
 fn check_role(f: &Fields, kind: Option<RelationType>, role: Option<&At<String>>, diags: &mut Vec<Diagnostic>) {

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 /// First bytes of every compiled file.
 pub const MAGIC: &[u8; 4] = b"AMAP";
 /// Bumped whenever the encoding changes; older files are rejected with a message.
-pub const VERSION: u16 = 1;
+pub const VERSION: u16 = 2;
 
 /// A dataset ready to draw.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -82,7 +82,11 @@ pub fn for_drawing(compiled: &Compiled) -> Compiled {
     let relations = d
         .relations
         .iter()
-        .map(|r| Relation { status: r.status, ..Relation::bare(r.kind, r.from, r.to, Vec::new()) })
+        .map(|r| {
+            // An inference is drawn dotted from the first frame on; who says it is read later.
+            let claim = crate::model::claim::Claim { basis: r.claim.basis, ..Default::default() };
+            Relation { status: r.status, claim, ..Relation::bare(r.kind, r.from, r.to, Vec::new()) }
+        })
         .collect();
     Compiled { dataset: Dataset { meta: d.meta.clone(), sources: Vec::new(), entities, relations }, positions: compiled.positions.clone() }
 }
@@ -113,13 +117,21 @@ fn validate(c: &Compiled) -> Result<(), DecodeError> {
         return Err(DecodeError::Inconsistent("a position is not a finite number".into()));
     }
     for (i, r) in d.relations.iter().enumerate() {
-        if r.from.ix() >= n || r.to.ix() >= n || r.sources.iter().any(|&x| x.ix() >= s) {
+        if r.from.ix() >= n || r.to.ix() >= n || r.sources.iter().any(|&x| x.ix() >= s) || r.claim.entities().any(|e| e.ix() >= n) {
             return Err(DecodeError::Inconsistent(format!("relation {i} refers past the end of a table")));
         }
     }
     for e in &d.entities {
         if e.attributes.iter().flat_map(|a| &a.sources).any(|&x| x.ix() >= s) {
             return Err(DecodeError::Inconsistent(format!("an attribute of `{}` cites a missing source", e.id)));
+        }
+        if e.attributes.iter().flat_map(|a| a.claim.entities()).any(|x| x.ix() >= n) {
+            return Err(DecodeError::Inconsistent(format!("an attribute of `{}` names a missing entity", e.id)));
+        }
+    }
+    for src in &d.sources {
+        if src.self_interest.iter().chain(&src.publisher_entity).any(|x| x.ix() >= n) {
+            return Err(DecodeError::Inconsistent(format!("source `{}` names a missing entity", src.id)));
         }
     }
     Ok(())

@@ -1,5 +1,5 @@
 //! The closed vocabularies of the data format: entity kinds, relation types,
-//! statuses and share qualifiers. One table each, so the parser, the docs test,
+//! statuses, share qualifiers, confirmations and bases. One table each, so the parser, the docs test,
 //! the sentences and the legend all read the same list.
 
 use serde::{Deserialize, Serialize};
@@ -100,6 +100,25 @@ vocabulary! {
         UpTo = "up_to": "At most this share.",
         AtLeast = "at_least": "At least this share.",
         About = "about": "Roughly this share.",
+        Between = "between": "Between `share_min` and `share_max` (a register's 25-50% band); written with those two fields, never as `share_qualifier`.",
+    }
+}
+
+vocabulary! {
+    /// Whether a claim has been confirmed, by whom it is said to be.
+    Confirmation {
+        Confirmed = "confirmed": "Confirmed by the parties or by the source's own reporting.",
+        Unconfirmed = "unconfirmed": "Said by one party; the others have not confirmed it.",
+        Denied = "denied": "A party named in it has denied it.",
+        Disputed = "disputed": "Contested by the parties named in `disputed_by`.",
+    }
+}
+
+vocabulary! {
+    /// How a claim came into the data.
+    Basis {
+        Reported = "reported": "A source states it (the default).",
+        Inferred = "inferred": "The editor concluded it from what the sources say; `reasoning` says how.",
     }
 }
 
@@ -107,6 +126,12 @@ impl RelationType {
     /// Whether a relation is drawn and phrased as tentative by default (dashed line).
     pub fn is_prospective(self) -> bool {
         matches!(self, RelationType::InvitedToInvestIn)
+    }
+}
+
+impl Default for Basis {
+    fn default() -> Basis {
+        Basis::Reported
     }
 }
 
