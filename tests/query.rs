@@ -238,3 +238,44 @@ sources = ["register"]
     assert_eq!(sentence(0), "A holds between 25% and 50% of B.");
     assert_eq!(sentence(1), "A held at least 75% of C (until 2024).");
 }
+
+#[test]
+fn sentences_take_their_tense_from_the_dates() {
+    let text = r#"
+[[source]]
+id = "wire"
+title = "Wire"
+date = "2024-03"
+[[entity]]
+id = "a"
+name = "A"
+kind = "company"
+[[entity]]
+id = "b"
+name = "B"
+kind = "alliance"
+[[relation]]
+type = "member_of"
+from = "a"
+to = "b"
+start = "2025"
+sources = ["wire"]
+[[relation]]
+type = "competitor_of"
+from = "a"
+to = "b"
+end = "2023"
+sources = ["wire"]
+[[relation]]
+type = "represents"
+from = "b"
+to = "a"
+start = "2024-03"
+sources = ["wire"]
+"#;
+    let data = alliance_map::check::check(text).dataset.unwrap();
+    let sentence = |i: usize| relation_sentence(&data, &data.relations[i]).replace(['\u{2068}', '\u{2069}'], "");
+    assert_eq!(sentence(0), "A will be a member of B (from 2025).", "it starts after its source was published");
+    assert_eq!(sentence(1), "A competed with B (until 2023).");
+    assert_eq!(sentence(2), "B represents A (since 2024-03).", "the same month may be before or after the report");
+}

@@ -24,6 +24,8 @@ fn the_seed_renders_every_entity_with_text_labels_and_citations() {
     assert!(svg.contains(">CSIA</text>") || svg.contains(">China Semiconductor Industry Association</text>"));
     assert!(svg.contains("[1] JW Insights, “Chinese automakers establishes Automotive Electronics Industry Investment Alliance”, Kate Yuan, September 28, year not stated"));
     assert_eq!(map_part(&svg).matches("<circle").count(), nodes);
+    // The arm-to-parent links are the editor's inference: drawn dotted, as in the widget.
+    assert_eq!(map_part(&svg).matches("stroke-dasharray=\"1.5 3\"").count(), 9, "the nine inferred arm-to-parent links");
 }
 
 /// The map's band of an SVG figure (its nested `<svg>`): what `to_svg` wrote from the shapes.
@@ -194,7 +196,7 @@ fn the_seed_figure_has_its_title_legend_credit_and_is_well_formed_xml() {
     assert!(texts.contains(&"Industry alliances in Chinese cars and chips".to_string()), "the title: {texts:?}");
     let legend = widget_legend(&scene);
     assert!(legend.len() > 5 && legend.contains(&"Founding member of".to_string()), "{legend:?}");
-    for entry in legend.iter().map(String::as_str).chain(["Announced or proposed"]) {
+    for entry in legend.iter().map(String::as_str).chain(["Announced or proposed", "Inferred by the editor"]) {
         assert!(texts.iter().any(|t| t == entry), "legend entry {entry:?} in {texts:?}");
     }
     let legend_dots = list.marks.iter().filter(|m| matches!(m, Mark::Dot { .. })).count();

@@ -103,7 +103,7 @@ function buildUndated(reader, uid, signal) {
   Object.assign(box, { type: 'checkbox', id: `${uid}-undated`, checked: Boolean(reader.filter.undated) });
   box.addEventListener('change', () => reader.setFilter({ undated: box.checked }), { signal });
   wrap.append(box, document.createTextNode(` Include ${n} ${n === 1 ? 'relation' : 'relations'} whose date is not stated`));
-  return wrap;
+  return { element: wrap, sync: () => (box.checked = Boolean(reader.filter.undated)) };
 }
 
 /** The as-of slider: one stop per date in the data, and "All dates" at the right end. */
@@ -165,12 +165,13 @@ function buildDate(reader, uid, signal) {
   show(stops.length);
   box.append(label, range, output, play);
   const undated = buildUndated(reader, uid, signal);
-  if (undated) box.append(undated);
+  if (undated) box.append(undated.element);
   if (!stops.length) box.hidden = true;
   return {
     element: box,
     stop,
     sync: () => {
+      undated?.sync();
       const d = reader.filter.date;
       const i = d ? stops.findIndex((s) => s.label === d) : -1;
       // A date from a link that is no stop: the last stop on or before it.

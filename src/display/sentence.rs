@@ -20,7 +20,8 @@ pub fn isolate(name: &str) -> String {
 /// The relation as one sentence: who says it, its status, confirmation
 /// and dates appended; an inference says so first and gives its reasoning.
 pub fn relation_sentence(data: &Dataset, r: &Relation) -> String {
-    let (core, hedged) = core(data, r);
+    let t = tense(data, r);
+    let (core, hedged) = core(data, r, t);
     let mut when: Vec<String> = Vec::new();
     if let Some(s) = r.status.filter(|&s| s != Status::InForce && !(hedged && s.is_tentative())) {
         when.push(s.key().replace('_', " "));
@@ -29,7 +30,7 @@ pub fn relation_sentence(data: &Dataset, r: &Relation) -> String {
     if let Some(d) = r.announced {
         when.push(format!("announced {d}"));
     }
-    when.extend(dates(r));
+    when.extend(dates(r, t));
     let said = claim::according_to(data, &r.claim).map(|a| format!(", {a}")).unwrap_or_default();
     let when = if when.is_empty() { String::new() } else { format!(" ({})", when.join("; ")) };
     match claim::reasoning(&r.claim) {
@@ -38,14 +39,42 @@ pub fn relation_sentence(data: &Dataset, r: &Relation) -> String {
     }
 }
 
+/// When a relation stands, seen from its sources: over (an `end`, or
+/// `status = "ended"`), ahead (it starts after every source's date), or now.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Tense {
+    Past,
+    Present,
+    Future,
+}
+
+fn tense(data: &Dataset, r: &Relation) -> Tense {
+    if r.status == Some(Status::Ended) || r.end.is_some() {
+        return Tense::Past;
+    }
+    let dates: Vec<_> = r.sources.iter().map(|&s| data.source(s).date).collect();
+    let reported_before = |start: crate::model::date::PartialDate| !dates.is_empty() && dates.iter().all(|d| d.is_some_and(|d| d.certainly_before(start)));
+    if r.start.is_some_and(reported_before) { Tense::Future } else { Tense::Present }
+}
+
+/// A verb in a tense: `[present, past, future]`.
+fn verb(t: Tense, forms: [&'static str; 3]) -> &'static str {
+    match t {
+        Tense::Present => forms[0],
+        Tense::Past => forms[1],
+        Tense::Future => forms[2],
+    }
+}
+
 /// The sentence's subject, verb and object, in the tense its dates give, and
 /// whether the verb already carries a tentative status ("is expected to
 /// hold"), which then is not repeated in brackets.
-fn core(data: &Dataset, r: &Relation) -> (String, bool) {
+fn core(data: &Dataset, r: &Relation, t: Tense) -> (String, bool) {
     let from = isolate(&data.entity(r.from).name);
     let to = isolate(&data.entity(r.to).name);
-    let ended = r.status == Some(Status::Ended) || r.end.is_some();
-    let (is, has) = if ended { ("was", "had") } else { ("is", "has") };
+    let is = verb(t, ["is", "was", "will be"]);
+    let has = verb(t, ["has", "had", "will have"]);
+    let tentative = t != Tense::Past && r.status.is_some_and(Status::is_tentative);
     let core = match r.kind {
         RelationType::Owns => {
             let stake = match r.share {
@@ -53,13 +82,11 @@ fn core(data: &Dataset, r: &Relation) -> (String, bool) {
                 None => "a stake in".to_string(),
             };
             let verb = match r.status {
-                _ if ended => "held",
+                _ if !tentative => verb(t, ["holds", "held", "will hold"]),
                 Some(Status::Proposed) => "is expected to hold",
-                Some(Status::Announced) => "is to hold",
-                _ => "holds",
+                _ => "is to hold",
             };
-            let hedged = !ended && r.status.is_some_and(Status::is_tentative);
-            return (format!("{from} {verb} {stake} {to}"), hedged);
+            return (format!("{from} {verb} {stake} {to}"), tentative);
         }
         RelationType::InvestmentArmOf => format!("{from} {is} the investment arm of {to}"),
         RelationType::SubsidiaryOf => format!("{from} {is} a subsidiary of {to}"),
@@ -70,10 +97,10 @@ fn core(data: &Dataset, r: &Relation) -> (String, bool) {
         RelationType::InvitedToInvestIn => format!("{from} {has} been invited to invest in {to}"),
         RelationType::PartnerOf => format!("{from} {has} a partnership with {to}"),
         RelationType::Position => format!("{from} {is} {} of {to}", isolate(&r.role)),
-        RelationType::Represents => format!("{from} represents {to}"),
-        RelationType::WorkingGroupMemberOf if !ended && r.status.is_some_and(Status::is_tentative) => format!("{from} is to take part in {to}"),
-        RelationType::WorkingGroupMemberOf => format!("{from} takes part in {to}"),
-        RelationType::CompetitorOf => format!("{from} competes with {to}"),
+        RelationType::Represents => format!("{from} {} {to}", verb(t, ["represents", "represented", "will represent"])),
+        RelationType::WorkingGroupMemberOf if tentative => format!("{from} is to take part in {to}"),
+        RelationType::WorkingGroupMemberOf => format!("{from} {} {to}", verb(t, ["takes part in", "took part in", "will take part in"])),
+        RelationType::CompetitorOf => format!("{from} {} {to}", verb(t, ["competes with", "competed with", "will compete with"])),
         RelationType::Restricts => format!("{from} {has} placed restrictions on {to}"),
         RelationType::FoundedAt => format!("{from} was founded at {to}"),
         RelationType::RelatedTo => format!("{from} {is} linked to {to}"),
@@ -81,11 +108,13 @@ fn core(data: &Dataset, r: &Relation) -> (String, bool) {
     (core, false)
 }
 
-/// "since 2023-09-27", "2023 to 2024". An undated relation says nothing
-/// here: the as-of view, not every sentence, marks "date not stated".
-fn dates(r: &Relation) -> Option<String> {
+/// "since 2023-09-27", "from 2025" (ahead), "2023 to 2024". An undated
+/// relation says nothing here: the as-of view, not every sentence, marks
+/// "date not stated".
+fn dates(r: &Relation, t: Tense) -> Option<String> {
     match (r.start, r.end) {
         (Some(s), Some(e)) => Some(format!("{s} to {e}")),
+        (Some(s), None) if t == Tense::Future => Some(format!("from {s}")),
         (Some(s), None) => Some(format!("since {s}")),
         (None, Some(e)) => Some(format!("until {e}")),
         (None, None) => None,
