@@ -3,7 +3,7 @@
 //! an end of "2023" ends on 2023-12-31 (GEXF dates must be whole days).
 
 use crate::display::markup::escape;
-use super::attribute_columns::{columns, entity_cells, SOURCES_SUFFIX};
+use super::attribute_columns::{claim_columns, columns, entity_cells, SOURCES_SUFFIX};
 use super::{claim_cells, relation_ids, source_list, CLAIM_KEYS};
 use crate::model::date::PartialDate;
 use crate::model::{format_number, Dataset};
@@ -30,6 +30,9 @@ pub fn to_gexf(data: &Dataset) -> String {
     for c in &cols.columns {
         let (id, key) = (escape(&c.id), escape(&c.key));
         let _ = write!(out, "<attribute id=\"{id}\" title=\"{key}\" type=\"{}\"/><attribute id=\"{id}{SOURCES_SUFFIX}\" title=\"{key}{SOURCES_SUFFIX}\" type=\"string\"/>", c.ty);
+        for (id, title) in claim_columns(c) {
+            let _ = write!(out, "<attribute id=\"{}\" title=\"{}\" type=\"string\"/>", escape(&id), escape(&title));
+        }
     }
     out.push_str("</attributes>\n");
     out.push_str("<attributes class=\"edge\"><attribute id=\"relation\" title=\"relation\" type=\"string\"/><attribute id=\"share\" title=\"share\" type=\"double\"/><attribute id=\"share_qualifier\" title=\"share_qualifier\" type=\"string\"/><attribute id=\"role\" title=\"role\" type=\"string\"/><attribute id=\"status\" title=\"status\" type=\"string\"/><attribute id=\"announced\" title=\"announced\" type=\"string\"/><attribute id=\"sources\" title=\"sources\" type=\"string\"/><attribute id=\"note\" title=\"note\" type=\"string\"/>");

@@ -2,7 +2,7 @@
 //! `<key>` with its type, so networkx and yEd read typed values.
 
 use crate::display::markup::escape;
-use super::attribute_columns::{columns, entity_cells, SOURCES_SUFFIX};
+use super::attribute_columns::{claim_columns, columns, entity_cells, SOURCES_SUFFIX};
 use super::{claim_cells, relation_ids, source_list, CLAIM_KEYS};
 use crate::model::{format_number, Dataset};
 use std::fmt::Write;
@@ -44,6 +44,9 @@ pub fn to_graphml(data: &Dataset) -> String {
         let (id, key) = (escape(&c.id), escape(&c.key));
         let _ = writeln!(out, "<key id=\"{id}\" for=\"node\" attr.name=\"{key}\" attr.type=\"{}\"/>", c.ty);
         let _ = writeln!(out, "<key id=\"{id}{SOURCES_SUFFIX}\" for=\"node\" attr.name=\"{key}{SOURCES_SUFFIX}\" attr.type=\"string\"/>");
+        for (id, title) in claim_columns(c) {
+            let _ = writeln!(out, "<key id=\"{}\" for=\"node\" attr.name=\"{}\" attr.type=\"string\"/>", escape(&id), escape(&title));
+        }
     }
     for (key, ty) in EDGE_KEYS {
         let _ = writeln!(out, "<key id=\"{key}\" for=\"edge\" attr.name=\"{key}\" attr.type=\"{ty}\"/>");
