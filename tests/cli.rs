@@ -336,3 +336,28 @@ fn walk(dir: &std::path::Path) -> Vec<String> {
     }
     out
 }
+
+#[test]
+fn diff_lists_what_changed_in_words() {
+    let dir = std::env::temp_dir().join(format!("alliance-map-diff-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let seed = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/seed.toml")).unwrap();
+    let edited = seed
+        .replace("confirmation = \"unconfirmed\"\nsources = [\"chip-groups-working-group\"]\nnote = \"Known only", "confirmation = \"confirmed\"\nsources = [\"chip-groups-working-group\"]\nnote = \"Known only")
+        .replace("name = \"Lao Yao\"", "name = \"Yao Lao\"");
+    assert_ne!(edited, seed);
+    let (old, new) = (dir.join("old.toml"), dir.join("new.toml"));
+    std::fs::write(&old, &seed).unwrap();
+    std::fs::write(&new, &edited).unwrap();
+    let out = run(&["diff", old.to_str().unwrap(), new.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let said = text(&out.stdout);
+    assert!(said.contains("Renamed Lao Yao to Yao Lao (`lao-yao`).\n"), "{said}");
+    assert!(
+        said.contains("Changed: Semiconductor Industry Association is to take part in CSIA–SIA working group, according to CSIA (announced; not confirmed). Now: Semiconductor Industry Association is to take part in CSIA–SIA working group, according to CSIA (announced; confirmed).\n"),
+        "{said}"
+    );
+    let same = run(&["diff", old.to_str().unwrap(), old.to_str().unwrap()]);
+    assert_eq!(text(&same.stdout), "No changes.\n");
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -1,4 +1,4 @@
-//! The `alliance-map` command line: check, export, convert, render, build.
+//! The `alliance-map` command line: check, export, convert, render, build, diff.
 //! A library module over an [`Io`], so the native binary (src/main.rs, with
 //! [`StdIo`]) and the compiler module (crates/compiler, with Node's `fs`)
 //! run the same code: same flags, output and exit codes. Each subcommand's
@@ -75,6 +75,14 @@ enum Command {
         /// `light` or `dark` (the widget's two themes).
         #[arg(long, value_parser = ["light", "dark"], default_value = "light")]
         theme: String,
+    },
+    /// List what changed between two versions of a data file, in words: entities, facts,
+    /// relations (as sentences) and sources added, removed or changed.
+    Diff {
+        /// The older version (any format `check` reads).
+        old: String,
+        /// The newer version.
+        new: String,
     },
     /// Convert a GEXF, GraphML, JGF or CSV file (or CSV pair) into a data file.
     Convert {
@@ -169,6 +177,14 @@ pub fn run_with(args: Vec<String>, io: &mut dyn Io, defaults: &Defaults) -> u8 {
                 Err(code) => code,
             }
         }
+        Command::Diff { old, new } => match (load(io, std::slice::from_ref(&old), MessageFormat::Human), load(io, std::slice::from_ref(&new), MessageFormat::Human)) {
+            (Ok(a), Ok(b)) => {
+                let lines = crate::display::diff::diff(&a, &b);
+                let text = if lines.is_empty() { "No changes.\n".to_string() } else { lines.iter().map(|l| format!("{l}\n")).collect() };
+                write_output(io, None, text.as_bytes())
+            }
+            (Err(code), _) | (_, Err(code)) => code,
+        },
         Command::Convert { file, output } => match load(io, &file, MessageFormat::Human) {
             Ok(data) => write_output(io, output.as_deref(), crate::formats::write_toml::to_toml(&data).as_bytes()),
             Err(code) => code,

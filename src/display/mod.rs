@@ -7,6 +7,7 @@
 
 pub mod figure;
 pub mod claim;
+pub mod diff;
 pub mod json;
 pub mod markup;
 pub mod sentence;
