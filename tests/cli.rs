@@ -101,6 +101,14 @@ fn build_writes_a_static_site_with_the_compiled_data_and_a_no_js_fallback() {
     assert!(index.contains("<link rel=\"preload\" href=\"data.amap\" as=\"fetch\" crossorigin>"), "the data downloads beside the scripts");
     assert!(index.contains("<bdi>Changan Automobile</bdi> is expected to hold up to 40% of <bdi>Huawei–Changan smart-car venture</bdi>."), "names are isolated");
     assert!(index.contains("<li id=\"src-jw-insights-2023-09-28\">"));
+    // Which edition this is: the content hash data.amap carries, and what was corrected.
+    let bytes = std::fs::read(site.join("data.amap")).unwrap();
+    let version = format!("{:08x}", alliance_map::compiled::hash_of(&bytes).unwrap() >> 32);
+    let embed = std::fs::read_to_string(site.join("embed.html")).unwrap();
+    for page in [&index, &embed] {
+        assert!(page.contains(&format!("<p class=\"am-edition-line\">Data as of 2026-12-02, version {version}</p>")), "the edition line");
+        assert!(page.contains("<li>Corrected on 2026-12-02: The working group’s make-up") || page.contains("<li>Corrected on 2026-12-02: The working group&#39;s make-up") || page.contains("<li>Corrected on 2026-12-02: The working group"), "the correction");
+    }
     let discovery = "<link rel=\"alternate\" type=\"application/json+oembed\" href=\"https://maps.example.org/alliances/oembed.json\"";
     assert!(index.contains(discovery), "a CMS discovers the oEmbed from the page");
     assert!(index.contains("<link rel=\"canonical\" href=\"https://maps.example.org/alliances/index.html\">"));

@@ -8,7 +8,7 @@ use alliance_map::model::date::PartialDate;
 use alliance_map::model::claim::Claim;
 use alliance_map::model::date::MonthDay;
 use alliance_map::model::vocab::{Basis, Confirmation, EntityKind, RelationType, ShareQualifier, Status};
-use alliance_map::model::{Attribute, Dataset, Entity, EntityIx, Meta, Relation, Share, Source, SourceIx, Value};
+use alliance_map::model::{Attribute, Correction, Dataset, Entity, EntityIx, Meta, Relation, Share, Source, SourceIx, Value};
 use std::path::PathBuf;
 
 fn golden_path(version: u16) -> PathBuf {
@@ -33,7 +33,7 @@ fn date(year: u16, month: Option<u8>, day: Option<u8>) -> Option<PartialDate> {
 
 /// One of everything the format can say: every entity kind, relation type,
 /// status, share qualifier (a range too), confirmation and basis, value
-/// variant and date precision (a dateline without a year too), optional
+/// variant and date precision (a dateline without a year too), corrections, optional
 /// fields both set and empty, non-ASCII text.
 fn golden() -> Compiled {
     let source = |i: usize| Source {
@@ -94,7 +94,11 @@ fn golden() -> Compiled {
         .collect();
     let positions = (0..2 * n).map(|v| v as f32 * 12.5 - 40.0).collect();
     let meta = Meta { title: "Golden".into(), description: "Every value the format can hold.".into() };
-    Compiled { dataset: Dataset { meta, sources: (0..2).map(source).collect(), entities, relations }, positions }
+    let corrections = vec![
+        Correction { date: PartialDate { year: 2024, month: Some(3), day: Some(2) }, what: "SIA’s part is not confirmed".into(), why: "CSIA alone said so".into(), sources: vec![SourceIx(1)] },
+        Correction { date: PartialDate { year: 2024, month: None, day: None }, what: "A name".into(), why: String::new(), sources: Vec::new() },
+    ];
+    Compiled { dataset: Dataset { meta, sources: (0..2).map(source).collect(), entities, relations, corrections }, positions }
 }
 
 #[test]
@@ -138,4 +142,13 @@ fn the_format_doc_lists_each_vocabulary_in_index_order() {
         assert!(doc.contains(&format!("{name}: {line}.")), "docs/compiled-format.md: {name} should read `{name}: {line}.`");
     }
     assert!(doc.contains(&format!("version {VERSION}")), "docs/compiled-format.md names the current version");
+}
+
+#[test]
+fn a_file_whose_content_hash_does_not_match_is_refused() {
+    let mut bytes = encode(&golden());
+    let last = bytes.len() - 1;
+    bytes[last] ^= 1;
+    assert!(decode(&bytes).unwrap_err().to_string().contains("content hash does not match"));
+    assert_eq!(alliance_map::compiled::hash_of(&encode(&golden())), alliance_map::compiled::hash_of(&std::fs::read(golden_path(VERSION)).unwrap()), "the same data, the same version");
 }

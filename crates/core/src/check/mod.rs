@@ -6,6 +6,7 @@
 //! and builds the index-based dataset.
 
 pub mod claims;
+pub mod corrections;
 pub mod escape;
 pub(crate) mod excerpt;
 pub mod diagnostic;

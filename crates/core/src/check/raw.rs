@@ -94,4 +94,15 @@ pub struct RawFile {
     pub sources: Vec<RawSource>,
     pub entities: Vec<RawEntity>,
     pub relations: Vec<RawRelation>,
+    pub corrections: Vec<RawCorrection>,
+}
+
+/// A `[[correction]]` before resolution.
+// Fields are the data file's fields of the same name, not yet resolved.
+#[allow(missing_docs)]
+pub struct RawCorrection {
+    pub date: PartialDate,
+    pub what: String,
+    pub why: String,
+    pub sources: Vec<At<String>>,
 }

@@ -9,7 +9,7 @@ use super::raw::{RawClaim, RawFile, RawRelation};
 use super::read::truncate;
 use super::suggest::{Index, Names};
 use crate::check::diagnostic::{has_errors, Code, Diagnostic};
-use crate::model::{Attribute, Dataset, Entity, EntityIx, Relation, Source, SourceIx};
+use crate::model::{Attribute, Correction, Dataset, Entity, EntityIx, Relation, Source, SourceIx};
 use std::collections::HashMap;
 
 /// Resolves ids to indices, reporting every rule broken; `None` if any error.
@@ -118,6 +118,19 @@ pub fn resolve(raw: RawFile, diags: &mut Vec<Diagnostic>) -> Option<Dataset> {
             });
         }
     }
+    let corrections: Vec<Correction> = raw
+        .corrections
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            // A correction need cite nothing: the correction itself is the editor's.
+            let sources = match c.sources.first() {
+                Some(first) => cite(&c.sources, &format!("correction #{}", i + 1), &first.span, diags),
+                None => Vec::new(),
+            };
+            Correction { date: c.date, what: c.what.clone(), why: c.why.clone(), sources }
+        })
+        .collect();
     warn_duplicate_relations(&relation_spans, &relations, diags);
     super::names::check_names(&raw.entities, diags);
     for (s, used) in raw.sources.iter().zip(&cited) {
@@ -141,7 +154,7 @@ pub fn resolve(raw: RawFile, diags: &mut Vec<Diagnostic>) -> Option<Dataset> {
     if has_errors(diags) {
         return None;
     }
-    Some(Dataset { meta: raw.meta, sources, entities, relations })
+    Some(Dataset { meta: raw.meta, sources, entities, relations, corrections })
 }
 
 fn check_relation_rules(r: &RawRelation, owner: &str, from: Option<EntityIx>, to: Option<EntityIx>, diags: &mut Vec<Diagnostic>) {

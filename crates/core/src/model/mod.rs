@@ -76,6 +76,21 @@ pub struct Dataset {
     pub entities: Vec<Entity>,
     /// Directed, typed, cited relations between entities.
     pub relations: Vec<Relation>,
+    /// What the map got wrong before and was corrected, oldest first as written.
+    pub corrections: Vec<Correction>,
+}
+
+/// A `[[correction]]`: a published change to what the map says.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Correction {
+    /// When it was corrected.
+    pub date: PartialDate,
+    /// What changed, in words ("SIA's part in the working group is not confirmed").
+    pub what: String,
+    /// Why, if said.
+    pub why: String,
+    /// Sources that prompted it, if any.
+    pub sources: Vec<SourceIx>,
 }
 
 /// The `[dataset]` table.
