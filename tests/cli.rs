@@ -36,7 +36,10 @@ fn check_exits_1_on_data_errors_and_reports_all_of_them() {
 fn json_messages_are_one_object_per_line_on_stdout() {
     let out = run(&["check", "tests/fixtures/check/e006_unknown_entity.toml", "--message-format", "json"]);
     assert_eq!(out.status.code(), Some(1));
-    let lines: Vec<serde_json::Value> = text(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let all: Vec<serde_json::Value> = text(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    // The fixture's entities cite no source for who they are: one W006 beside the errors.
+    assert_eq!(all.iter().filter(|l| l["code"] == "W006").count(), 1);
+    let lines: Vec<&serde_json::Value> = all.iter().filter(|l| l["code"] != "W006").collect();
     assert_eq!(lines.len(), 3);
     assert_eq!(lines[0]["code"], "E006");
     assert_eq!((lines[0]["line"].as_u64(), lines[0]["column"].as_u64()), (Some(18), Some(8)));
@@ -368,4 +371,16 @@ fn diff_lists_what_changed_in_words() {
     let same = run(&["diff", old.to_str().unwrap(), old.to_str().unwrap()]);
     assert_eq!(text(&same.stdout), "No changes.\n");
     std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn strict_makes_uncited_identities_an_error() {
+    let file = "tests/fixtures/check/w006_uncited_identity.toml";
+    let lenient = run(&["check", file]);
+    assert_eq!(lenient.status.code(), Some(0), "a warning by default: {}", text(&lenient.stderr));
+    assert!(text(&lenient.stderr).contains("warning[W006]"));
+    let strict = run(&["check", "--strict", file]);
+    assert_eq!(strict.status.code(), Some(1), "an error with --strict");
+    assert!(text(&strict.stderr).contains("error[W006]: 2 entities cite no source for their kind, country or aliases: `acme`, `bolt`"), "{}", text(&strict.stderr));
+    assert_eq!(run(&["check", "--strict", "data/seed.toml"]).status.code(), Some(0), "the seed cites who everyone is");
 }

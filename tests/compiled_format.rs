@@ -66,6 +66,7 @@ fn golden() -> Compiled {
                 ],
                 _ => Vec::new(),
             },
+            sources: if i == 0 { vec![SourceIx(1), SourceIx(0)] } else { Vec::new() },
         })
         .collect();
     let n = entities.len() as u32;

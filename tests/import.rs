@@ -164,6 +164,7 @@ title = "B"
 id = "x"
 name = "X"
 kind = "company"
+sources = ["a"]
   [[entity.attribute]]
   key = "main_task"
   value = "first"
@@ -192,6 +193,7 @@ kind = "company"
 id = "y"
 name = "Y"
 kind = "company"
+sources = ["b_2", "a"]
   [[entity.attribute]]
   key = "size"
   value = "large"

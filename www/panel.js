@@ -32,7 +32,9 @@ export function citationItem(c) {
 
 /** The subtitle, aliases and facts (with citation marks) of a Details object, as nodes to append. */
 export function summaryNodes(d) {
-  const nodes = [el('p', 'panel-subtitle', d.subtitle)];
+  const subtitle = el('p', 'panel-subtitle', d.subtitle);
+  if (d.identity?.length) subtitle.append(citeMarks(d.identity));
+  const nodes = [subtitle];
   if (d.aliases.length) nodes.push(el('p', 'panel-aliases', `Also: ${d.aliases.map(isolate).join('; ')}`));
   if (d.facts.length) {
     const dl = el('dl', 'facts');

@@ -79,6 +79,8 @@ pub struct Details {
     pub subtitle: String,
     /// Other names.
     pub aliases: Vec<String>,
+    /// Citations of the subtitle's kind and country and of the aliases (empty: not stated by a source).
+    pub identity: Vec<u32>,
     /// Cited attributes.
     pub facts: Vec<FactView>,
     /// Relations as sentences (for an entity: all incident relations).
@@ -164,12 +166,16 @@ fn entity_details_with(data: &Dataset, incident: &[RelationIx], e: EntityIx, cl:
     if !ent.country.is_empty() {
         subtitle.push_str(&format!(" · {}", ent.country));
     }
+    if ent.sources.is_empty() {
+        subtitle.push_str(" (not stated by a source)");
+    }
     Details {
         what: "entity",
         index: e.0,
         title: ent.name.clone(),
         subtitle,
         aliases: ent.aliases.clone(),
+        identity: cl.cite(&ent.sources),
         facts,
         relations,
         citations: Vec::new(),
@@ -187,6 +193,7 @@ pub fn relation_details(data: &Dataset, r: RelationIx) -> Details {
         title: format!("{} → {}", isolate(&data.entity(rel.from).name), isolate(&data.entity(rel.to).name)),
         subtitle: humanize(rel.kind.key()),
         aliases: Vec::new(),
+        identity: Vec::new(),
         facts: Vec::new(),
         relations: vec![line],
         citations: cl.finish(),

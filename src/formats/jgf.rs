@@ -19,6 +19,9 @@ pub fn to_jgf(data: &Dataset) -> Json {
             })
             .collect();
         let mut meta = json!({"kind": e.kind.key(), "aliases": e.aliases, "attributes": attributes});
+        if !e.sources.is_empty() {
+            meta["sources"] = json!(source_ids(data, &e.sources));
+        }
         insert_nonempty(&mut meta, "country", &e.country);
         insert_nonempty(&mut meta, "wikidata", &e.wikidata);
         nodes.insert(e.id.clone(), json!({"label": e.name, "metadata": meta}));

@@ -37,6 +37,9 @@ pub fn to_toml(data: &Dataset) -> String {
                 let _ = writeln!(out, "{key} = {}", q(text));
             }
         }
+        if !e.sources.is_empty() {
+            let _ = writeln!(out, "sources = {}", ids(data, &e.sources));
+        }
         for a in &e.attributes {
             let _ = writeln!(out, "[[entity.attribute]]\nkey = {}\nvalue = {}\nsources = {}", q(&a.key), value(&a.value), ids(data, &a.sources));
             write_claim(&mut out, data, &a.claim);

@@ -86,7 +86,8 @@ fn listed_entities(data: &Dataset, adjacency: &Adjacency, limit: usize, cut: boo
 
 fn entity_html(out: &mut String, data: &Dataset, adjacency: &Adjacency, i: u32, ties: usize, full_page: Option<&str>, cited: &mut [bool]) {
     let e = &data.entities[i as usize];
-    let _ = writeln!(out, "<article id=\"entity-{}\"><h2><bdi>{}</bdi></h2><p>{}</p>", escape(&e.id), escape(&e.name), escape(&humanize(e.kind.key())));
+    let who = if e.sources.is_empty() { " (not stated by a source)".to_string() } else { citation_html(data, &e.sources, cited) };
+    let _ = writeln!(out, "<article id=\"entity-{}\"><h2><bdi>{}</bdi></h2><p>{}{who}</p>", escape(&e.id), escape(&e.name), escape(&humanize(e.kind.key())));
     if !e.attributes.is_empty() {
         out.push_str("<dl>");
         for a in &e.attributes {

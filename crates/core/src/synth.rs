@@ -84,6 +84,7 @@ pub fn dataset(entities: usize, relations: usize, seed: u64) -> Dataset {
             country: if i % 2 == 0 { "CN".into() } else { "US".into() },
             wikidata: String::new(),
             attributes: Vec::new(),
+            sources: vec![SourceIx((i % 3) as u32)],
         })
         .collect();
     let relations = edges

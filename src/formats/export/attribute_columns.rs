@@ -125,7 +125,8 @@ pub(crate) fn sources_text(data: &Dataset, a: &Attribute) -> String {
 /// columns (empty ones left out), then each attribute's value (written even
 /// when empty: an empty text is a value too) and its sources.
 pub(crate) fn entity_cells(data: &Dataset, e: &Entity, cells: &[usize], cols: &Columns) -> Vec<(String, String)> {
-    let fixed = [("kind", e.kind.key().to_string()), ("country", e.country.clone()), ("wikidata", e.wikidata.clone()), ("aliases", e.aliases.join(";"))];
+    let sources = e.sources.iter().map(|&s| data.source(s).id.as_str()).collect::<Vec<_>>().join(";");
+    let fixed = [("kind", e.kind.key().to_string()), ("country", e.country.clone()), ("wikidata", e.wikidata.clone()), ("aliases", e.aliases.join(";")), ("sources", sources)];
     let mut out: Vec<(String, String)> = fixed.into_iter().filter(|(_, v)| !v.is_empty()).map(|(k, v)| (k.to_string(), v)).collect();
     for (a, &c) in e.attributes.iter().zip(cells) {
         let id = &cols.columns[c].id;

@@ -35,11 +35,13 @@ fn row(fields: &[String]) -> String {
     line
 }
 
-/// `entities.csv`: Id, Label, Kind, Country, Wikidata, Aliases (`;`-separated).
+/// `entities.csv`: Id, Label, Kind, Country, Wikidata, Aliases (`;`-separated),
+/// Sources (of its kind, country and aliases; `;`-separated ids).
 pub fn entities_csv(data: &Dataset) -> String {
-    let mut out = row(&["Id", "Label", "Kind", "Country", "Wikidata", "Aliases"].map(String::from));
+    let mut out = row(&["Id", "Label", "Kind", "Country", "Wikidata", "Aliases", "Sources"].map(String::from));
     for e in &data.entities {
-        out.push_str(&row(&[e.id.clone(), e.name.clone(), e.kind.key().into(), e.country.clone(), e.wikidata.clone(), e.aliases.join(";")]));
+        let sources = e.sources.iter().map(|&s| data.source(s).id.as_str()).collect::<Vec<_>>().join(";");
+        out.push_str(&row(&[e.id.clone(), e.name.clone(), e.kind.key().into(), e.country.clone(), e.wikidata.clone(), e.aliases.join(";"), sources]));
     }
     out
 }

@@ -25,7 +25,7 @@ pub fn to_gexf(data: &Dataset) -> String {
     out.push_str("<gexf xmlns=\"http://gexf.net/1.3\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" version=\"1.3\">\n");
     let _ = writeln!(out, "<meta><creator>alliance-map</creator><title>{}</title><description>{}</description></meta>", escape(&data.meta.title), escape(&data.meta.description));
     out.push_str("<graph defaultedgetype=\"directed\" mode=\"dynamic\" timeformat=\"date\">\n");
-    out.push_str("<attributes class=\"node\"><attribute id=\"kind\" title=\"kind\" type=\"string\"/><attribute id=\"country\" title=\"country\" type=\"string\"/><attribute id=\"wikidata\" title=\"wikidata\" type=\"string\"/><attribute id=\"aliases\" title=\"aliases\" type=\"string\"/>");
+    out.push_str("<attributes class=\"node\"><attribute id=\"kind\" title=\"kind\" type=\"string\"/><attribute id=\"country\" title=\"country\" type=\"string\"/><attribute id=\"wikidata\" title=\"wikidata\" type=\"string\"/><attribute id=\"aliases\" title=\"aliases\" type=\"string\"/><attribute id=\"sources\" title=\"sources\" type=\"string\"/>");
     let cols = columns(data);
     for c in &cols.columns {
         let (id, key) = (escape(&c.id), escape(&c.key));

@@ -7,7 +7,7 @@ use super::{claim_cells, relation_ids, source_list, CLAIM_KEYS};
 use crate::model::{format_number, Dataset};
 use std::fmt::Write;
 
-const NODE_KEYS: &[&str] = &["label", "kind", "country", "wikidata", "aliases"];
+const NODE_KEYS: &[&str] = &["label", "kind", "country", "wikidata", "aliases", "sources"];
 const EDGE_KEYS: &[(&str, &str)] = &[
     ("relation", "string"),
     ("share", "double"),

@@ -51,7 +51,7 @@ fn flatten(meta: Option<&Value>) -> Vec<(String, String)> {
             Value::String(s) => Some((k.clone(), s.clone())),
             Value::Number(n) => Some((k.clone(), n.to_string())),
             Value::Bool(b) => Some((k.clone(), b.to_string())),
-            Value::Array(a) if matches!(k.as_str(), "aliases" | "according_to" | "disputed_by") => Some((k.clone(), a.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(";"))),
+            Value::Array(a) if matches!(k.as_str(), "aliases" | "according_to" | "disputed_by" | "sources") => Some((k.clone(), a.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(";"))),
             _ => None,
         })
         .collect()

@@ -109,9 +109,10 @@ impl Builder {
         let mut kind = None;
         let mut aliases = Vec::new();
         let (mut country, mut wikidata) = (String::new(), String::new());
-        let mut facts = Vec::new();
+        let (mut facts, mut sources) = (Vec::new(), Vec::new());
         for (key, value) in attributes {
             match key.to_ascii_lowercase().as_str() {
+                "sources" => sources = self.named_sources(value.split(';'), &span, &format!("the sources of entity `{}`", crate::check::read::truncate(&id.value))),
                 "kind" | "type" if EntityKind::from_key(&value).is_some() => kind = EntityKind::from_key(&value),
                 "aliases" => aliases.extend(value.split(';').map(str::trim).filter(|a| !a.is_empty()).map(String::from)),
                 "country" if value.len() == 2 => country = value,
@@ -133,6 +134,7 @@ impl Builder {
             country,
             wikidata,
             attributes: facts,
+            sources: if sources.is_empty() { Self::cite(&span) } else { sources },
         });
     }
 
@@ -236,7 +238,7 @@ impl Builder {
 
     /// Every source id that an attribute or relation cites, in file order.
     fn cited_ids(&self) -> impl Iterator<Item = &At<String>> {
-        let attributes = self.file.entities.iter().flat_map(|e| &e.attributes).flat_map(|a| &a.sources);
+        let attributes = self.file.entities.iter().flat_map(|e| e.attributes.iter().flat_map(|a| &a.sources).chain(&e.sources));
         attributes.chain(self.file.relations.iter().flat_map(|r| &r.sources))
     }
 

@@ -69,6 +69,7 @@ codes! {
     ConfusableName = "W003", "confusable-name", Warning: "Two entities whose names look the same but are different text (Unicode's confusables: a Cyrillic letter for a Latin one, an invisible character).";
     HiddenCharacter = "W004", "hidden-character", Warning: "A name or alias holds a bidi control or an invisible character (zero-width, U+200B-U+200F, U+2060-U+2064, U+FEFF, U+202A-U+202E, U+2066-U+2069).";
     DuplicateKey = "W005", "duplicate-key", Warning: "An imported JSON object repeats a key; only its last value is read.";
+    UncitedIdentity = "W006", "uncited-identity", Warning: "Entities whose kind, country and aliases cite no source (`sources` on `[[entity]]`); one warning per file, an error with `--strict`.";
 }
 
 /// One problem in one file.
@@ -84,12 +85,14 @@ pub struct Diagnostic {
     pub hint: Option<String>,
     /// Further places that explain the problem (e.g. the first definition of a duplicate).
     pub related: Vec<(Range<usize>, String)>,
+    /// A warning raised to an error (`--strict`).
+    pub strict: bool,
 }
 
 impl Diagnostic {
     /// A diagnostic without hint or related places.
     pub fn new(code: Code, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
-        Diagnostic { code, span, message: message.into(), hint: None, related: Vec::new() }
+        Diagnostic { code, span, message: message.into(), hint: None, related: Vec::new(), strict: false }
     }
 
     /// Adds a hint.
@@ -104,9 +107,17 @@ impl Diagnostic {
         self
     }
 
-    /// Error or warning.
+    /// Error or warning (a warning is an error under `--strict` when its code says so).
     pub fn severity(&self) -> Severity {
-        self.code.severity()
+        if self.strict { Severity::Error } else { self.code.severity() }
+    }
+}
+
+/// The warnings `--strict` makes errors: what a standards desk would not
+/// publish (uncited identities), not every warning.
+pub fn make_strict(diagnostics: &mut [Diagnostic]) {
+    for d in diagnostics.iter_mut().filter(|d| d.code == Code::UncitedIdentity) {
+        d.strict = true;
     }
 }
 

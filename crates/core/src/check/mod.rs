@@ -11,6 +11,7 @@ pub mod escape;
 pub(crate) mod excerpt;
 pub mod diagnostic;
 pub mod fields;
+pub(crate) mod identity;
 pub mod lines;
 pub(crate) mod names;
 pub mod raw;

@@ -62,6 +62,8 @@ pub struct RawEntity {
     pub country: String,
     pub wikidata: String,
     pub attributes: Vec<RawAttribute>,
+    /// Sources of its kind, country and aliases.
+    pub sources: Vec<At<String>>,
 }
 
 /// A `[[relation]]` before resolution.

@@ -14,7 +14,7 @@ use toml::de::{DeTable, DeValue};
 const ROOT_FIELDS: &[&str] = &["dataset", "source", "entity", "relation", "correction"];
 const META_FIELDS: &[&str] = &["title", "description"];
 const SOURCE_FIELDS: &[&str] = &["id", "publisher", "title", "author", "date", "url", "note", "self_interest", "publisher_entity"];
-const ENTITY_FIELDS: &[&str] = &["id", "name", "aliases", "kind", "country", "wikidata", "attribute"];
+const ENTITY_FIELDS: &[&str] = &["id", "name", "aliases", "kind", "country", "wikidata", "sources", "attribute"];
 const ATTRIBUTE_FIELDS: &[&str] = &["key", "value", "sources", "according_to", "confirmation", "disputed_by", "basis", "reasoning"];
 const RELATION_FIELDS: &[&str] = &[
     "id", "type", "from", "to", "share", "share_min", "share_max", "share_qualifier", "role", "status", "start", "end",
@@ -218,6 +218,7 @@ fn read_entity(t: &DeTable, span: Span, i: usize, diags: &mut Vec<Diagnostic>) -
         country: country.map(|c| c.value).unwrap_or_default(),
         wikidata: wikidata.map(|w| w.value).unwrap_or_default(),
         attributes,
+        sources: f.text_list("sources", diags),
     })
 }
 

@@ -75,6 +75,8 @@ pub fn resolve(raw: RawFile, diags: &mut Vec<Diagnostic>) -> Option<Dataset> {
                 }
             })
             .collect();
+        // Who it is (kind, country, aliases) may cite sources; what cites none is gathered below.
+        let sources = if e.sources.is_empty() { Vec::new() } else { cite(&e.sources, &owner, &e.id.span, diags) };
         entities.push(Entity {
             id: e.id.value.clone(),
             name: e.name.clone(),
@@ -83,6 +85,7 @@ pub fn resolve(raw: RawFile, diags: &mut Vec<Diagnostic>) -> Option<Dataset> {
             country: e.country.clone(),
             wikidata: e.wikidata.clone(),
             attributes,
+            sources,
         });
     }
 
@@ -132,6 +135,7 @@ pub fn resolve(raw: RawFile, diags: &mut Vec<Diagnostic>) -> Option<Dataset> {
         })
         .collect();
     warn_duplicate_relations(&relation_spans, &relations, diags);
+    super::identity::warn_uncited(&raw.entities, diags);
     super::names::check_names(&raw.entities, diags);
     for (s, used) in raw.sources.iter().zip(&cited) {
         if !used && source_ids.contains_key(s.id.value.as_str()) {

@@ -94,7 +94,7 @@ pub fn for_drawing(compiled: &Compiled) -> Compiled {
         .map(|e| {
             let label = e.label();
             let aliases = if label == e.name { Vec::new() } else { vec![label.to_owned()] };
-            Entity { id: e.id.clone(), name: e.name.clone(), aliases, kind: e.kind, country: String::new(), wikidata: String::new(), attributes: Vec::new() }
+            Entity { id: e.id.clone(), name: e.name.clone(), aliases, kind: e.kind, country: String::new(), wikidata: String::new(), attributes: Vec::new(), sources: Vec::new() }
         })
         .collect();
     let relations = d
@@ -144,7 +144,7 @@ fn validate(c: &Compiled) -> Result<(), DecodeError> {
         }
     }
     for e in &d.entities {
-        if e.attributes.iter().flat_map(|a| &a.sources).any(|&x| x.ix() >= s) {
+        if e.attributes.iter().flat_map(|a| &a.sources).chain(&e.sources).any(|&x| x.ix() >= s) {
             return Err(DecodeError::Inconsistent(format!("an attribute of `{}` cites a missing source", e.id)));
         }
         if e.attributes.iter().flat_map(|a| a.claim.entities()).any(|x| x.ix() >= n) {

@@ -145,6 +145,8 @@ pub struct Entity {
     pub wikidata: String,
     /// Cited facts about the entity itself.
     pub attributes: Vec<Attribute>,
+    /// Sources that state its kind, country and aliases; empty: "not stated by a source".
+    pub sources: Vec<SourceIx>,
 }
 
 /// A value of an attribute.
