@@ -279,3 +279,23 @@ sources = ["wire"]
     assert_eq!(sentence(1), "A competed with B (until 2023).");
     assert_eq!(sentence(2), "B represents A (since 2024-03).", "the same month may be before or after the report");
 }
+
+#[test]
+fn an_event_with_several_parties_is_an_entity_with_role_relations() {
+    // The docs' example: the alliance's first council meeting, its parties as role relations.
+    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/data-format.md")).unwrap();
+    let at = doc.find("id = \"alliance-first-council-meeting\"").unwrap();
+    let example = &doc[doc[..at].rfind("```toml").unwrap() + 7..at + doc[at..].find("```").unwrap()];
+    let seed = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/seed.toml")).unwrap();
+    let checked = alliance_map::check::check(&format!("{seed}\n{example}"));
+    let data = checked.dataset.unwrap_or_else(|| panic!("{:?}", checked.diagnostics));
+    let sentence = |from: &str, kind: RelationType| {
+        let r = data.relations.iter().find(|r| data.entity(r.from).id == from && r.kind == kind).unwrap();
+        relation_sentence(&data, r).replace(['\u{2068}', '\u{2069}'], "")
+    };
+    let meeting = "First council meeting of the Automotive Electronics Industry Investment Alliance";
+    assert_eq!(sentence("lao-yao", RelationType::ElectedAt), format!("Lao Yao was elected secretary-general at {meeting} (on 2023-09-26)."));
+    assert_eq!(sentence("auto-electronics-investment-alliance", RelationType::ParticipantIn), format!("Automotive Electronics Industry Investment Alliance took part in {meeting} (on 2023-09-26)."));
+    assert!(sentence("alliance-first-council-meeting", RelationType::HeldAt).starts_with(&format!("Inferred by the editor: {meeting} was held at ASES 2023")));
+    assert_eq!(sentence("auto-electronics-investment-alliance", RelationType::FoundedAt), "Automotive Electronics Industry Investment Alliance was founded at ASES 2023 and Global Automotive Electronics Expo (on 2023-09-27).");
+}

@@ -54,7 +54,12 @@ fn tense(data: &Dataset, r: &Relation) -> Tense {
     }
     let dates: Vec<_> = r.sources.iter().map(|&s| data.source(s).date).collect();
     let reported_before = |start: crate::model::date::PartialDate| !dates.is_empty() && dates.iter().all(|d| d.is_some_and(|d| d.certainly_before(start)));
-    if r.start.is_some_and(reported_before) { Tense::Future } else { Tense::Present }
+    match r.start {
+        Some(s) if reported_before(s) => Tense::Future,
+        // A part in an event happened, on its day if it has one, unless it is only planned.
+        _ if r.kind.is_event_role() && !r.status.is_some_and(Status::is_tentative) => Tense::Past,
+        _ => Tense::Present,
+    }
 }
 
 /// A verb in a tense: `[present, past, future]`.
@@ -104,6 +109,9 @@ fn core(data: &Dataset, r: &Relation, t: Tense) -> (String, bool) {
         RelationType::Restricts => format!("{from} {has} placed restrictions on {to}"),
         RelationType::FoundedAt => format!("{from} was founded at {to}"),
         RelationType::RelatedTo => format!("{from} {is} linked to {to}"),
+        RelationType::ParticipantIn => format!("{from} {} {to}", verb(t, ["takes part in", "took part in", "will take part in"])),
+        RelationType::HeldAt => format!("{from} {} {to}", verb(t, ["is held at", "was held at", "will be held at"])),
+        RelationType::ElectedAt => format!("{from} was elected {} at {to}", isolate(&r.role)),
     };
     (core, false)
 }
@@ -114,6 +122,7 @@ fn core(data: &Dataset, r: &Relation, t: Tense) -> (String, bool) {
 fn dates(r: &Relation, t: Tense) -> Option<String> {
     match (r.start, r.end) {
         (Some(s), Some(e)) => Some(format!("{s} to {e}")),
+        (Some(s), None) if r.kind.is_event_role() => Some(format!("on {s}")),
         (Some(s), None) if t == Tense::Future => Some(format!("from {s}")),
         (Some(s), None) => Some(format!("since {s}")),
         (None, Some(e)) => Some(format!("until {e}")),

@@ -197,10 +197,10 @@ impl Builder {
                 r.attributes.push(("share".into(), Value::Number(percent)));
             }
         }
-        if !r.role.is_empty() && kind != Some(RelationType::Position) {
+        if !r.role.is_empty() && !kind.is_some_and(RelationType::takes_role) {
             r.attributes.push(("role".into(), Value::Text(std::mem::take(&mut r.role))));
         }
-        if kind == Some(RelationType::Position) && r.role.is_empty() {
+        if kind.is_some_and(RelationType::takes_role) && r.role.is_empty() {
             r.role = "position".into();
         }
         self.file.relations.push(r);

@@ -309,16 +309,16 @@ fn read_relation(t: &DeTable, span: Span, i: usize, diags: &mut Vec<Diagnostic>)
 
 fn check_role(f: &Fields, kind: Option<RelationType>, role: Option<&At<String>>, diags: &mut Vec<Diagnostic>) {
     match (kind, role) {
-        (Some(RelationType::Position), None) if f.raw("role").is_none() => diags.push(
-            Diagnostic::new(Code::RoleMisuse, f.span.clone(), format!("{} of type `position` has no `role`", f.what))
+        (Some(k), None) if k.takes_role() && f.raw("role").is_none() => diags.push(
+            Diagnostic::new(Code::RoleMisuse, f.span.clone(), format!("{} of type `{}` has no `role`", f.what, k.key()))
                 .hint("add `role = \"chairman\"` (or board member, secretary-general ...)"),
         ),
-        (Some(RelationType::Position), Some(r)) if r.value.trim().is_empty() => diags.push(
+        (Some(k), Some(r)) if k.takes_role() && r.value.trim().is_empty() => diags.push(
             Diagnostic::new(Code::EmptyValue, r.span.clone(), format!("`role` in {} is empty", f.what)).hint("name the position, e.g. \"chairman\""),
         ),
-        (Some(k), Some(r)) if k != RelationType::Position => diags.push(
+        (Some(k), Some(r)) if !k.takes_role() => diags.push(
             Diagnostic::new(Code::RoleMisuse, r.span.clone(), format!("`role` in {} on a relation of type `{}`", f.what, k.key()))
-                .hint("only `position` relations carry a role; use `type = \"position\"` or put it in `note`"),
+                .hint("only `position` and `elected_at` relations carry a role; use `type = \"position\"` or put it in `note`"),
         ),
         _ => {}
     }

@@ -80,6 +80,9 @@ vocabulary! {
         Restricts = "restricts": "Government `from` sanctions or restricts `to` (FtM Sanction).",
         FoundedAt = "founded_at": "`from` was founded at the event `to`.",
         RelatedTo = "related_to": "`from` is linked to `to` in an unspecified way; imported data without a type.",
+        ParticipantIn = "participant_in": "`from` took part in the event `to` (a meeting, a summit): an event with several parties is an entity with one of these per party.",
+        HeldAt = "held_at": "The event `from` was held at or during `to` (its venue, or a larger event).",
+        ElectedAt = "elected_at": "`from` was elected at the event `to`; `role` says to what (with a `position` relation for the post itself).",
     }
 }
 
@@ -123,6 +126,16 @@ vocabulary! {
 }
 
 impl RelationType {
+    /// Whether the relation is a part in an event (dated once: "on 2023-09-26").
+    pub fn is_event_role(self) -> bool {
+        matches!(self, RelationType::ParticipantIn | RelationType::HeldAt | RelationType::ElectedAt | RelationType::FoundedAt)
+    }
+
+    /// Whether the relation needs, and alone may carry, a `role` (a post).
+    pub fn takes_role(self) -> bool {
+        matches!(self, RelationType::Position | RelationType::ElectedAt)
+    }
+
     /// Whether a relation is drawn and phrased as tentative by default (dashed line).
     pub fn is_prospective(self) -> bool {
         matches!(self, RelationType::InvitedToInvestIn)
