@@ -89,6 +89,7 @@ fn gexf_graphml_jgf_and_csv_round_trip() {
                     assert_eq!(attributes(&back), attributes(&original), "{name}: JGF entity attributes with their sources");
                     assert_eq!(relation_details(&back), relation_details(&original), "{name}: JGF relation dates and attributes");
                     assert_eq!(back.meta, original.meta, "{name}: JGF title and description");
+                    assert_eq!(back.corrections, original.corrections, "{name}: JGF corrections");
                 }
                 Format::Csv => {}
             }

@@ -35,7 +35,7 @@ pub fn to_jgf(data: &Dataset) -> Json {
             "type": "alliance-map",
             "label": data.meta.title,
             "directed": true,
-            "metadata": {"description": data.meta.description, "sources": sources},
+            "metadata": {"description": data.meta.description, "sources": sources, "corrections": corrections(data)},
             "nodes": nodes,
             "edges": edges,
         }
@@ -102,6 +102,11 @@ fn claim_fields(obj: &mut Json, cells: [String; 6]) {
             _ => json!(cell),
         };
     }
+}
+
+/// `[[correction]]`s as JGF graph metadata: `{date, what, why, sources}`.
+fn corrections(data: &Dataset) -> Vec<Json> {
+    data.corrections.iter().map(|c| json!({"date": c.date.to_string(), "what": c.what, "why": c.why, "sources": source_ids(data, &c.sources)})).collect()
 }
 
 fn source_ids(data: &Dataset, ixs: &[SourceIx]) -> Vec<String> {

@@ -119,6 +119,23 @@ fn read_source(b: &mut Builder, text: &str, base: usize, record: &Value, i: usiz
     b.file.sources.push(RawSource { id, publisher, title, author: text_field(record, "author"), date, url, note: text_field(record, "note"), date_no_year, self_interest, publisher_entity });
 }
 
+/// A `[[correction]]` as our export writes it; one without a valid date or
+/// a `what` is reported, not dropped.
+fn read_correction(b: &mut Builder, record: &Value, base: usize) {
+    let date = record.get("date").and_then(Value::as_str).and_then(|d| PartialDate::parse(d).ok());
+    let what = text_field(record, "what");
+    let Some(date) = date.filter(|_| !what.trim().is_empty()) else {
+        b.diagnostics.push(
+            Diagnostic::new(Code::MissingField, base..base, "a correction in the JGF metadata has no valid `date` or no `what`")
+                .hint("give each correction a \"date\" (YYYY[-MM[-DD]]) and a \"what\""),
+        );
+        return;
+    };
+    let span = base..base;
+    let sources = strings(record.get("sources")).into_iter().map(|s| At { value: s.to_string(), span: span.clone() }).collect();
+    b.file.corrections.push(crate::check::raw::RawCorrection { date, what, why: text_field(record, "why"), sources });
+}
+
 /// A node's `metadata.attributes` as our export writes them; an item of
 /// another shape is reported, not dropped.
 fn read_attributes(b: &mut Builder, metadata: Option<&Value>, entity: &str, span: &Span) -> Vec<RawAttribute> {
@@ -174,6 +191,9 @@ pub fn read(b: &mut Builder, text: &str, base: usize) {
     }
     for (i, record) in metadata.and_then(|m| m.get("sources")).and_then(Value::as_array).into_iter().flatten().enumerate() {
         read_source(b, text, base, record, i);
+    }
+    for record in metadata.and_then(|m| m.get("corrections")).and_then(Value::as_array).into_iter().flatten() {
+        read_correction(b, record, base);
     }
     let nodes: Vec<(String, &Value)> = match graph.get("nodes") {
         Some(Value::Object(m)) => m.iter().map(|(k, v)| (k.clone(), v)).collect(),
