@@ -8,7 +8,7 @@ use alliance_map::model::date::PartialDate;
 use alliance_map::model::claim::Claim;
 use alliance_map::model::date::MonthDay;
 use alliance_map::model::vocab::{Basis, Confirmation, EntityKind, RelationType, ShareQualifier, Status};
-use alliance_map::model::{Attribute, Correction, Dataset, Entity, EntityIx, Meta, Relation, Share, Source, SourceIx, Value};
+use alliance_map::model::{After, Attribute, Correction, Reaction, RelationIx, Dataset, Entity, EntityIx, Meta, Relation, Share, Source, SourceIx, Value};
 use std::path::PathBuf;
 
 fn golden_path(version: u16) -> PathBuf {
@@ -99,7 +99,12 @@ fn golden() -> Compiled {
         Correction { date: PartialDate { year: 2024, month: Some(3), day: Some(2) }, what: "SIA’s part is not confirmed".into(), why: "CSIA alone said so".into(), sources: vec![SourceIx(1)] },
         Correction { date: PartialDate { year: 2024, month: None, day: None }, what: "A name".into(), why: String::new(), sources: Vec::new() },
     ];
-    Compiled { dataset: Dataset { meta, sources: (0..2).map(source).collect(), entities, relations, corrections }, positions }
+    let reactions = vec![
+        Reaction { entity: EntityIx(0), market: "the Hong Kong exchange".into(), change: Share { percent: 12.0, qualifier: ShareQualifier::UpTo, max: None }, date: date(2021, Some(6), Some(3)), after: Some(After::Relation(RelationIx(1))), sources: vec![SourceIx(1)] },
+        Reaction { entity: EntityIx(2), market: String::new(), change: Share { percent: -5.5, qualifier: ShareQualifier::Between, max: Some(-2.0) }, date: None, after: Some(After::Entity(EntityIx(9))), sources: vec![SourceIx(0)] },
+        Reaction { entity: EntityIx(3), market: "NYSE".into(), change: Share { percent: 1.0, qualifier: ShareQualifier::Exact, max: None }, date: None, after: None, sources: vec![SourceIx(0)] },
+    ];
+    Compiled { dataset: Dataset { meta, sources: (0..2).map(source).collect(), entities, relations, corrections, reactions }, positions }
 }
 
 #[test]

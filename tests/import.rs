@@ -90,6 +90,7 @@ fn gexf_graphml_jgf_and_csv_round_trip() {
                     assert_eq!(relation_details(&back), relation_details(&original), "{name}: JGF relation dates and attributes");
                     assert_eq!(back.meta, original.meta, "{name}: JGF title and description");
                     assert_eq!(back.corrections, original.corrections, "{name}: JGF corrections");
+                    assert_eq!(back.reactions, original.reactions, "{name}: JGF market reactions");
                 }
                 Format::Csv => {}
             }

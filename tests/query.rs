@@ -299,3 +299,18 @@ fn an_event_with_several_parties_is_an_entity_with_role_relations() {
     assert!(sentence("alliance-first-council-meeting", RelationType::HeldAt).starts_with(&format!("Inferred by the editor: {meeting} was held at ASES 2023")));
     assert_eq!(sentence("auto-electronics-investment-alliance", RelationType::FoundedAt), "Automotive Electronics Industry Investment Alliance was founded at ASES 2023 and Global Automotive Electronics Expo (on 2023-09-27).");
 }
+
+#[test]
+fn market_reactions_are_typed_and_keep_their_hedge() {
+    let data = crate::seed::seed();
+    let smic = data.entity_ix("smic").unwrap();
+    let details = alliance_map::display::view::entity_details(&data, &[], smic);
+    let fact = details.facts.iter().find(|f| f.label == "Market reaction").expect("SMIC's reaction in its panel");
+    assert_eq!(
+        fact.value.replace(['\u{2068}', '\u{2069}'], ""),
+        "Shares on the Hong Kong exchange rose as much as 12%, after the news: China Semiconductor Industry Association has a partnership with Semiconductor Industry Association, according to CSIA (announced; not confirmed)."
+    );
+    assert!(!fact.cites.is_empty());
+    let hua_hong = alliance_map::display::view::entity_details(&data, &[], data.entity_ix("hua-hong").unwrap());
+    assert!(hua_hong.facts.iter().any(|f| f.value.starts_with("Its shares rose at least 13%, after the news:")), "{:?}", hua_hong.facts);
+}

@@ -10,6 +10,7 @@ pub mod claim;
 pub mod diff;
 pub mod json;
 pub mod markup;
+pub mod reaction;
 pub mod sentence;
 pub mod style;
 pub mod svg;

@@ -9,6 +9,7 @@ use crate::query::paths::Path;
 use crate::query::search::Hit;
 use crate::model::vocab::{EntityKind, RelationType};
 use crate::display::claim::{fact_claim, names};
+use crate::display::reaction::reaction_words;
 use crate::display::sentence::{humanize, isolate, relation_sentence};
 use serde::Serialize;
 
@@ -156,11 +157,13 @@ pub fn entity_details(data: &Dataset, incident: &[RelationIx], e: EntityIx) -> D
 
 fn entity_details_with(data: &Dataset, incident: &[RelationIx], e: EntityIx, cl: &mut CitationList) -> Details {
     let ent = data.entity(e);
-    let facts = ent
+    let mut facts: Vec<FactView> = ent
         .attributes
         .iter()
         .map(|a| FactView { label: humanize(&a.key), value: a.value.display(), cites: cl.cite(&a.sources), claim: fact_claim(data, &a.claim) })
         .collect();
+    let reactions = data.reactions.iter().filter(|x| x.entity == e);
+    facts.extend(reactions.map(|x| FactView { label: "Market reaction".into(), value: reaction_words(data, x), cites: cl.cite(&x.sources), claim: String::new() }));
     let relations = incident.iter().map(|&r| relation_line(data, r, Some(e), cl)).collect();
     let mut subtitle = humanize(ent.kind.key());
     if !ent.country.is_empty() {

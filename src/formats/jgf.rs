@@ -35,7 +35,7 @@ pub fn to_jgf(data: &Dataset) -> Json {
             "type": "alliance-map",
             "label": data.meta.title,
             "directed": true,
-            "metadata": {"description": data.meta.description, "sources": sources, "corrections": corrections(data)},
+            "metadata": {"description": data.meta.description, "sources": sources, "corrections": corrections(data), "reactions": reactions(data)},
             "nodes": nodes,
             "edges": edges,
         }
@@ -107,6 +107,32 @@ fn claim_fields(obj: &mut Json, cells: [String; 6]) {
 /// `[[correction]]`s as JGF graph metadata: `{date, what, why, sources}`.
 fn corrections(data: &Dataset) -> Vec<Json> {
     data.corrections.iter().map(|c| json!({"date": c.date.to_string(), "what": c.what, "why": c.why, "sources": source_ids(data, &c.sources)})).collect()
+}
+
+/// `[[reaction]]`s as JGF graph metadata, with the keys of the data format.
+fn reactions(data: &Dataset) -> Vec<Json> {
+    data.reactions
+        .iter()
+        .map(|x| {
+            let mut out = json!({"entity": data.entity(x.entity).id, "sources": source_ids(data, &x.sources)});
+            insert_nonempty(&mut out, "market", &x.market);
+            match (x.change.qualifier, x.change.max) {
+                (crate::model::vocab::ShareQualifier::Between, Some(max)) => (out["change_min"], out["change_max"]) = (number(x.change.percent), number(max)),
+                (crate::model::vocab::ShareQualifier::UpTo, _) => out["change_max"] = number(x.change.percent),
+                (crate::model::vocab::ShareQualifier::AtLeast, _) => out["change_min"] = number(x.change.percent),
+                _ => out["change"] = number(x.change.percent),
+            }
+            if let Some(d) = x.date {
+                out["date"] = json!(d.to_string());
+            }
+            match x.after {
+                Some(crate::model::After::Entity(e)) => out["after"] = json!(data.entity(e).id),
+                Some(crate::model::After::Relation(r)) => out["after"] = json!(data.relations[r.ix()].id),
+                None => {}
+            }
+            out
+        })
+        .collect()
 }
 
 fn source_ids(data: &Dataset, ixs: &[SourceIx]) -> Vec<String> {

@@ -49,6 +49,32 @@ pub fn to_toml(data: &Dataset) -> String {
     for r in &data.relations {
         write_relation(&mut out, data, r);
     }
+    for x in &data.reactions {
+        let _ = writeln!(out, "[[reaction]]\nentity = {}", q(&data.entity(x.entity).id));
+        if !x.market.is_empty() {
+            let _ = writeln!(out, "market = {}", q(&x.market));
+        }
+        let n = crate::model::format_number;
+        let _ = match (x.change.qualifier, x.change.max) {
+            (crate::model::vocab::ShareQualifier::Between, Some(max)) => writeln!(out, "change_min = {}\nchange_max = {}", n(x.change.percent), n(max)),
+            (crate::model::vocab::ShareQualifier::UpTo, _) => writeln!(out, "change_max = {}", n(x.change.percent)),
+            (crate::model::vocab::ShareQualifier::AtLeast, _) => writeln!(out, "change_min = {}", n(x.change.percent)),
+            _ => writeln!(out, "change = {}", n(x.change.percent)),
+        };
+        if let Some(d) = x.date {
+            let _ = writeln!(out, "date = \"{d}\"");
+        }
+        match x.after {
+            Some(crate::model::After::Entity(e)) => {
+                let _ = writeln!(out, "after = {}", q(&data.entity(e).id));
+            }
+            Some(crate::model::After::Relation(r)) => {
+                let _ = writeln!(out, "after = {}", q(&data.relations[r.ix()].id));
+            }
+            None => {}
+        }
+        let _ = writeln!(out, "sources = {}\n", ids(data, &x.sources));
+    }
     for c in &data.corrections {
         let _ = writeln!(out, "[[correction]]\ndate = \"{}\"\nwhat = {}", c.date, q(&c.what));
         if !c.why.is_empty() {

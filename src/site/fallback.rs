@@ -88,8 +88,13 @@ fn entity_html(out: &mut String, data: &Dataset, adjacency: &Adjacency, i: u32, 
     let e = &data.entities[i as usize];
     let who = if e.sources.is_empty() { " (not stated by a source)".to_string() } else { citation_html(data, &e.sources, cited) };
     let _ = writeln!(out, "<article id=\"entity-{}\"><h2><bdi>{}</bdi></h2><p>{}{who}</p>", escape(&e.id), escape(&e.name), escape(&humanize(e.kind.key())));
-    if !e.attributes.is_empty() {
+    let reactions: Vec<&crate::model::Reaction> = data.reactions.iter().filter(|x| x.entity.0 == i).collect();
+    if !e.attributes.is_empty() || !reactions.is_empty() {
         out.push_str("<dl>");
+        for x in &reactions {
+            let words = crate::display::reaction::reaction_words(data, x);
+            let _ = write!(out, "<dt>Market reaction</dt><dd>{}{}</dd>", isolated_html(&words), citation_html(data, &x.sources, cited));
+        }
         for a in &e.attributes {
             let claim = crate::display::claim::fact_claim(data, &a.claim);
             let claim = if claim.is_empty() { claim } else { format!(" ({})", isolated_html(&claim)) };

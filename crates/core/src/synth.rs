@@ -92,7 +92,7 @@ pub fn dataset(entities: usize, relations: usize, seed: u64) -> Dataset {
         .enumerate()
         .map(|(i, &(from, to))| Relation { id: format!("r{i}"), ..Relation::bare(types[i % types.len()], EntityIx(from), EntityIx(to), vec![SourceIx((i % 3) as u32)]) })
         .collect();
-    Dataset { meta: Meta { title: "Synthetic".into(), description: String::new() }, sources, entities, relations, corrections: Vec::new() }
+    Dataset { meta: Meta { title: "Synthetic".into(), description: String::new() }, sources, entities, relations, corrections: Vec::new(), reactions: Vec::new() }
 }
 
 /// A data file of `n` entities and `n` relations that each name an entity

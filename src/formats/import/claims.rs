@@ -26,6 +26,9 @@ pub(crate) fn each_entity_ref(file: &mut RawFile, mut rename: impl FnMut(&mut At
     for a in file.entities.iter_mut().flat_map(|e| &mut e.attributes) {
         a.claim.according_to.iter_mut().chain(&mut a.claim.disputed_by).for_each(&mut rename);
     }
+    for x in &mut file.reactions {
+        rename(&mut x.entity);
+    }
     for s in &mut file.sources {
         s.self_interest.iter_mut().chain(&mut s.publisher_entity).for_each(&mut rename);
     }

@@ -136,6 +136,29 @@ fn read_correction(b: &mut Builder, record: &Value, base: usize) {
     b.file.corrections.push(crate::check::raw::RawCorrection { date, what, why: text_field(record, "why"), sources });
 }
 
+/// A `[[reaction]]` as our export writes it (the data format's keys).
+fn read_reaction(b: &mut Builder, record: &Value, base: usize) {
+    let span = base..base;
+    let at = |v: &str| At { value: v.to_string(), span: span.clone() };
+    let num = |k: &str| record.get(k).and_then(Value::as_f64);
+    let change = match (num("change"), num("change_min"), num("change_max")) {
+        (Some(x), _, _) => Some((x, crate::model::vocab::ShareQualifier::Exact, None)),
+        (None, Some(lo), Some(hi)) => Some((lo, crate::model::vocab::ShareQualifier::Between, Some(hi))),
+        (None, Some(lo), None) => Some((lo, crate::model::vocab::ShareQualifier::AtLeast, None)),
+        (None, None, Some(hi)) => Some((hi, crate::model::vocab::ShareQualifier::UpTo, None)),
+        (None, None, None) => None,
+    };
+    let (Some(entity), Some((percent, qualifier, max))) = (record.get("entity").and_then(Value::as_str), change) else {
+        b.diagnostics.push(Diagnostic::new(Code::MissingField, span, "a reaction in the JGF metadata has no `entity` or no change").hint("give it \"entity\" and \"change\" (or \"change_min\" / \"change_max\")"));
+        return;
+    };
+    let date = record.get("date").and_then(Value::as_str).and_then(|d| PartialDate::parse(d).ok());
+    let sources = strings(record.get("sources")).into_iter().map(at).collect();
+    let change = crate::model::Share { percent, qualifier, max };
+    let (after, market) = (record.get("after").and_then(Value::as_str).map(at), text_field(record, "market"));
+    b.file.reactions.push(crate::check::raw::RawReaction { span: span.clone(), entity: at(entity), market, change, date, after, sources });
+}
+
 /// A node's `metadata.attributes` as our export writes them; an item of
 /// another shape is reported, not dropped.
 fn read_attributes(b: &mut Builder, metadata: Option<&Value>, entity: &str, span: &Span) -> Vec<RawAttribute> {
@@ -194,6 +217,9 @@ pub fn read(b: &mut Builder, text: &str, base: usize) {
     }
     for record in metadata.and_then(|m| m.get("corrections")).and_then(Value::as_array).into_iter().flatten() {
         read_correction(b, record, base);
+    }
+    for record in metadata.and_then(|m| m.get("reactions")).and_then(Value::as_array).into_iter().flatten() {
+        read_reaction(b, record, base);
     }
     let nodes: Vec<(String, &Value)> = match graph.get("nodes") {
         Some(Value::Object(m)) => m.iter().map(|(k, v)| (k.clone(), v)).collect(),

@@ -7,6 +7,7 @@
 
 pub mod claims;
 pub mod corrections;
+pub mod reactions;
 pub mod escape;
 pub(crate) mod excerpt;
 pub mod diagnostic;

@@ -97,6 +97,20 @@ pub struct RawFile {
     pub entities: Vec<RawEntity>,
     pub relations: Vec<RawRelation>,
     pub corrections: Vec<RawCorrection>,
+    pub reactions: Vec<RawReaction>,
+}
+
+/// A `[[reaction]]` before resolution.
+// Fields are the data file's fields of the same name, not yet resolved.
+#[allow(missing_docs)]
+pub struct RawReaction {
+    pub span: Span,
+    pub entity: At<String>,
+    pub market: String,
+    pub change: crate::model::Share,
+    pub date: Option<PartialDate>,
+    pub after: Option<At<String>>,
+    pub sources: Vec<At<String>>,
 }
 
 /// A `[[correction]]` before resolution.

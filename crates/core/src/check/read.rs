@@ -11,7 +11,7 @@ use crate::model::vocab::{EntityKind, RelationType, Status};
 use super::claims::read_claim;
 use toml::de::{DeTable, DeValue};
 
-const ROOT_FIELDS: &[&str] = &["dataset", "source", "entity", "relation", "correction"];
+const ROOT_FIELDS: &[&str] = &["dataset", "source", "entity", "relation", "correction", "reaction"];
 const META_FIELDS: &[&str] = &["title", "description"];
 const SOURCE_FIELDS: &[&str] = &["id", "publisher", "title", "author", "date", "url", "note", "self_interest", "publisher_entity"];
 const ENTITY_FIELDS: &[&str] = &["id", "name", "aliases", "kind", "country", "wikidata", "sources", "attribute"];
@@ -50,6 +50,9 @@ pub fn read_file(root: &DeTable, root_span: Span, diags: &mut Vec<Diagnostic>) -
     }
     for (i, (t, span)) in section("relation", diags).into_iter().enumerate() {
         file.relations.push(read_relation(t, span, i, diags));
+    }
+    for (i, (t, span)) in section("reaction", diags).into_iter().enumerate() {
+        file.reactions.extend(super::reactions::read_reaction(t, span, i, diags));
     }
     for (i, (t, span)) in section("correction", diags).into_iter().enumerate() {
         file.corrections.extend(super::corrections::read_correction(t, span, i, diags));

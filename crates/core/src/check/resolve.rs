@@ -9,7 +9,7 @@ use super::raw::{RawClaim, RawFile, RawRelation};
 use super::read::truncate;
 use super::suggest::{Index, Names};
 use crate::check::diagnostic::{has_errors, Code, Diagnostic};
-use crate::model::{Attribute, Correction, Dataset, Entity, EntityIx, Relation, Source, SourceIx};
+use crate::model::{Attribute, Correction, Dataset, Reaction, RelationIx, Entity, EntityIx, Relation, Source, SourceIx};
 use std::collections::HashMap;
 
 /// Resolves ids to indices, reporting every rule broken; `None` if any error.
@@ -134,6 +134,18 @@ pub fn resolve(raw: RawFile, diags: &mut Vec<Diagnostic>) -> Option<Dataset> {
             Correction { date: c.date, what: c.what.clone(), why: c.why.clone(), sources }
         })
         .collect();
+    let relation_ix: HashMap<&str, RelationIx> = relations.iter().enumerate().filter(|(_, r)| !r.id.is_empty()).map(|(i, r)| (r.id.as_str(), RelationIx::at(i))).collect();
+    let reactions: Vec<Reaction> = raw
+        .reactions
+        .iter()
+        .enumerate()
+        .filter_map(|(i, x)| {
+            let owner = format!("reaction #{}", i + 1);
+            let sources = cite(&x.sources, &owner, &x.span, diags);
+            let after = x.after.as_ref().and_then(|at| super::reactions::resolve_after(at, &relation_ix, &mut |at| entity_of(at, &owner, diags)));
+            Some(Reaction { entity: entity_of(&x.entity, &owner, diags)?, market: x.market.clone(), change: x.change, date: x.date, after, sources })
+        })
+        .collect();
     warn_duplicate_relations(&relation_spans, &relations, diags);
     super::identity::warn_uncited(&raw.entities, diags);
     super::names::check_names(&raw.entities, diags);
@@ -158,7 +170,7 @@ pub fn resolve(raw: RawFile, diags: &mut Vec<Diagnostic>) -> Option<Dataset> {
     if has_errors(diags) {
         return None;
     }
-    Some(Dataset { meta: raw.meta, sources, entities, relations, corrections })
+    Some(Dataset { meta: raw.meta, sources, entities, relations, corrections, reactions })
 }
 
 fn check_relation_rules(r: &RawRelation, owner: &str, from: Option<EntityIx>, to: Option<EntityIx>, diags: &mut Vec<Diagnostic>) {

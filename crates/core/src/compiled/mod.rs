@@ -106,7 +106,7 @@ pub fn for_drawing(compiled: &Compiled) -> Compiled {
             Relation { status: r.status, claim, ..Relation::bare(r.kind, r.from, r.to, Vec::new()) }
         })
         .collect();
-    Compiled { dataset: Dataset { meta: d.meta.clone(), sources: Vec::new(), entities, relations, corrections: Vec::new() }, positions: compiled.positions.clone() }
+    Compiled { dataset: Dataset { meta: d.meta.clone(), sources: Vec::new(), entities, relations, corrections: Vec::new(), reactions: Vec::new() }, positions: compiled.positions.clone() }
 }
 
 /// Decodes and validates a compiled dataset. Never panics on any input.
@@ -153,6 +153,15 @@ fn validate(c: &Compiled) -> Result<(), DecodeError> {
     }
     if d.corrections.iter().flat_map(|c| &c.sources).any(|&x| x.ix() >= s) {
         return Err(DecodeError::Inconsistent("a correction cites a missing source".into()));
+    }
+    let m = d.relations.len();
+    let after_ok = |a: &Option<crate::model::After>| match a {
+        Some(crate::model::After::Entity(e)) => e.ix() < n,
+        Some(crate::model::After::Relation(r)) => r.ix() < m,
+        None => true,
+    };
+    if d.reactions.iter().any(|x| x.entity.ix() >= n || !after_ok(&x.after) || x.sources.iter().any(|&i| i.ix() >= s)) {
+        return Err(DecodeError::Inconsistent("a market reaction refers past the end of a table".into()));
     }
     for src in &d.sources {
         if src.self_interest.iter().chain(&src.publisher_entity).any(|x| x.ix() >= n) {

@@ -78,6 +78,34 @@ pub struct Dataset {
     pub relations: Vec<Relation>,
     /// What the map got wrong before and was corrected, oldest first as written.
     pub corrections: Vec<Correction>,
+    /// How markets moved on the news (typed, not free text).
+    pub reactions: Vec<Reaction>,
+}
+
+/// A `[[reaction]]`: an entity's shares moved on a market after an event.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Reaction {
+    /// Whose shares (or instrument) moved.
+    pub entity: EntityIx,
+    /// Where: the exchange or instrument ("Hong Kong", "Shenzhen A shares").
+    pub market: String,
+    /// The change in percent, and how exact: "as much as 12%" is up to 12, "at least 13%" at least 13.
+    pub change: Share,
+    /// When, if stated.
+    pub date: Option<PartialDate>,
+    /// What it followed: an event entity or a relation (an announcement), if said.
+    pub after: Option<After>,
+    /// At least one source.
+    pub sources: Vec<SourceIx>,
+}
+
+/// What a market reaction followed.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub enum After {
+    /// An event entity.
+    Entity(EntityIx),
+    /// A relation, such as the announced cooperation.
+    Relation(RelationIx),
 }
 
 /// A `[[correction]]`: a published change to what the map says.
