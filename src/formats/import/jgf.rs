@@ -156,7 +156,7 @@ fn read_reaction(b: &mut Builder, record: &Value, base: usize) {
     let sources = strings(record.get("sources")).into_iter().map(at).collect();
     let change = crate::model::Share { percent, qualifier, max };
     let (after, market) = (record.get("after").and_then(Value::as_str).map(at), text_field(record, "market"));
-    b.file.reactions.push(crate::check::raw::RawReaction { span: span.clone(), entity: at(entity), market, change, date, after, sources });
+    b.file.reactions.push(crate::check::raw::RawReaction { span: span.clone(), what: format!("reaction of `{}`", truncate(entity)), entity: at(entity), market, change, date, after, sources });
 }
 
 /// A node's `metadata.attributes` as our export writes them; an item of

@@ -105,6 +105,8 @@ pub struct RawFile {
 #[allow(missing_docs)]
 pub struct RawReaction {
     pub span: Span,
+    /// "reaction #3", as messages name it.
+    pub what: String,
     pub entity: At<String>,
     pub market: String,
     pub change: crate::model::Share,

@@ -22,7 +22,7 @@ pub fn read_reaction(t: &DeTable, span: Span, i: usize, diags: &mut Vec<Diagnost
     let date = f.date("date", diags).map(|d| d.value);
     let after = f.text("after", false, diags);
     let sources = f.text_list("sources", diags);
-    Some(RawReaction { span, entity: entity?, market, change: change?, date, after, sources })
+    Some(RawReaction { span, what: f.what.clone(), entity: entity?, market, change: change?, date, after, sources })
 }
 
 /// `change` (exact), `change_max` ("as much as"), `change_min` ("at least"), or both bounds.

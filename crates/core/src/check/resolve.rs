@@ -138,9 +138,8 @@ pub fn resolve(raw: RawFile, diags: &mut Vec<Diagnostic>) -> Option<Dataset> {
     let reactions: Vec<Reaction> = raw
         .reactions
         .iter()
-        .enumerate()
-        .filter_map(|(i, x)| {
-            let owner = format!("reaction #{}", i + 1);
+        .filter_map(|x| {
+            let owner = x.what.clone();
             let sources = cite(&x.sources, &owner, &x.span, diags);
             let after = x.after.as_ref().and_then(|at| super::reactions::resolve_after(at, &relation_ix, &mut |at| entity_of(at, &owner, diags)));
             Some(Reaction { entity: entity_of(&x.entity, &owner, diags)?, market: x.market.clone(), change: x.change, date: x.date, after, sources })
