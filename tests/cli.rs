@@ -36,7 +36,10 @@ fn check_exits_1_on_data_errors_and_reports_all_of_them() {
 fn json_messages_are_one_object_per_line_on_stdout() {
     let out = run(&["check", "tests/fixtures/check/e006_unknown_entity.toml", "--message-format", "json"]);
     assert_eq!(out.status.code(), Some(1));
-    let lines: Vec<serde_json::Value> = text(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let all: Vec<serde_json::Value> = text(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    // The fixture's entities cite no source for who they are: one W006 beside the errors.
+    assert_eq!(all.iter().filter(|l| l["code"] == "W006").count(), 1);
+    let lines: Vec<&serde_json::Value> = all.iter().filter(|l| l["code"] != "W006").collect();
     assert_eq!(lines.len(), 3);
     assert_eq!(lines[0]["code"], "E006");
     assert_eq!((lines[0]["line"].as_u64(), lines[0]["column"].as_u64()), (Some(18), Some(8)));
@@ -99,8 +102,16 @@ fn build_writes_a_static_site_with_the_compiled_data_and_a_no_js_fallback() {
     assert!(index.contains("data-src=\"data.amap\""));
     assert!(index.contains(first_frame), "the widget's first-frame preloads are kept");
     assert!(index.contains("<link rel=\"preload\" href=\"data.amap\" as=\"fetch\" crossorigin>"), "the data downloads beside the scripts");
-    assert!(index.contains("<bdi>Changan Automobile</bdi> holds up to 40% of <bdi>Huawei–Changan smart-car venture</bdi> (proposed)."), "names are isolated");
+    assert!(index.contains("<bdi>Changan Automobile</bdi> is expected to hold up to 40% of <bdi>Huawei–Changan smart-car venture</bdi>."), "names are isolated");
     assert!(index.contains("<li id=\"src-jw-insights-2023-09-28\">"));
+    // Which edition this is: the content hash data.amap carries, and what was corrected.
+    let bytes = std::fs::read(site.join("data.amap")).unwrap();
+    let version = format!("{:08x}", alliance_map::compiled::hash_of(&bytes).unwrap() >> 32);
+    let embed = std::fs::read_to_string(site.join("embed.html")).unwrap();
+    for page in [&index, &embed] {
+        assert!(page.contains(&format!("<p class=\"am-edition-line\">Data as of 2026-12-02, version {version}</p>")), "the edition line");
+        assert!(page.contains("<li>Corrected on 2026-12-02: The working group’s make-up") || page.contains("<li>Corrected on 2026-12-02: The working group&#39;s make-up") || page.contains("<li>Corrected on 2026-12-02: The working group"), "the correction");
+    }
     let discovery = "<link rel=\"alternate\" type=\"application/json+oembed\" href=\"https://maps.example.org/alliances/oembed.json\"";
     assert!(index.contains(discovery), "a CMS discovers the oEmbed from the page");
     assert!(index.contains("<link rel=\"canonical\" href=\"https://maps.example.org/alliances/index.html\">"));
@@ -368,4 +379,41 @@ fn walk(dir: &std::path::Path) -> Vec<String> {
         }
     }
     out
+}
+
+#[test]
+fn diff_lists_what_changed_in_words() {
+    let dir = std::env::temp_dir().join(format!("alliance-map-diff-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let seed = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/seed.toml")).unwrap();
+    let edited = seed
+        .replace("confirmation = \"unconfirmed\"\nsources = [\"chip-groups-working-group\"]\nnote = \"Known only", "confirmation = \"confirmed\"\nsources = [\"chip-groups-working-group\"]\nnote = \"Known only")
+        .replace("name = \"Lao Yao\"", "name = \"Yao Lao\"");
+    assert_ne!(edited, seed);
+    let (old, new) = (dir.join("old.toml"), dir.join("new.toml"));
+    std::fs::write(&old, &seed).unwrap();
+    std::fs::write(&new, &edited).unwrap();
+    let out = run(&["diff", old.to_str().unwrap(), new.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let said = text(&out.stdout);
+    assert!(said.contains("Renamed Lao Yao to Yao Lao (`lao-yao`).\n"), "{said}");
+    assert!(
+        said.contains("Changed: Semiconductor Industry Association is to take part in CSIA–SIA working group, according to CSIA (announced; not confirmed). Now: Semiconductor Industry Association is to take part in CSIA–SIA working group, according to CSIA (announced; confirmed).\n"),
+        "{said}"
+    );
+    let same = run(&["diff", old.to_str().unwrap(), old.to_str().unwrap()]);
+    assert_eq!(text(&same.stdout), "No changes.\n");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn strict_makes_uncited_identities_an_error() {
+    let file = "tests/fixtures/check/w006_uncited_identity.toml";
+    let lenient = run(&["check", file]);
+    assert_eq!(lenient.status.code(), Some(0), "a warning by default: {}", text(&lenient.stderr));
+    assert!(text(&lenient.stderr).contains("warning[W006]"));
+    let strict = run(&["check", "--strict", file]);
+    assert_eq!(strict.status.code(), Some(1), "an error with --strict");
+    assert!(text(&strict.stderr).contains("error[W006]: 2 entities cite no source for their kind, country or aliases: `acme`, `bolt`"), "{}", text(&strict.stderr));
+    assert_eq!(run(&["check", "--strict", "data/seed.toml"]).status.code(), Some(0), "the seed cites who everyone is");
 }

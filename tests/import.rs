@@ -27,6 +27,7 @@ fn assert_same_graph(format: Format, original: &Dataset, back: &Dataset) {
         let id = if a.id.is_empty() { format!("r{}", i + 1) } else { a.id.clone() };
         assert_eq!((&id, a.kind, a.from, a.to), (&b.id, b.kind, b.from, b.to), "{format:?}");
         assert_eq!((a.share, &a.role, a.status, &a.note), (b.share, &b.role, b.status, &b.note), "{format:?} {}", a.id);
+        assert_eq!(a.claim, b.claim, "{format:?} {}: who says it, how firmly, reported or inferred", a.id);
     }
     assert_eq!(relation_sources(back), relation_sources(original), "{format:?}: each relation cites the sources it cited");
 }
@@ -44,11 +45,11 @@ fn source_ids(data: &Dataset) -> Vec<&str> {
     ids
 }
 
-/// Entity attributes, each as (key, value, ids of its sources).
-fn attributes(data: &Dataset) -> Vec<Vec<(String, Value, Vec<String>)>> {
+/// Entity attributes, each as (key, value, ids of its sources, its claim).
+fn attributes(data: &Dataset) -> Vec<Vec<(String, Value, Vec<String>, alliance_map::model::claim::Claim)>> {
     data.entities
         .iter()
-        .map(|e| e.attributes.iter().map(|a| (a.key.clone(), a.value.clone(), a.sources.iter().map(|&s| data.source(s).id.clone()).collect())).collect())
+        .map(|e| e.attributes.iter().map(|a| (a.key.clone(), a.value.clone(), a.sources.iter().map(|&s| data.source(s).id.clone()).collect(), a.claim.clone())).collect())
         .collect()
 }
 
@@ -88,6 +89,8 @@ fn gexf_graphml_jgf_and_csv_round_trip() {
                     assert_eq!(attributes(&back), attributes(&original), "{name}: JGF entity attributes with their sources");
                     assert_eq!(relation_details(&back), relation_details(&original), "{name}: JGF relation dates and attributes");
                     assert_eq!(back.meta, original.meta, "{name}: JGF title and description");
+                    assert_eq!(back.corrections, original.corrections, "{name}: JGF corrections");
+                    assert_eq!(back.reactions, original.reactions, "{name}: JGF market reactions");
                 }
                 Format::Csv => {}
             }
@@ -163,6 +166,7 @@ title = "B"
 id = "x"
 name = "X"
 kind = "company"
+sources = ["a"]
   [[entity.attribute]]
   key = "main_task"
   value = "first"
@@ -191,6 +195,7 @@ kind = "company"
 id = "y"
 name = "Y"
 kind = "company"
+sources = ["b_2", "a"]
   [[entity.attribute]]
   key = "size"
   value = "large"

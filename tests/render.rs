@@ -22,8 +22,10 @@ fn the_seed_renders_every_entity_with_text_labels_and_citations() {
     let svg = alliance_map::display::svg::to_svg(&list);
     assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
     assert!(svg.contains(">CSIA</text>") || svg.contains(">China Semiconductor Industry Association</text>"));
-    assert!(svg.contains("[1] JW Insights, “Chinese automakers establishes Automotive Electronics Industry Investment Alliance”, Kate Yuan, 2023-09-28"));
+    assert!(svg.contains("[1] JW Insights, “Chinese automakers establishes Automotive Electronics Industry Investment Alliance”, Kate Yuan, September 28, year not stated"));
     assert_eq!(map_part(&svg).matches("<circle").count(), nodes);
+    // The arm-to-parent links are the editor's inference: drawn dotted, as in the widget.
+    assert_eq!(map_part(&svg).matches("stroke-dasharray=\"1.5 3\"").count(), 9, "the nine inferred arm-to-parent links");
 }
 
 /// The map's band of an SVG figure (its nested `<svg>`): what `to_svg` wrote from the shapes.
@@ -194,13 +196,13 @@ fn the_seed_figure_has_its_title_legend_credit_and_is_well_formed_xml() {
     assert!(texts.contains(&"Industry alliances in Chinese cars and chips".to_string()), "the title: {texts:?}");
     let legend = widget_legend(&scene);
     assert!(legend.len() > 5 && legend.contains(&"Founding member of".to_string()), "{legend:?}");
-    for entry in legend.iter().map(String::as_str).chain(["Announced or proposed"]) {
+    for entry in legend.iter().map(String::as_str).chain(["Announced or proposed", "Inferred by the editor"]) {
         assert!(texts.iter().any(|t| t == entry), "legend entry {entry:?} in {texts:?}");
     }
     let legend_dots = list.marks.iter().filter(|m| matches!(m, Mark::Dot { .. })).count();
     assert_eq!(legend_dots, widget_legend(&scene).len() - RelationType::ALL.iter().filter(|t| scene.edge_kind.contains(&t.index())).count());
     let credit = texts.iter().find(|t| t.starts_with("Sources: ")).expect("a credit line");
-    assert!(credit.starts_with("Sources: JW Insights (2023-09-28); “Huawei"), "{credit}");
+    assert!(credit.starts_with("Sources: JW Insights (September 28, year not stated); “Huawei"), "{credit}");
     assert!(!texts.iter().any(|t| t.starts_with("As of")), "no as-of line unless a date is set");
     assert!(texts.iter().any(|t| t.starts_with("[1] JW Insights, “Chinese automakers")), "the citations stay");
     assert_bands_clear_of_the_map(&list);

@@ -75,7 +75,8 @@ fn details_write_relations_as_cited_sentences() {
     let d = s.details(Item::Entity(changan), usize::MAX);
     let stake = d.relations.iter().find(|r| r.sentence.contains("40%")).expect("the stake sentence");
     // Each name between FSI and PDI (the widget makes them <bdi>s).
-    assert_eq!(stake.sentence, "\u{2068}Changan Automobile\u{2069} holds up to 40% of \u{2068}Huawei–Changan smart-car venture\u{2069} (proposed).");
+    // The article's hedge ("is expected to hold up to 40%") is kept, not reduced to "(proposed)".
+    assert_eq!(stake.sentence, "\u{2068}Changan Automobile\u{2069} is expected to hold up to 40% of \u{2068}Huawei–Changan smart-car venture\u{2069}.");
     assert!(!stake.cites.is_empty());
     let cited = &d.citations[stake.cites[0] as usize];
     assert_eq!(cited.title, "Huawei's Strategic Move into Smart Vehicle Joint Venture");

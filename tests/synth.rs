@@ -24,3 +24,14 @@ fn barabasi_albert_is_deterministic_and_simple() {
     assert_eq!(pairs.len(), a.len(), "repeated pair");
     assert!(a.iter().all(|&(x, y)| x != y));
 }
+
+#[test]
+fn the_toml_writer_keeps_claims_bands_datelines_and_corrections() {
+    for path in ["data/seed.toml", "tests/fixtures/docs_example.toml"] {
+        let text = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path)).unwrap();
+        let data = check(&text).dataset.unwrap();
+        let again = check(&to_toml(&data));
+        assert!(again.diagnostics.is_empty(), "{path}: {:?}", again.diagnostics);
+        assert_eq!(again.dataset.as_ref(), Some(&data), "{path}");
+    }
+}

@@ -91,6 +91,21 @@ export function buildControls({ uid, handle, reader, paths, on, emit, toggleText
   };
 }
 
+/**
+ * "Include the N relations whose date is not stated": a date in the slider
+ * leaves them out (undated is not "always"), unless the reader asks.
+ */
+function buildUndated(reader, uid, signal) {
+  const n = reader.handle.undatedCount();
+  if (!n) return null;
+  const wrap = el('label', 'am-date-undated');
+  const box = el('input');
+  Object.assign(box, { type: 'checkbox', id: `${uid}-undated`, checked: Boolean(reader.filter.undated) });
+  box.addEventListener('change', () => reader.setFilter({ undated: box.checked }), { signal });
+  wrap.append(box, document.createTextNode(` Include ${n} ${n === 1 ? 'relation' : 'relations'} whose date is not stated`));
+  return { element: wrap, sync: () => (box.checked = Boolean(reader.filter.undated)) };
+}
+
 /** The as-of slider: one stop per date in the data, and "All dates" at the right end. */
 function buildDate(reader, uid, signal) {
   const stops = reader.stops;
@@ -149,11 +164,14 @@ function buildDate(reader, uid, signal) {
   applyMotion();
   show(stops.length);
   box.append(label, range, output, play);
+  const undated = buildUndated(reader, uid, signal);
+  if (undated) box.append(undated.element);
   if (!stops.length) box.hidden = true;
   return {
     element: box,
     stop,
     sync: () => {
+      undated?.sync();
       const d = reader.filter.date;
       const i = d ? stops.findIndex((s) => s.label === d) : -1;
       // A date from a link that is no stop: the last stop on or before it.

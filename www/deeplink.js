@@ -3,7 +3,8 @@
 // sel     the selected entity's id (rel: a relation's index instead)
 // view    centre x, y (world units) and zoom, once the reader moved the view
 // hide    relation types hidden; hidekind: entity kinds; hidesrc: source ids
-// date    the as-of date; near: steps around the selection
+// date    the as-of date; undated=1 also shows relations whose date is not stated;
+//         near: steps around the selection
 // path    "How is A tied to B?" as from~to entity ids; pi: which path (from 0)
 // Opening such a link restores it all. Selection and path changes push a
 // history entry (Back returns to the previous one); view, filter and date
@@ -36,6 +37,7 @@ export function encodeState({ sel, viewport, reader, ids }) {
   if (f.hiddenKinds.size) p.push(['hidekind', list(f.hiddenKinds)]);
   if (f.hiddenSources.size) p.push(['hidesrc', list(f.hiddenSources)]);
   if (f.date) p.push(['date', f.date]);
+  if (f.undated) p.push(['undated', '1']);
   if (f.near) p.push(['near', String(f.near)]);
   const path = reader.path;
   if (path) {
@@ -60,6 +62,7 @@ export function decodeState(hash) {
       hiddenKinds: set('hidekind'),
       hiddenSources: set('hidesrc'),
       date: q.get('date') || null,
+      undated: q.get('undated') === '1',
       near: Math.max(0, Math.min(2, Number(q.get('near')) || 0)),
     },
     path: from && to ? { from, to, index: Math.max(0, Number(q.get('pi')) || 0) } : null,

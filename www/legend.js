@@ -13,6 +13,11 @@ export function renderLegend(legend, kindColors, relationColors, signal) {
   const dashed = el('li');
   dashed.append(el('span', 'swatch-line swatch-dashed'), document.createTextNode('Announced or proposed'));
   rels.append(dashed);
+  if (legend.inferred) {
+    const dotted = el('li');
+    dotted.append(el('span', 'swatch-line swatch-dotted'), document.createTextNode('Inferred by the editor'));
+    rels.append(dotted);
+  }
   // Phones have no room to show it all the time: there it folds behind this button (style.css).
   const toggle = el('button', 'legend-toggle', 'Legend');
   toggle.type = 'button';

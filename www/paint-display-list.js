@@ -9,11 +9,14 @@ const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
 const EDGE_WIDTH = 1.3;
 const ARROW = 8 * EDGE_WIDTH;
 
-function edge(ctx, [, x1, y1, x2, y2, color, dashed]) {
+// By dash style: solid, dashed (tentative), dotted (inferred by the editor), both.
+const DASHES = [[], [6, 4], [1.5, 3], [6, 3, 1.5, 3]];
+
+function edge(ctx, [, x1, y1, x2, y2, color, dash]) {
   ctx.globalAlpha = 0.7;
   ctx.strokeStyle = color;
   ctx.lineWidth = EDGE_WIDTH;
-  ctx.setLineDash(dashed ? [6, 4] : []);
+  ctx.setLineDash(DASHES[dash] || []);
   ctx.beginPath();
   ctx.moveTo(x1, y1);
   ctx.lineTo(x2, y2);
@@ -81,10 +84,10 @@ function dot(ctx, [, x, y, r, color]) {
   ctx.fill();
 }
 
-function line(ctx, [, x1, x2, y, color, dashed]) {
+function line(ctx, [, x1, x2, y, color, dash]) {
   ctx.strokeStyle = color;
   ctx.lineWidth = 2.5;
-  ctx.setLineDash(dashed ? [5, 3] : []);
+  ctx.setLineDash(DASHES[dash] || []);
   ctx.beginPath();
   ctx.moveTo(x1, y);
   ctx.lineTo(x2, y);

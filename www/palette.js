@@ -35,6 +35,9 @@ export const RELATION_COLORS = [
   '#2e7d32', // restricts
   '#6b4f2a', // founded_at
   '#8a939d', // related_to
+  '#7a3fb0', // participant_in
+  '#6b4f2a', // held_at
+  '#d1477a', // elected_at
 ];
 
 /** "investment_arm" → "Investment arm". */

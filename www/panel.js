@@ -25,17 +25,22 @@ export function citationItem(c) {
     li.append(el('span', 'citation-title', title));
   }
   if (parts.length) li.append(document.createTextNode(`, ${parts.join(', ')}`));
+  // A source that is a party to its own story says so beside it (the words are the wasm's).
+  if (c.interest) li.append(el('span', 'citation-interest', ` (${c.interest})`));
   return li;
 }
 
 /** The subtitle, aliases and facts (with citation marks) of a Details object, as nodes to append. */
 export function summaryNodes(d) {
-  const nodes = [el('p', 'panel-subtitle', d.subtitle)];
+  const subtitle = el('p', 'panel-subtitle', d.subtitle);
+  if (d.identity?.length) subtitle.append(citeMarks(d.identity));
+  const nodes = [subtitle];
   if (d.aliases.length) nodes.push(el('p', 'panel-aliases', `Also: ${d.aliases.map(isolate).join('; ')}`));
   if (d.facts.length) {
     const dl = el('dl', 'facts');
     for (const f of d.facts) {
       const dd = el('dd', '', f.value);
+      if (f.claim) dd.append(el('span', 'fact-claim', ` (${f.claim})`));
       dd.append(citeMarks(f.cites));
       dl.append(el('dt', '', f.label), dd);
     }
@@ -46,7 +51,7 @@ export function summaryNodes(d) {
 
 /** A relation's sentence as a button (`listen(button)` makes it select the relation) and its citation marks, in an <li>. */
 export function relationItem(r, listen) {
-  const li = el('li', 'relation');
+  const li = el('li', r.basis === 'inferred' ? 'relation relation-inferred' : 'relation');
   const sentence = el('button', 'relation-sentence', r.sentence);
   sentence.type = 'button';
   listen(sentence);

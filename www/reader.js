@@ -5,7 +5,7 @@
 // tells the widget's parts ('filter' and 'path' events) what changed.
 
 export function emptyFilter() {
-  return { hiddenTypes: new Set(), hiddenKinds: new Set(), hiddenSources: new Set(), date: null, near: 0 };
+  return { hiddenTypes: new Set(), hiddenKinds: new Set(), hiddenSources: new Set(), date: null, undated: false, near: 0 };
 }
 
 const PATHS = 5;
@@ -58,6 +58,7 @@ export class Reader {
       Uint8Array.from(pick(f.hiddenKinds, this.kindIndex)),
       Uint32Array.from(pick(f.hiddenSources, this.sourceIndex)),
       f.date ? this.dayOf(f.date) : 0,
+      Boolean(f.undated),
     );
     const sel = this.selected()?.kind === 'entity' ? this.selected().index : undefined;
     this.handle.focus(f.near > 0 ? sel : undefined, f.near);

@@ -7,6 +7,8 @@ import { LABEL_STRIDE } from './views.js';
 
 const ALPHA = [0.9, 0.12, 1, 1]; // by emphasis: normal, faded, near, focus
 const EDGE_ALPHA = [0.55, 0.08, 0.9, 1];
+// By edge flags: solid; dashed (tentative); dotted (inferred by the editor); both.
+const DASHES = [[], [6, 4], [1.5, 3], [6, 3, 1.5, 3]];
 /** More relations (entities) on screen than this make a dense view: see drawEdges (and drawFrame). */
 const DENSE_EDGES = 2000;
 const DENSE_NODES = 2000;
@@ -92,7 +94,7 @@ function drawEdges(ctx, v, sx, sy, z, width, height) {
     drawn++;
     if (v.edgeEmphasis[e] >= 2) emphasised++;
     const ux = dx / len, uy = dy / len;
-    const key = (v.edgeKind[e] * 2 + (v.edgeFlags[e] & 1)) * 4 + v.edgeEmphasis[e];
+    const key = (v.edgeKind[e] * 4 + (v.edgeFlags[e] & 3)) * 4 + v.edgeEmphasis[e];
     if (!groups.has(key)) groups.set(key, []);
     groups.get(key).push(x1 + ux * ra, y1 + uy * ra, x2 - ux * rb, y2 - uy * rb, ux, uy);
   }
@@ -110,15 +112,15 @@ function drawEdges(ctx, v, sx, sy, z, width, height) {
   const hairline = 1 / ctx.getTransform().a;
   for (const [key, segs] of groups) {
     const emphasis = key % 4;
-    const dashed = Math.floor(key / 4) % 2 === 1;
-    const color = RELATION_COLORS[Math.floor(key / 8)] || '#777';
+    const flags = Math.floor(key / 4) % 4;
+    const color = RELATION_COLORS[Math.floor(key / 16)] || '#777';
     const plain = emphasis < 2;
     ctx.globalAlpha = EDGE_ALPHA[emphasis];
     ctx.strokeStyle = color;
     ctx.fillStyle = color;
     const thin = plain ? dense : denseEmphasis;
     ctx.lineWidth = thin ? hairline : plain ? 1.3 : 2.2;
-    ctx.setLineDash(dashed ? [6, 4] : []);
+    ctx.setLineDash(DASHES[flags]);
     const arrows = !thin;
     const back = arrows ? 6 : 0; // the line stops where its arrowhead starts
     ctx.beginPath();

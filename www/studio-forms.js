@@ -27,6 +27,7 @@ export function attachForms(editor) {
     dialog.querySelector('.form-error').textContent = '';
     autoId(form);
     if (kind === 'relation') fillRelation(form, tables());
+    if (kind === 'entity') fillSources(form, tables());
     dialog.showModal();
   }
 
@@ -38,11 +39,13 @@ export function attachForms(editor) {
       if (taken.includes(id)) return `A source with id "${id}" exists already: choose another id.`;
       return ['source', sourceLines({ id, publisher: f.publisher.value, title: f.title.value, author: f.author.value, date: f.date.value, url: f.url.value })];
     },
-    entity(f, t) {
+    entity(f, t, form) {
       const taken = t.filter((x) => x.kind === 'entity').map((x) => x.id);
       const id = f.id.value.trim() || makeId(f.name.value, taken, 'entity');
       if (taken.includes(id)) return `An entity with id "${id}" exists already: choose another id.`;
-      return ['entity', entityLines({ id, name: f.name.value, kind: f.kind.value, country: f.country.value })];
+      // Who it is may cite sources; none is allowed (the checker warns, W006).
+      const sources = [...form.querySelectorAll('input[name="sources"]:checked')].map((i) => i.value);
+      return ['entity', entityLines({ id, name: f.name.value, kind: f.kind.value, country: f.country.value, sources })];
     },
     relation(f, t, form) {
       const entities = t.filter((x) => x.kind === 'entity');
@@ -107,6 +110,11 @@ function autoId(form) {
 function fillRelation(form, tables) {
   const list = form.querySelector('datalist');
   list.replaceChildren(...tables.filter((t) => t.kind === 'entity' && t.id).map((t) => option(t.id, t.name ? `${t.name} (${t.id})` : t.id)));
+  fillSources(form, tables);
+}
+
+/** A form's sources to tick, one checkbox per source of the file. */
+function fillSources(form, tables) {
   const box = form.querySelector('.source-choices');
   const sources = tables.filter((t) => t.kind === 'source' && t.id);
   box.replaceChildren(

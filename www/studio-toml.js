@@ -207,8 +207,9 @@ export function sourceLines({ id, publisher, title, author, date, url }) {
 }
 
 /** The lines of an [[entity]] table. */
-export function entityLines({ id, name, kind, country }) {
-  return fields([['id', id], ['name', name], ['kind', kind], ['country', country]]);
+export function entityLines({ id, name, kind, country, sources }) {
+  const lines = fields([['id', id], ['name', name], ['kind', kind], ['country', country]]);
+  return sources?.length ? [...lines, `sources = [${sources.map(tomlString).join(', ')}]`] : lines;
 }
 
 /** The lines of a [[relation]] table (`role`: for `position` only). */

@@ -36,6 +36,9 @@ export const RELATION_TYPES = [
   ['restricts', 'government from sanctions or restricts to'],
   ['founded_at', 'from was founded at the event to'],
   ['related_to', 'from is linked to to in an unspecified way'],
+  ['participant_in', 'from took part in the event to'],
+  ['held_at', 'the event from was held at or during to'],
+  ['elected_at', 'from was elected at the event to (role: to what)'],
 ];
 
 /** The relation type whose `role` is required (and allowed only there). */

@@ -65,11 +65,20 @@ pub fn per_file(names: &[String], texts: &[String], diagnostics: &[Diagnostic]) 
 /// Reads and checks the input files, printing diagnostics to stderr (stdout
 /// for json). Returns the dataset, or the exit code to stop with.
 pub fn load(io: &mut dyn Io, files: &[String], format: MessageFormat) -> Result<Dataset, u8> {
+    load_with(io, files, format, false)
+}
+
+/// [`load`], with `strict` raising the warnings a standards desk would not
+/// publish (uncited identities, W006) to errors.
+pub fn load_with(io: &mut dyn Io, files: &[String], format: MessageFormat, strict: bool) -> Result<Dataset, u8> {
     let mut texts = Vec::new();
     for name in files {
         texts.push(read_text(io, name)?);
     }
-    let checked = check_texts(files, &texts).map_err(|u| usage_error(io, &u.message, &u.help))?;
+    let mut checked = check_texts(files, &texts).map_err(|u| usage_error(io, &u.message, &u.help))?;
+    if strict {
+        crate::check::diagnostic::make_strict(&mut checked.diagnostics);
+    }
     report(io, files, &texts, &checked.diagnostics, format);
     match checked.dataset {
         Some(d) if !has_errors(&checked.diagnostics) => Ok(d),

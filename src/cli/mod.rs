@@ -1,4 +1,4 @@
-//! The `alliance-map` command line: check, export, convert, render, build.
+//! The `alliance-map` command line: check, export, convert, render, build, diff.
 //! A library module over an [`Io`], so the native binary (src/main.rs, with
 //! [`StdIo`]) and the compiler module (crates/compiler, with Node's `fs`)
 //! run the same code: same flags, output and exit codes. Each subcommand's
@@ -19,7 +19,7 @@ pub use load::{check_texts, per_file, MessageFormat, Usage};
 pub use outputs::ExportFormat;
 
 use clap::{Parser, Subcommand};
-use load::{error, load, usage_error};
+use load::{error, load, load_with, usage_error};
 
 #[derive(Parser)]
 #[command(name = "alliance-map", version, about = "Check, export and build alliance-map data files")]
@@ -39,6 +39,10 @@ enum Command {
         /// `human` (with source snippets), `short` (one line each) or `json` (one object per line).
         #[arg(long, value_enum, default_value_t = MessageFormat::Human)]
         message_format: MessageFormat,
+        /// Fail on what a standards desk would not publish: entities whose kind, country and
+        /// aliases cite no source (W006) become errors.
+        #[arg(long)]
+        strict: bool,
     },
     /// Write the dataset in another format to stdout (or `-o FILE`).
     Export {
@@ -75,6 +79,14 @@ enum Command {
         /// `light` or `dark` (the widget's two themes).
         #[arg(long, value_parser = ["light", "dark"], default_value = "light")]
         theme: String,
+    },
+    /// List what changed between two versions of a data file, in words: entities, facts,
+    /// relations (as sentences) and sources added, removed or changed.
+    Diff {
+        /// The older version (any format `check` reads).
+        old: String,
+        /// The newer version.
+        new: String,
     },
     /// Convert a GEXF, GraphML, JGF or CSV file (or CSV pair) into a data file.
     Convert {
@@ -116,6 +128,9 @@ enum Command {
         /// browser, in a Web Worker (the same map as the default seed gives).
         #[arg(long, conflicts_with = "seed")]
         no_layout: bool,
+        /// As `check --strict`: entities whose kind, country and aliases cite no source are errors.
+        #[arg(long)]
+        strict: bool,
     },
 }
 
@@ -151,7 +166,7 @@ pub fn run_with(args: Vec<String>, io: &mut dyn Io, defaults: &Defaults) -> u8 {
         }
     };
     match cli.command {
-        Command::Check { file, message_format } => match load(io, &file, message_format) {
+        Command::Check { file, message_format, strict } => match load_with(io, &file, message_format, strict) {
             Ok(_) => 0,
             Err(code) => code,
         },
@@ -169,11 +184,19 @@ pub fn run_with(args: Vec<String>, io: &mut dyn Io, defaults: &Defaults) -> u8 {
                 Err(code) => code,
             }
         }
+        Command::Diff { old, new } => match (load(io, std::slice::from_ref(&old), MessageFormat::Human), load(io, std::slice::from_ref(&new), MessageFormat::Human)) {
+            (Ok(a), Ok(b)) => {
+                let lines = crate::display::diff::diff(&a, &b);
+                let text = if lines.is_empty() { "No changes.\n".to_string() } else { lines.iter().map(|l| format!("{l}\n")).collect() };
+                write_output(io, None, text.as_bytes())
+            }
+            (Err(code), _) | (_, Err(code)) => code,
+        },
         Command::Convert { file, output } => match load(io, &file, MessageFormat::Human) {
             Ok(data) => write_output(io, output.as_deref(), crate::formats::write_toml::to_toml(&data).as_bytes()),
             Err(code) => code,
         },
-        Command::Build { file, output, widget, base_url, allow_data_from, seed, no_layout } => {
+        Command::Build { file, output, widget, base_url, allow_data_from, seed, no_layout, strict } => {
             let base_url = match base_url.as_deref().map(crate::site::normalize_base_url).transpose() {
                 Ok(url) => url,
                 Err(msg) => return usage_error(io, &msg, "give the address the folder is served at, e.g. --base-url https://example.org/maps/alliances/"),
@@ -182,7 +205,7 @@ pub fn run_with(args: Vec<String>, io: &mut dyn Io, defaults: &Defaults) -> u8 {
                 Ok(allowed) => allowed,
                 Err(msg) => return usage_error(io, &msg, "give scheme://host[:port], e.g. --allow-data-from https://data.example.org, or `self` for paths on the site's own origin"),
             };
-            match load(io, &file, MessageFormat::Human) {
+            match load_with(io, &file, MessageFormat::Human, strict) {
                 Ok(data) => {
                     let options = outputs::BuildOptions { base_url, allow_data_from, seed, no_layout };
                     site::build(io, data, &output, widget.as_deref().unwrap_or(&defaults.widget), &options)

@@ -128,10 +128,12 @@ pub fn site_files(data: Dataset, options: &BuildOptions, previous: Option<&Compi
         let config = crate::layout::LayoutConfig { seed: options.seed, ..Default::default() };
         crate::pipeline::compile_from(data, &config, previous)
     };
-    let mut files = vec![("data.amap".to_string(), crate::compiled::encode(&compiled))];
+    let bytes = crate::compiled::encode(&compiled);
+    let edition = crate::site::edition_html(&pages, crate::compiled::hash_of(&bytes).unwrap_or_default());
+    let mut files = vec![("data.amap".to_string(), bytes)];
     for ((name, page), widget_page) in [("index.html", Page::Map), ("embed.html", Page::Embed)].into_iter().zip(widget_pages) {
         let preload = preload_hints(widget_page);
-        let page_options = PageOptions { preload: &preload, base_url: options.base_url.as_deref(), allow_data_from: &options.allow_data_from };
+        let page_options = PageOptions { preload: &preload, base_url: options.base_url.as_deref(), allow_data_from: &options.allow_data_from, edition: &edition };
         files.push((name.to_string(), page_html(&pages, page, &page_options).into_bytes()));
     }
     if is_cut(&pages, PAGE_BOUND) {

@@ -19,15 +19,16 @@ pub enum Mark {
     /// A legend dot: an entity kind.
     Dot { x: f32, y: f32, r: f32, color: &'static str },
     /// A legend line from x1 to x2 at y: a relation type.
-    Line { x1: f32, x2: f32, y: f32, color: &'static str, dashed: bool },
+    Line { x1: f32, x2: f32, y: f32, color: &'static str, dash: u8 },
 }
 
-/// A legend swatch: a kind's dot or a relation type's line (dashed or not).
+/// A legend swatch: a kind's dot or a relation type's line (its dash style:
+/// 0 solid, 1 dashed, 2 dotted).
 #[derive(Clone, Copy, Debug, PartialEq)]
 #[allow(missing_docs)]
 pub enum Swatch {
     Dot(&'static str),
-    Line(&'static str, bool),
+    Line(&'static str, u8),
 }
 
 /// What the bands say; [`frame`] places it.
@@ -119,7 +120,7 @@ fn legend(marks: &mut Vec<Mark>, entries: &[(Swatch, String)], top: f32, inner: 
         let cy = y + height / 2.0;
         marks.push(match *swatch {
             Swatch::Dot(color) => Mark::Dot { x: x + 5.0, y: cy, r: 5.0, color },
-            Swatch::Line(color, dashed) => Mark::Line { x1: x, x2: x + 20.0, y: cy, color, dashed },
+            Swatch::Line(color, dash) => Mark::Line { x1: x, x2: x + 20.0, y: cy, color, dash },
         });
         marks.push(Mark::Text { x: x + swatch_width + 5.0, y: cy, text: label, size, bold: false, color: theme.text });
         x += w + 16.0;

@@ -7,9 +7,9 @@
 //! ```text
 //! {"width":W,"height":H (header, map and footer),"title":"…",
 //!  "background":"#rrggbb","text":"#rrggbb","muted":"#rrggbb","map":[x,y,w,h],
-//!  "shapes":[["edge",x1,y1,x2,y2,"#rrggbb",dashed 0|1],["node",x,y,r,"#rrggbb"],
+//!  "shapes":[["edge",x1,y1,x2,y2,"#rrggbb",dash 0 solid|1 dashed|2 dotted|3 both],["node",x,y,r,"#rrggbb"],
 //!            ["leader",x1,y1,x2,y2],["label",x,y,"line\nline",line height]],
-//!  "marks":[["text",x,y,size,bold 0|1,"#rrggbb","text"],["dot",x,y,r,"#rrggbb"],["line",x1,x2,y,"#rrggbb",dashed 0|1]]}
+//!  "marks":[["text",x,y,size,bold 0|1,"#rrggbb","text"],["dot",x,y,r,"#rrggbb"],["line",x1,x2,y,"#rrggbb",dash 0|1|2]]}
 //! ```
 
 use crate::display::{DisplayList, Shape};
@@ -55,8 +55,8 @@ pub fn to_json(list: &DisplayList) -> String {
             out.push(',');
         }
         match s {
-            Shape::Edge { x1, y1, x2, y2, color, dashed } => {
-                let _ = write!(out, "[\"edge\",{},{},{},{},\"{color}\",{}]", num(*x1), num(*y1), num(*x2), num(*y2), u8::from(*dashed));
+            Shape::Edge { x1, y1, x2, y2, color, dash } => {
+                let _ = write!(out, "[\"edge\",{},{},{},{},\"{color}\",{dash}]", num(*x1), num(*y1), num(*x2), num(*y2));
             }
             Shape::Node { x, y, r, color } => {
                 let _ = write!(out, "[\"node\",{},{},{},\"{color}\"]", num(*x), num(*y), num(*r));
@@ -85,8 +85,8 @@ pub fn to_json(list: &DisplayList) -> String {
             Mark::Dot { x, y, r, color } => {
                 let _ = write!(out, "[\"dot\",{},{},{},\"{color}\"]", num(*x), num(*y), num(*r));
             }
-            Mark::Line { x1, x2, y, color, dashed } => {
-                let _ = write!(out, "[\"line\",{},{},{},\"{color}\",{}]", num(*x1), num(*x2), num(*y), u8::from(*dashed));
+            Mark::Line { x1, x2, y, color, dash } => {
+                let _ = write!(out, "[\"line\",{},{},{},\"{color}\",{dash}]", num(*x1), num(*x2), num(*y));
             }
         }
     }

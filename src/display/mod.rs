@@ -6,11 +6,15 @@
 //! nothing, so the command line and the browser agree.
 
 pub mod figure;
+pub mod claim;
+pub mod diff;
 pub mod json;
 pub mod markup;
+pub mod reaction;
 pub mod sentence;
 pub mod style;
 pub mod svg;
+pub mod controls_view;
 pub mod view;
 
 use crate::display::figure::{frame, Furniture, Mark, Swatch};
@@ -25,7 +29,7 @@ use crate::model::vocab::{EntityKind, RelationType};
 #[allow(missing_docs)]
 pub enum Shape {
     /// A directed edge from (x1, y1) to (x2, y2), ending in an arrowhead.
-    Edge { x1: f32, y1: f32, x2: f32, y2: f32, color: &'static str, dashed: bool },
+    Edge { x1: f32, y1: f32, x2: f32, y2: f32, color: &'static str, dash: u8 },
     /// A node.
     Node { x: f32, y: f32, r: f32, color: &'static str },
     /// A label of one or two lines `line_height` apart, left-aligned, the
@@ -65,7 +69,7 @@ pub fn display_list(scene: &Scene, view: Viewport, widths: &[f32], line_height: 
     let to_screen = |e: usize| ((scene.positions[2 * e] - view.x) * view.zoom, (scene.positions[2 * e + 1] - view.y) * view.zoom, (scene.radii[e] * view.zoom).max(2.5));
     let mut shapes = Vec::new();
     let mut cited = vec![false; scene.data.sources.len()];
-    let (mut kinds, mut types, mut dashed_shown) = ([false; EntityKind::ALL.len()], [false; RelationType::ALL.len()], false);
+    let (mut kinds, mut types, mut dashes_shown) = ([false; EntityKind::ALL.len()], [false; RelationType::ALL.len()], 0u8);
     for (i, r) in scene.data.relations.iter().enumerate() {
         let ((x1, y1, ra), (x2, y2, rb)) = (to_screen(r.from.ix()), to_screen(r.to.ix()));
         let (dx, dy) = (x2 - x1, y2 - y1);
@@ -75,16 +79,17 @@ pub fn display_list(scene: &Scene, view: Viewport, widths: &[f32], line_height: 
         }
         r.sources.iter().for_each(|&s| cited[s.ix()] = true);
         let (ux, uy) = (dx / len, dy / len);
-        let dashed = scene.edge_flags[i] & crate::scene::edge_flag::DASHED != 0;
+        // The dash style is the edge flags' two bits: dashed (tentative), dotted (inferred).
+        let dash = scene.edge_flags[i] & 3;
         types[usize::from(scene.edge_kind[i])] = true;
-        dashed_shown |= dashed;
+        dashes_shown |= dash;
         shapes.push(Shape::Edge {
             x1: x1 + ux * ra,
             y1: y1 + uy * ra,
             x2: x2 - ux * rb,
             y2: y2 - uy * rb,
             color: RELATION_COLORS.get(scene.edge_kind[i] as usize).copied().unwrap_or("#777777"),
-            dashed,
+            dash,
         });
     }
     for e in 0..scene.radii.len() {
@@ -107,9 +112,12 @@ pub fn display_list(scene: &Scene, view: Viewport, widths: &[f32], line_height: 
         .filter(|k| kinds[usize::from(k.index())])
         .map(|k| (Swatch::Dot(KIND_COLORS[usize::from(k.index())]), humanize(k.key())))
         .collect();
-    legend.extend(RelationType::ALL.iter().filter(|t| types[usize::from(t.index())]).map(|t| (Swatch::Line(RELATION_COLORS[usize::from(t.index())], false), humanize(t.key()))));
-    if dashed_shown {
-        legend.push((Swatch::Line(theme.muted, true), "Announced or proposed".to_string()));
+    legend.extend(RelationType::ALL.iter().filter(|t| types[usize::from(t.index())]).map(|t| (Swatch::Line(RELATION_COLORS[usize::from(t.index())], 0), humanize(t.key()))));
+    if dashes_shown & 1 != 0 {
+        legend.push((Swatch::Line(theme.muted, 1), "Announced or proposed".to_string()));
+    }
+    if dashes_shown & 2 != 0 {
+        legend.push((Swatch::Line(theme.muted, 2), "Inferred by the editor".to_string()));
     }
     let furniture = Furniture {
         title: &scene.data.meta.title,
@@ -141,7 +149,7 @@ pub fn display_list(scene: &Scene, view: Viewport, widths: &[f32], line_height: 
 /// "[1] Publisher, “Title”, Author, Date, URL": what the source states.
 fn citation(i: usize, s: &Source) -> String {
     let title = if s.title.is_empty() { s.id.clone() } else { format!("“{}”", s.title) };
-    let rest: Vec<String> = [s.publisher.clone(), title, s.author.clone(), s.date.map(|d| d.to_string()).unwrap_or_default(), s.url.clone()]
+    let rest: Vec<String> = [s.publisher.clone(), title, s.author.clone(), s.date_words(), s.url.clone()]
         .into_iter()
         .filter(|t| !t.is_empty())
         .collect();
@@ -154,10 +162,8 @@ fn credit<'a>(sources: impl Iterator<Item = &'a Source>) -> String {
     let mut names: Vec<String> = Vec::new();
     for s in sources {
         let name = if !s.publisher.is_empty() { s.publisher.clone() } else if !s.title.is_empty() { format!("“{}”", s.title) } else { s.id.clone() };
-        let name = match s.date {
-            Some(d) => format!("{name} ({d})"),
-            None => name,
-        };
+        let date = s.date_words();
+        let name = if date.is_empty() { name } else { format!("{name} ({date})") };
         if !names.contains(&name) {
             names.push(name);
         }

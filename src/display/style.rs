@@ -9,7 +9,7 @@ pub const KIND_COLORS: &[&str] = &[
 /// Stroke colour per relation type, in `RelationType::ALL` order.
 pub const RELATION_COLORS: &[&str] = &[
     "#c0392b", "#0f8a7e", "#0f8a7e", "#7a3fb0", "#7a3fb0", "#4d5b6b", "#c0392b", "#c0392b", "#1f6fb2", "#d1477a", "#b35c00",
-    "#8a6d00", "#6b7785", "#2e7d32", "#6b4f2a", "#8a939d",
+    "#8a6d00", "#6b7785", "#2e7d32", "#6b4f2a", "#8a939d", "#7a3fb0", "#6b4f2a", "#d1477a",
 ];
 
 /// The colours around the palette: the background (also the outline of

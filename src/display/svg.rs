@@ -40,8 +40,8 @@ pub fn to_svg(list: &DisplayList) -> String {
     let _ = writeln!(out, "<svg class=\"am-map\" x=\"{x}\" y=\"{y}\" width=\"{w}\" height=\"{h}\" viewBox=\"{x} {y} {w} {h}\" overflow=\"hidden\">");
     out.push_str("<g fill=\"none\" stroke-width=\"1.3\" stroke-opacity=\"0.7\">\n");
     for s in &list.shapes {
-        if let Shape::Edge { x1, y1, x2, y2, color, dashed } = s {
-            let dash = if *dashed { " stroke-dasharray=\"6 4\"" } else { "" };
+        if let Shape::Edge { x1, y1, x2, y2, color, dash } = s {
+            let dash = DASHES[usize::from(*dash & 3)];
             let _ = writeln!(out, "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{color}\"{dash} marker-end=\"url(#arrow)\"/>", num(*x1), num(*y1), num(*x2), num(*y2));
         }
     }
@@ -102,11 +102,14 @@ fn marks(out: &mut String, class: &str, marks: &[&Mark]) {
                 writeln!(out, "<text x=\"{}\" y=\"{}\" font-size=\"{}\"{weight} fill=\"{color}\">{}</text>", num(*x), num(*y), num(*size), escape(text))
             }
             Mark::Dot { x, y, r, color } => writeln!(out, "<circle cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"{color}\"/>", num(*x), num(*y), num(*r)),
-            Mark::Line { x1, x2, y, color, dashed } => {
-                let dash = if *dashed { " stroke-dasharray=\"5 3\"" } else { "" };
+            Mark::Line { x1, x2, y, color, dash } => {
+                let dash = DASHES[usize::from(*dash & 3)];
                 writeln!(out, "<line x1=\"{}\" y1=\"{y}\" x2=\"{}\" y2=\"{y}\" stroke=\"{color}\" stroke-width=\"2.5\"{dash}/>", num(*x1), num(*x2), y = num(*y))
             }
         };
     }
     out.push_str("</g>\n");
 }
+
+/// Stroke dashes by dash style: solid, dashed (tentative), dotted (inferred), both.
+const DASHES: [&str; 4] = ["", " stroke-dasharray=\"6 4\"", " stroke-dasharray=\"1.5 3\"", " stroke-dasharray=\"6 3 1.5 3\""];

@@ -4,10 +4,9 @@
 //! types never do.
 
 use crate::model::{Dataset, EntityIx, RelationIx, Source, SourceIx};
-use crate::query::filter::{counts, timeline};
 use crate::query::paths::Path;
-use crate::query::search::Hit;
-use crate::model::vocab::{EntityKind, RelationType};
+use crate::display::claim::{fact_claim, names};
+use crate::display::reaction::reaction_words;
 use crate::display::sentence::{humanize, isolate, relation_sentence};
 use serde::Serialize;
 
@@ -22,10 +21,15 @@ pub struct Citation {
     pub title: String,
     /// Author, or empty.
     pub author: String,
-    /// YYYY[-MM[-DD]] or empty.
+    /// YYYY[-MM[-DD]], "September 28, year not stated", or empty.
     pub date: String,
     /// An http(s) URL or empty.
     pub url: String,
+    /// "published by a party to the story: JW Insights", or empty.
+    pub interest: String,
+    /// The publisher as an entity of the map, to select it.
+    #[serde(rename = "publisherEntity")]
+    pub publisher_entity: Option<EntityIx>,
 }
 
 /// One cited fact line.
@@ -37,6 +41,8 @@ pub struct FactView {
     pub value: String,
     /// Indices into the details' `citations`.
     pub cites: Vec<u32>,
+    /// Who says it and how firmly ("according to CSIA; not confirmed"), or empty.
+    pub claim: String,
 }
 
 /// One relation as a sentence.
@@ -48,6 +54,8 @@ pub struct RelationLine {
     pub other: EntityIx,
     /// The sentence.
     pub sentence: String,
+    /// "reported" or "inferred" (by the editor): drawn differently.
+    pub basis: &'static str,
     /// Paraphrased note from the data, or empty.
     pub note: String,
     /// Extra facts (meeting cadence ...).
@@ -69,6 +77,8 @@ pub struct Details {
     pub subtitle: String,
     /// Other names.
     pub aliases: Vec<String>,
+    /// Citations of the subtitle's kind and country and of the aliases (empty: not stated by a source).
+    pub identity: Vec<u32>,
     /// Cited attributes.
     pub facts: Vec<FactView>,
     /// Relations as sentences (for an entity: its incident relations, the
@@ -101,19 +111,22 @@ impl<'d> CitationList<'d> {
     }
 
     fn finish(self) -> Vec<Citation> {
-        self.order.iter().map(|&s| citation(self.data.source(s))).collect()
+        self.order.iter().map(|&s| citation(self.data, self.data.source(s))).collect()
     }
 }
 
-fn citation(s: &Source) -> Citation {
+/// A source as cited: its date in words, its parties to the story named.
+pub fn citation(data: &Dataset, s: &Source) -> Citation {
     let safe_url = s.url.starts_with("https://") || s.url.starts_with("http://");
     Citation {
         id: s.id.clone(),
         publisher: s.publisher.clone(),
         title: s.title.clone(),
         author: s.author.clone(),
-        date: s.date.map(|d| d.to_string()).unwrap_or_default(),
+        date: s.date_words(),
         url: if safe_url { s.url.clone() } else { String::new() },
+        interest: if s.self_interest.is_empty() { String::new() } else { format!("published by a party to the story: {}", names(data, &s.self_interest)) },
+        publisher_entity: s.publisher_entity,
     }
 }
 
@@ -128,8 +141,9 @@ fn relation_line(data: &Dataset, r: RelationIx, from_side: Option<EntityIx>, cl:
         relation: r,
         other,
         sentence: relation_sentence(data, rel),
+        basis: rel.claim.basis.key(),
         note: rel.note.clone(),
-        facts: rel.attributes.iter().map(|(k, v)| FactView { label: humanize(k), value: v.display(), cites: Vec::new() }).collect(),
+        facts: rel.attributes.iter().map(|(k, v)| FactView { label: humanize(k), value: v.display(), cites: Vec::new(), claim: String::new() }).collect(),
         cites: cl.cite(&rel.sources),
     }
 }
@@ -146,15 +160,20 @@ pub fn entity_details(data: &Dataset, incident: &[RelationIx], e: EntityIx, show
 
 fn entity_details_with(data: &Dataset, incident: &[RelationIx], e: EntityIx, shown: usize, cl: &mut CitationList) -> Details {
     let ent = data.entity(e);
-    let facts = ent
+    let mut facts: Vec<FactView> = ent
         .attributes
         .iter()
-        .map(|a| FactView { label: humanize(&a.key), value: a.value.display(), cites: cl.cite(&a.sources) })
+        .map(|a| FactView { label: humanize(&a.key), value: a.value.display(), cites: cl.cite(&a.sources), claim: fact_claim(data, &a.claim) })
         .collect();
+    let reactions = data.reactions.iter().filter(|x| x.entity == e);
+    facts.extend(reactions.map(|x| FactView { label: "Market reaction".into(), value: reaction_words(data, x), cites: cl.cite(&x.sources), claim: String::new() }));
     let relations = incident.iter().take(shown).map(|&r| relation_line(data, r, Some(e), cl)).collect();
     let mut subtitle = humanize(ent.kind.key());
     if !ent.country.is_empty() {
         subtitle.push_str(&format!(" · {}", ent.country));
+    }
+    if ent.sources.is_empty() {
+        subtitle.push_str(" (not stated by a source)");
     }
     Details {
         what: "entity",
@@ -162,6 +181,7 @@ fn entity_details_with(data: &Dataset, incident: &[RelationIx], e: EntityIx, sho
         title: ent.name.clone(),
         subtitle,
         aliases: ent.aliases.clone(),
+        identity: cl.cite(&ent.sources),
         facts,
         relations,
         relation_count: incident.len() as u32,
@@ -180,6 +200,7 @@ pub fn relation_details(data: &Dataset, r: RelationIx) -> Details {
         title: format!("{} → {}", isolate(&data.entity(rel.from).name), isolate(&data.entity(rel.to).name)),
         subtitle: humanize(rel.kind.key()),
         aliases: Vec::new(),
+        identity: Vec::new(),
         facts: Vec::new(),
         relations: vec![line],
         relation_count: 1,
@@ -273,107 +294,4 @@ pub fn text_view<'a>(data: &Dataset, incident: impl Fn(EntityIx) -> &'a [Relatio
     TextView { start, total, entities, citations: cl.finish() }
 }
 
-/// A search result for the combobox.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct SearchHit<'a> {
-    /// Entity index.
-    pub index: EntityIx,
-    /// Entity id (for links).
-    pub id: &'a str,
-    /// Full name.
-    pub name: &'a str,
-    /// Short label (as drawn).
-    pub label: &'a str,
-    /// Kind key.
-    pub kind: &'static str,
-    /// 0 exact, higher is a looser match (see [`Hit::rank`]).
-    pub rank: u8,
-}
-
-/// Search hits with their names.
-pub fn search_view<'a>(data: &'a Dataset, hits: &[Hit]) -> Vec<SearchHit<'a>> {
-    hits.iter()
-        .map(|h| {
-            let e = data.entity(h.entity);
-            SearchHit { index: h.entity, id: &e.id, name: &e.name, label: e.label(), kind: e.kind.key(), rank: h.rank }
-        })
-        .collect()
-}
-
-/// Counts beside each filter choice, over the whole dataset. Types and kinds
-/// that never occur are left out.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct CountsView<'a> {
-    /// Per relation type that occurs.
-    #[serde(rename = "relationTypes")]
-    pub relation_types: Vec<VocabCount>,
-    /// Per entity kind that occurs.
-    pub kinds: Vec<VocabCount>,
-    /// Per source, in index order.
-    pub sources: Vec<SourceCount<'a>>,
-}
-
-/// A relation type or entity kind beside its filter toggle.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct VocabCount {
-    /// Its index in the vocabulary (what `setFilter` takes).
-    pub index: u8,
-    /// Its key in the data format (`owns_stake_in`, `company`).
-    pub key: &'static str,
-    /// How many relations or entities have it.
-    pub count: u32,
-}
-
-/// A source beside its filter toggle.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct SourceCount<'a> {
-    /// Its index in the dataset's sources (what `setFilter` takes).
-    pub index: SourceIx,
-    /// Its id in the data file (what a link holds).
-    pub id: &'a str,
-    /// Its title.
-    pub title: &'a str,
-    /// Its publisher, or empty.
-    pub publisher: &'a str,
-    /// How many relations cite it.
-    pub count: u32,
-}
-
-/// The filter choices with counts.
-pub fn counts_view(data: &Dataset) -> CountsView<'_> {
-    let (types, kinds, sources) = counts(data);
-    let present = |counts: &[u32], key: &dyn Fn(usize) -> &'static str| -> Vec<VocabCount> {
-        counts.iter().enumerate().filter(|(_, &c)| c > 0).map(|(i, &c)| VocabCount { index: i as u8, key: key(i), count: c }).collect()
-    };
-    CountsView {
-        relation_types: present(&types, &|i| RelationType::ALL[i].key()),
-        kinds: present(&kinds, &|i| EntityKind::ALL[i].key()),
-        sources: data
-            .sources
-            .iter()
-            .enumerate()
-            .map(|(i, s)| SourceCount { index: SourceIx::at(i), id: &s.id, title: &s.title, publisher: &s.publisher, count: sources[i] })
-            .collect(),
-    }
-}
-
-/// A stop of the as-of slider.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Stop {
-    /// As written in the data ("2023", "2023-09" or "2023-09-27"), or
-    /// "before-2023-09-26" for the first stop; what a link holds.
-    pub label: String,
-    /// The day shown as of: the first day the date may mean, YYYYMMDD (the
-    /// day before the first date for the first stop).
-    pub day: u32,
-    /// What the slider says: the date, or "Before 2023-09-26".
-    pub text: String,
-}
-
-/// The as-of slider's stops: one before every date in the data (what stood
-/// before anything dated happened), then every date, sorted.
-pub fn timeline_view(data: &Dataset) -> Vec<Stop> {
-    let dates = timeline(data);
-    let before = dates.first().map(|d| Stop { label: format!("before-{d}"), day: d.first_day() - 1, text: format!("Before {d}") });
-    before.into_iter().chain(dates.into_iter().map(|d| Stop { label: d.to_string(), day: d.first_day(), text: d.to_string() })).collect()
-}
+pub use crate::display::controls_view::{counts_view, search_view, timeline_view, CountsView, SearchHit, SourceCount, Stop, VocabCount};

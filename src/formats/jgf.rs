@@ -12,23 +12,30 @@ pub fn to_jgf(data: &Dataset) -> Json {
         let attributes: Vec<Json> = e
             .attributes
             .iter()
-            .map(|a| json!({"key": a.key, "value": value(&a.value), "sources": source_ids(data, &a.sources)}))
+            .map(|a| {
+                let mut item = json!({"key": a.key, "value": value(&a.value), "sources": source_ids(data, &a.sources)});
+                claim_fields(&mut item, crate::formats::export::claim_values(data, &a.claim));
+                item
+            })
             .collect();
         let mut meta = json!({"kind": e.kind.key(), "aliases": e.aliases, "attributes": attributes});
+        if !e.sources.is_empty() {
+            meta["sources"] = json!(source_ids(data, &e.sources));
+        }
         insert_nonempty(&mut meta, "country", &e.country);
         insert_nonempty(&mut meta, "wikidata", &e.wikidata);
         nodes.insert(e.id.clone(), json!({"label": e.name, "metadata": meta}));
     }
     let ids = crate::formats::export::relation_ids(data);
     let edges: Vec<Json> = data.relations.iter().zip(ids).map(|(r, id)| edge(data, id, r)).collect();
-    let sources: Vec<Json> = data.sources.iter().map(source).collect();
+    let sources: Vec<Json> = data.sources.iter().map(|s| source(data, s)).collect();
     json!({
         "graph": {
             "id": "alliance-map",
             "type": "alliance-map",
             "label": data.meta.title,
             "directed": true,
-            "metadata": {"description": data.meta.description, "sources": sources},
+            "metadata": {"description": data.meta.description, "sources": sources, "corrections": corrections(data), "reactions": reactions(data)},
             "nodes": nodes,
             "edges": edges,
         }
@@ -56,6 +63,7 @@ fn edge(data: &Dataset, id: String, r: &Relation) -> Json {
     }
     insert_nonempty(&mut meta, "role", &r.role);
     insert_nonempty(&mut meta, "note", &r.note);
+    claim_fields(&mut meta, crate::formats::export::claim_cells(data, r));
     json!({
         "id": id,
         "source": data.entity(r.from).id,
@@ -67,15 +75,64 @@ fn edge(data: &Dataset, id: String, r: &Relation) -> Json {
     })
 }
 
-fn source(s: &Source) -> Json {
+fn source(data: &Dataset, s: &Source) -> Json {
     let mut out = json!({"id": s.id});
     for (key, text) in [("publisher", &s.publisher), ("title", &s.title), ("author", &s.author), ("url", &s.url), ("note", &s.note)] {
         insert_nonempty(&mut out, key, text);
     }
-    if let Some(d) = s.date {
-        out["date"] = json!(d.to_string());
+    // A dateline without a year is written as in TOML: "--09-28".
+    if let Some(d) = s.date.map(|d| d.to_string()).or(s.date_no_year.map(|d| d.to_string())) {
+        out["date"] = json!(d);
+    }
+    if !s.self_interest.is_empty() {
+        out["self_interest"] = json!(s.self_interest.iter().map(|&e| data.entity(e).id.as_str()).collect::<Vec<_>>());
+    }
+    if let Some(e) = s.publisher_entity {
+        out["publisher_entity"] = json!(data.entity(e).id);
     }
     out
+}
+
+/// The claim's keys that are stated; entity lists as JSON lists, `share_max` as a number.
+fn claim_fields(obj: &mut Json, cells: [String; 6]) {
+    for (key, cell) in crate::formats::export::CLAIM_KEYS.iter().zip(cells).filter(|(_, c)| !c.is_empty()) {
+        obj[*key] = match *key {
+            "according_to" | "disputed_by" => json!(cell.split(';').collect::<Vec<_>>()),
+            "share_max" => cell.parse::<f64>().map(number).unwrap_or(json!(cell)),
+            _ => json!(cell),
+        };
+    }
+}
+
+/// `[[correction]]`s as JGF graph metadata: `{date, what, why, sources}`.
+fn corrections(data: &Dataset) -> Vec<Json> {
+    data.corrections.iter().map(|c| json!({"date": c.date.to_string(), "what": c.what, "why": c.why, "sources": source_ids(data, &c.sources)})).collect()
+}
+
+/// `[[reaction]]`s as JGF graph metadata, with the keys of the data format.
+fn reactions(data: &Dataset) -> Vec<Json> {
+    data.reactions
+        .iter()
+        .map(|x| {
+            let mut out = json!({"entity": data.entity(x.entity).id, "sources": source_ids(data, &x.sources)});
+            insert_nonempty(&mut out, "market", &x.market);
+            match (x.change.qualifier, x.change.max) {
+                (crate::model::vocab::ShareQualifier::Between, Some(max)) => (out["change_min"], out["change_max"]) = (number(x.change.percent), number(max)),
+                (crate::model::vocab::ShareQualifier::UpTo, _) => out["change_max"] = number(x.change.percent),
+                (crate::model::vocab::ShareQualifier::AtLeast, _) => out["change_min"] = number(x.change.percent),
+                _ => out["change"] = number(x.change.percent),
+            }
+            if let Some(d) = x.date {
+                out["date"] = json!(d.to_string());
+            }
+            match x.after {
+                Some(crate::model::After::Entity(e)) => out["after"] = json!(data.entity(e).id),
+                Some(crate::model::After::Relation(r)) => out["after"] = json!(data.relations[r.ix()].id),
+                None => {}
+            }
+            out
+        })
+        .collect()
 }
 
 fn source_ids(data: &Dataset, ixs: &[SourceIx]) -> Vec<String> {

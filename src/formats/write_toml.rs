@@ -4,7 +4,7 @@
 use crate::model::{Dataset, SourceIx, Value};
 use std::fmt::Write;
 
-/// The dataset as TOML text, in the order `[dataset]`, sources, entities, relations.
+/// The dataset as TOML text, in the order `[dataset]`, sources, entities, relations, corrections.
 pub fn to_toml(data: &Dataset) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "[dataset]\ntitle = {}\ndescription = {}\n", q(&data.meta.title), q(&data.meta.description));
@@ -15,8 +15,14 @@ pub fn to_toml(data: &Dataset) -> String {
                 let _ = writeln!(out, "{key} = {}", q(text));
             }
         }
-        if let Some(d) = s.date {
+        if let Some(d) = s.date.map(|d| d.to_string()).or(s.date_no_year.map(|d| d.to_string())) {
             let _ = writeln!(out, "date = \"{d}\"");
+        }
+        if !s.self_interest.is_empty() {
+            let _ = writeln!(out, "self_interest = {}", entity_ids(data, &s.self_interest));
+        }
+        if let Some(e) = s.publisher_entity {
+            let _ = writeln!(out, "publisher_entity = {}", q(&data.entity(e).id));
         }
         out.push('\n');
     }
@@ -31,15 +37,76 @@ pub fn to_toml(data: &Dataset) -> String {
                 let _ = writeln!(out, "{key} = {}", q(text));
             }
         }
+        if !e.sources.is_empty() {
+            let _ = writeln!(out, "sources = {}", ids(data, &e.sources));
+        }
         for a in &e.attributes {
             let _ = writeln!(out, "[[entity.attribute]]\nkey = {}\nvalue = {}\nsources = {}", q(&a.key), value(&a.value), ids(data, &a.sources));
+            write_claim(&mut out, data, &a.claim);
         }
         out.push('\n');
     }
     for r in &data.relations {
         write_relation(&mut out, data, r);
     }
+    for x in &data.reactions {
+        let _ = writeln!(out, "[[reaction]]\nentity = {}", q(&data.entity(x.entity).id));
+        if !x.market.is_empty() {
+            let _ = writeln!(out, "market = {}", q(&x.market));
+        }
+        let n = crate::model::format_number;
+        let _ = match (x.change.qualifier, x.change.max) {
+            (crate::model::vocab::ShareQualifier::Between, Some(max)) => writeln!(out, "change_min = {}\nchange_max = {}", n(x.change.percent), n(max)),
+            (crate::model::vocab::ShareQualifier::UpTo, _) => writeln!(out, "change_max = {}", n(x.change.percent)),
+            (crate::model::vocab::ShareQualifier::AtLeast, _) => writeln!(out, "change_min = {}", n(x.change.percent)),
+            _ => writeln!(out, "change = {}", n(x.change.percent)),
+        };
+        if let Some(d) = x.date {
+            let _ = writeln!(out, "date = \"{d}\"");
+        }
+        match x.after {
+            Some(crate::model::After::Entity(e)) => {
+                let _ = writeln!(out, "after = {}", q(&data.entity(e).id));
+            }
+            Some(crate::model::After::Relation(r)) => {
+                let _ = writeln!(out, "after = {}", q(&data.relations[r.ix()].id));
+            }
+            None => {}
+        }
+        let _ = writeln!(out, "sources = {}\n", ids(data, &x.sources));
+    }
+    for c in &data.corrections {
+        let _ = writeln!(out, "[[correction]]\ndate = \"{}\"\nwhat = {}", c.date, q(&c.what));
+        if !c.why.is_empty() {
+            let _ = writeln!(out, "why = {}", q(&c.why));
+        }
+        if !c.sources.is_empty() {
+            let _ = writeln!(out, "sources = {}", ids(data, &c.sources));
+        }
+        out.push('\n');
+    }
     out
+}
+
+/// The claim fields that are stated (a plain reported claim writes none).
+fn write_claim(out: &mut String, data: &Dataset, c: &crate::model::claim::Claim) {
+    if !c.according_to.is_empty() {
+        let _ = writeln!(out, "according_to = {}", entity_ids(data, &c.according_to));
+    }
+    if let Some(x) = c.confirmation {
+        let _ = writeln!(out, "confirmation = \"{}\"", x.key());
+    }
+    if !c.disputed_by.is_empty() {
+        let _ = writeln!(out, "disputed_by = {}", entity_ids(data, &c.disputed_by));
+    }
+    if c.basis != crate::model::vocab::Basis::Reported {
+        let _ = writeln!(out, "basis = \"{}\"\nreasoning = {}", c.basis.key(), q(&c.reasoning));
+    }
+}
+
+fn entity_ids(data: &Dataset, list: &[crate::model::EntityIx]) -> String {
+    let ids: Vec<String> = list.iter().map(|&e| q(&data.entity(e).id)).collect();
+    format!("[{}]", ids.join(", "))
 }
 
 fn write_relation(out: &mut String, data: &Dataset, r: &crate::model::Relation) {
@@ -48,8 +115,15 @@ fn write_relation(out: &mut String, data: &Dataset, r: &crate::model::Relation) 
         let _ = writeln!(out, "id = {}", q(&r.id));
     }
     let _ = writeln!(out, "type = \"{}\"\nfrom = {}\nto = {}", r.kind.key(), q(&data.entity(r.from).id), q(&data.entity(r.to).id));
-    if let Some(s) = r.share {
-        let _ = writeln!(out, "share = {}\nshare_qualifier = \"{}\"", crate::model::format_number(s.percent), s.qualifier.key());
+    match r.share {
+        Some(s) if s.qualifier == crate::model::vocab::ShareQualifier::Between => {
+            let max = s.max.map(crate::model::format_number).unwrap_or_default();
+            let _ = writeln!(out, "share_min = {}\nshare_max = {max}", crate::model::format_number(s.percent));
+        }
+        Some(s) => {
+            let _ = writeln!(out, "share = {}\nshare_qualifier = \"{}\"", crate::model::format_number(s.percent), s.qualifier.key());
+        }
+        None => {}
     }
     if !r.role.is_empty() {
         let _ = writeln!(out, "role = {}", q(&r.role));
@@ -70,6 +144,7 @@ fn write_relation(out: &mut String, data: &Dataset, r: &crate::model::Relation) 
     if !r.note.is_empty() {
         let _ = writeln!(out, "note = {}", q(&r.note));
     }
+    write_claim(out, data, &r.claim);
     out.push('\n');
 }
 

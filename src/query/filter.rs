@@ -17,24 +17,63 @@ pub struct Filter {
     pub hidden_sources: Vec<SourceIx>,
     /// Show only what was in force on this day (a `YYYYMMDD` ordinal).
     pub as_of: Option<u32>,
+    /// With `as_of`, also show relations whose date no one states (neither
+    /// their own dates nor a dated source): left out unless asked for.
+    pub include_undated: bool,
+}
+
+/// Where a relation stands on a day of the as-of view.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OnDay {
+    /// Not certainly begun, not certainly over: shown.
+    InForce,
+    /// Certainly not yet, or certainly over: hidden.
+    Not,
+    /// Nothing dates it, not even its source: "date not stated", not "always".
+    DateNotStated,
+}
+
+/// The earliest dated source a relation cites (a dateline without a year
+/// dates nothing): an undated relation is known to hold as of its report.
+pub fn source_date(data: &Dataset, r: &Relation) -> Option<PartialDate> {
+    r.sources.iter().filter_map(|&s| data.source(s).date).min_by_key(|d| (d.first_day(), d.last_day()))
 }
 
 /// Whether a relation was in force on `day` (YYYYMMDD), honest about partial
-/// dates: it is shown unless it certainly had not started (its start, or its
-/// announcement when no start is given, lies wholly after the day) or had
-/// certainly ended (its end lies wholly before the day). Ended relations
-/// without an end date are shown, as the sources do not say when they ended.
-pub fn in_force(r: &Relation, day: u32) -> bool {
-    let began = r.start.or(r.announced);
+/// dates: it is in force unless it certainly had not started (its start, its
+/// announcement when no start is given, or else its source's date lies
+/// wholly after the day) or had certainly ended (its end lies wholly before
+/// the day). Ended relations without an end date stay in force, as the
+/// sources do not say when they ended. With no date at all it is
+/// [`OnDay::DateNotStated`].
+pub fn on_day(data: &Dataset, r: &Relation, day: u32) -> OnDay {
+    let began = r.start.or(r.announced).or_else(|| if r.end.is_none() { source_date(data, r) } else { None });
+    if began.is_none() && r.end.is_none() {
+        return OnDay::DateNotStated;
+    }
     let not_yet = began.is_some_and(|d| d.first_day() > day);
     let over = r.end.is_some_and(|d| d.last_day() < day);
-    !(not_yet || over)
+    if not_yet || over { OnDay::Not } else { OnDay::InForce }
 }
 
-/// Every date in the data (starts, ends, announcements), sorted and distinct:
-/// the stops of the as-of slider.
+/// How many relations are [`OnDay::DateNotStated`] (on any day alike).
+pub fn undated_count(data: &Dataset) -> u32 {
+    data.relations.iter().filter(|r| on_day(data, r, 0) == OnDay::DateNotStated).count() as u32
+}
+
+/// Every date in the data (starts, ends, announcements, and the source
+/// dates undated relations take), sorted and distinct: the stops of the
+/// as-of slider.
 pub fn timeline(data: &Dataset) -> Vec<PartialDate> {
-    let all: Vec<PartialDate> = data.relations.iter().flat_map(|r| [r.start, r.end, r.announced]).flatten().collect();
+    let all: Vec<PartialDate> = data
+        .relations
+        .iter()
+        .flat_map(|r| {
+            let undated = r.start.is_none() && r.end.is_none() && r.announced.is_none();
+            [r.start, r.end, r.announced, if undated { source_date(data, r) } else { None }]
+        })
+        .flatten()
+        .collect();
     let key = |i: u32| (all[i as usize].first_day(), all[i as usize].last_day());
     let mut order: Vec<u32> = (0..all.len() as u32).collect();
     crate::query::sort::sort_indices(&mut order, &|a, b| key(a).cmp(&key(b)));
@@ -61,7 +100,11 @@ pub fn visibility(data: &Dataset, f: &Filter) -> (Vec<u8>, Vec<u8>) {
             && kind_shown[r.from.ix()]
             && kind_shown[r.to.ix()]
             && r.sources.iter().any(source_shown)
-            && f.as_of.is_none_or(|day| in_force(r, day));
+            && f.as_of.is_none_or(|day| match on_day(data, r, day) {
+                OnDay::InForce => true,
+                OnDay::Not => false,
+                OnDay::DateNotStated => f.include_undated,
+            });
         if shown {
             edges[i] = 1;
             has_shown_edge[r.from.ix()] = true;

@@ -5,14 +5,16 @@
 use super::Scene;
 use crate::model::vocab::{EntityKind, RelationType};
 
-/// `{"kinds":[{"index":0,"key":"company","count":12},...],"relations":[...]}`, in vocabulary
-/// order, only what is present. Keys are snake_case ASCII: no escaping.
+/// `{"kinds":[{"index":0,"key":"company","count":12},...],"relations":[...],"inferred":false}`,
+/// in vocabulary order, only what is present; `inferred` when a relation is
+/// drawn dotted. Keys are snake_case ASCII: no escaping.
 pub fn legend_json(scene: &Scene) -> String {
     let mut out = String::from("{\"kinds\":");
     push_counts(&mut out, &scene.node_kind, EntityKind::keys());
     out.push_str(",\"relations\":");
     push_counts(&mut out, &scene.edge_kind, RelationType::keys());
-    out.push('}');
+    let inferred = scene.edge_flags.iter().any(|f| f & super::edge_flag::INFERRED != 0);
+    out.push_str(if inferred { ",\"inferred\":true}" } else { ",\"inferred\":false}" });
     out
 }
 

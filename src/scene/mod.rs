@@ -50,6 +50,8 @@ pub mod emphasis {
 pub mod edge_flag {
     /// Drawn dashed: announced, proposed or prospective.
     pub const DASHED: u8 = 1;
+    /// Drawn dotted: inferred by the editor, not reported by a source.
+    pub const INFERRED: u8 = 2;
 }
 
 /// A dataset with positions, styles, a spatial index and interaction state.
@@ -117,7 +119,8 @@ impl Scene {
                 .iter()
                 .map(|r| {
                     let tentative = crate::query::filter::is_tentative(r);
-                    if tentative { edge_flag::DASHED } else { 0 }
+                    let inferred = r.claim.basis == crate::model::vocab::Basis::Inferred;
+                    (if tentative { edge_flag::DASHED } else { 0 }) | (if inferred { edge_flag::INFERRED } else { 0 })
                 })
                 .collect(),
             node_emphasis: vec![emphasis::NORMAL; n],

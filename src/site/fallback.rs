@@ -86,11 +86,19 @@ fn listed_entities(data: &Dataset, adjacency: &Adjacency, limit: usize, cut: boo
 
 pub(super) fn entity_html(out: &mut String, data: &Dataset, adjacency: &Adjacency, i: u32, ties: usize, full_page: Option<&str>, cited: &mut [bool]) {
     let e = &data.entities[i as usize];
-    let _ = writeln!(out, "<article id=\"entity-{}\"><h2><bdi>{}</bdi></h2><p>{}</p>", escape(&e.id), escape(&e.name), escape(&humanize(e.kind.key())));
-    if !e.attributes.is_empty() {
+    let who = if e.sources.is_empty() { " (not stated by a source)".to_string() } else { citation_html(data, &e.sources, cited) };
+    let _ = writeln!(out, "<article id=\"entity-{}\"><h2><bdi>{}</bdi></h2><p>{}{who}</p>", escape(&e.id), escape(&e.name), escape(&humanize(e.kind.key())));
+    let reactions: Vec<&crate::model::Reaction> = data.reactions.iter().filter(|x| x.entity.0 == i).collect();
+    if !e.attributes.is_empty() || !reactions.is_empty() {
         out.push_str("<dl>");
+        for x in &reactions {
+            let words = crate::display::reaction::reaction_words(data, x);
+            let _ = write!(out, "<dt>Market reaction</dt><dd>{}{}</dd>", isolated_html(&words), citation_html(data, &x.sources, cited));
+        }
         for a in &e.attributes {
-            let _ = write!(out, "<dt>{}</dt><dd>{}{}</dd>", escape(&humanize(&a.key)), escape(&a.value.display()), citation_html(data, &a.sources, cited));
+            let claim = crate::display::claim::fact_claim(data, &a.claim);
+            let claim = if claim.is_empty() { claim } else { format!(" ({})", isolated_html(&claim)) };
+            let _ = write!(out, "<dt>{}</dt><dd>{}{claim}{}</dd>", escape(&humanize(&a.key)), escape(&a.value.display()), citation_html(data, &a.sources, cited));
         }
         out.push_str("</dl>\n");
     }
@@ -136,12 +144,12 @@ pub(super) fn sources_html(out: &mut String, data: &Dataset, cited: &[bool], gap
         } else {
             title
         };
-        let details: Vec<String> = [s.publisher.clone(), s.author.clone(), s.date.map(|d| d.to_string()).unwrap_or_default()]
-            .into_iter()
-            .filter(|t| !t.is_empty())
-            .map(|t| escape(&t))
-            .collect();
-        let rest = if details.is_empty() { String::new() } else { format!(", {}", details.join(", ")) };
+        let c = crate::display::view::citation(data, s);
+        let details: Vec<String> = [c.publisher, c.author, c.date].into_iter().filter(|t| !t.is_empty()).map(|t| escape(&t)).collect();
+        let mut rest = if details.is_empty() { String::new() } else { format!(", {}", details.join(", ")) };
+        if !c.interest.is_empty() {
+            rest.push_str(&format!(" ({})", isolated_html(&c.interest)));
+        }
         // With sources left out, `value` keeps each number equal to its marks' [n].
         let value = if gaps { format!(" value=\"{}\"", i + 1) } else { String::new() };
         let _ = writeln!(out, "<li id=\"src-{}\"{value}>{linked}{rest}</li>", escape(&s.id));

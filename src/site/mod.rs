@@ -3,11 +3,13 @@
 //! container), the whole text on a page of its own when the fallback is
 //! bounded, and the oEmbed response. Everything from data is escaped.
 
+mod edition;
 mod fallback;
 mod policy;
 mod text_pages;
 
 pub use crate::display::markup::escape;
+pub use edition::{data_as_of, edition_html, edition_line};
 pub use fallback::{bounded_fallback_html, fallback_html, is_cut, Bound, FULL_TEXT_PAGE, PAGE_BOUND};
 pub use policy::{allow_attribute, content_security_policy, normalize_allowed};
 pub use text_pages::{is_text_page, text_page_count, text_page_name, text_page_of, TEXT_PAGE_ENTITIES};
@@ -37,6 +39,8 @@ pub struct PageOptions<'a> {
     /// (`normalize_allowed`): none by default, so a crafted link shows the
     /// page's own map; `self` and origins with `build --allow-data-from`.
     pub allow_data_from: &'a [String],
+    /// The edition line and corrections under the map (`edition_html`).
+    pub edition: &'a str,
 }
 
 fn title_of(data: &Dataset) -> &str {
@@ -68,8 +72,9 @@ pub fn page_html(data: &Dataset, page: Page, options: &PageOptions) -> String {
 <title>{title}</title>\n<meta name=\"description\" content=\"{description}\">\n{discovery}<link rel=\"icon\" href=\"favicon.svg\" type=\"image/svg+xml\">\n<link rel=\"stylesheet\" href=\"style.css\">\n\
 <link rel=\"preload\" href=\"data.amap\" as=\"fetch\" crossorigin>\n{preload}</head>\n\
 <body class=\"{class}\">\n<main>\n{header}\
-<div class=\"alliance-map\" id=\"map\" data-src=\"data.amap\" data-allow-data-from=\"{allow}\">\n{fallback}\n</div>\n</main>\n<script type=\"module\" src=\"{script}\"></script>\n</body>\n</html>\n",
+<div class=\"alliance-map\" id=\"map\" data-src=\"data.amap\" data-allow-data-from=\"{allow}\">\n{fallback}\n</div>\n{edition}</main>\n<script type=\"module\" src=\"{script}\"></script>\n</body>\n</html>\n",
         preload = options.preload,
+        edition = options.edition,
         fallback = bounded_fallback_html(data, PAGE_BOUND, FULL_TEXT_PAGE),
     )
 }

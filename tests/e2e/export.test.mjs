@@ -59,10 +59,10 @@ test('the SVG button saves a figure: title, legend of the view, map with labels 
     assert.ok(kinds.length >= 5, `kinds in view: ${kinds}`);
     for (const kind of kinds) assert.ok(header.includes(`>${humanize(kind)}</text>`), `legend entry for ${kind}`);
     assert.equal((header.match(/<circle/g) || []).length, kinds.length, 'one legend dot per kind in view, no more');
-    assert.ok(header.includes('>Founding member of</text>') && header.includes('stroke-dasharray="5 3"'), 'relation types and the dashed line');
+    assert.ok(header.includes('>Founding member of</text>') && header.includes('stroke-dasharray="6 4"') && header.includes('>Inferred by the editor</text>'), 'relation types, the dashed and the dotted line');
     assert.ok(!svg.includes('>As of'), 'no as-of line while the slider shows all dates');
-    assert.ok(footer.includes('>Sources: JW Insights (2023-09-28); “Huawei'), 'the credit line');
-    assert.ok(footer.includes('Kate Yuan, 2023-09-28') && footer.includes('>Made with alliance-map</text>'), 'citations and the made-with line');
+    assert.ok(footer.includes('>Sources: JW Insights (September 28, year not stated); “Huawei'), 'the credit line');
+    assert.ok(footer.includes('Kate Yuan, September 28, year not stated') && footer.includes('>Made with alliance-map</text>'), 'citations and the made-with line');
 
     const stops = await page.evaluate(() => document.querySelector('#map').allianceMap.reader.stops);
     await setDate(page, stops[1].label);

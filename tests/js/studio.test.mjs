@@ -22,7 +22,7 @@ const apply = (text, change) => text.slice(0, change.at) + change.insert + text.
 test('scanTables finds every table of the docs example and the seed, with ids and names', () => {
   const tables = scanTables(EXAMPLE);
   const count = (kind) => tables.filter((t) => t.kind === kind).length;
-  assert.deepEqual([count('dataset'), count('source'), count('entity'), count('entity.attribute'), count('relation')], [1, 2, 6, 2, 6]);
+  assert.deepEqual([count('dataset'), count('source'), count('entity'), count('entity.attribute'), count('relation')], [1, 2, 6, 2, 7]);
   assert.deepEqual(tables.filter((t) => t.kind === 'entity').map((t) => t.id), ['ardent', 'ardent-ventures', 'kestrel', 'ardent-kestrel', 'battery-makers', 'mara-lind']);
   assert.equal(tables.find((t) => t.id === 'kestrel').name, 'Kestrel Cells');
   assert.equal(tables[0].title, 'The Ardent–Kestrel battery venture');

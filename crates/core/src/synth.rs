@@ -98,6 +98,7 @@ pub fn dataset_of_edges(entities: usize, edges: &[(u32, u32)]) -> Dataset {
             country: if i % 2 == 0 { "CN".into() } else { "US".into() },
             wikidata: String::new(),
             attributes: Vec::new(),
+            sources: vec![SourceIx((i % 3) as u32)],
         })
         .collect();
     let relations = edges
@@ -105,7 +106,7 @@ pub fn dataset_of_edges(entities: usize, edges: &[(u32, u32)]) -> Dataset {
         .enumerate()
         .map(|(i, &(from, to))| Relation { id: format!("r{i}"), ..Relation::bare(types[i % types.len()], EntityIx(from), EntityIx(to), vec![SourceIx((i % 3) as u32)]) })
         .collect();
-    Dataset { meta: Meta { title: "Synthetic".into(), description: String::new() }, sources, entities, relations }
+    Dataset { meta: Meta { title: "Synthetic".into(), description: String::new() }, sources, entities, relations, corrections: Vec::new(), reactions: Vec::new() }
 }
 
 /// A data file of `n` entities and `n` relations that each name an entity

@@ -155,9 +155,10 @@ impl MapHandle {
     }
 
     /// Shows only what passes: relation type indices, entity kind indices and
-    /// source indices to hide, and an as-of day (YYYYMMDD, 0 for none).
+    /// source indices to hide, an as-of day (YYYYMMDD, 0 for none) and
+    /// whether that day also shows relations whose date is not stated.
     #[wasm_bindgen(js_name = setFilter)]
-    pub fn set_filter(&mut self, hidden_types: &[u8], hidden_kinds: &[u8], hidden_sources: &[u32], as_of: u32) -> Result<(), JsError> {
+    pub fn set_filter(&mut self, hidden_types: &[u8], hidden_kinds: &[u8], hidden_sources: &[u32], as_of: u32, include_undated: bool) -> Result<(), JsError> {
         let out_of_range = |what: &str, i: u32| JsError::new(&format!("setFilter: {what} index {i} is out of range"));
         let hidden_relation_types = hidden_types
             .iter()
@@ -170,9 +171,16 @@ impl MapHandle {
         if let Some(&s) = hidden_sources.iter().find(|&&s| s as usize >= self.scene.data.sources.len()) {
             return Err(out_of_range("source", s));
         }
-        let filter = Filter { hidden_relation_types, hidden_kinds, hidden_sources: hidden_sources.iter().copied().map(SourceIx).collect(), as_of: (as_of > 0).then_some(as_of) };
+        let filter = Filter { hidden_relation_types, hidden_kinds, hidden_sources: hidden_sources.iter().copied().map(SourceIx).collect(), as_of: (as_of > 0).then_some(as_of), include_undated };
         self.scene.set_filter(&filter);
         Ok(())
+    }
+
+    /// How many relations no date places (neither their own nor their
+    /// source's): what the as-of view leaves out unless asked.
+    #[wasm_bindgen(js_name = undatedCount)]
+    pub fn undated_count(&self) -> u32 {
+        alliance_map::query::filter::undated_count(&self.scene.data)
     }
 
     /// Narrows the map to entities within `hops` relations of entity `e`

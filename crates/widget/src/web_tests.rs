@@ -104,14 +104,14 @@ fn filters_and_neighbourhoods_show_in_the_visibility_view() {
     };
     assert_eq!(visible(&map), map.node_count());
     let alliance = map.find("auto-electronics-investment-alliance").unwrap();
-    map.set_filter(&[], &[], &[], 2023_08_31).unwrap();
+    map.set_filter(&[], &[], &[], 2023_08_31, false).unwrap();
     assert!(visible(&map) < map.node_count());
     let neighbours = map.neighbours_in_order(alliance);
     assert!(neighbours.is_empty(), "a hidden entity has no shown neighbours");
-    map.set_filter(&[], &[], &[], 0).unwrap();
+    map.set_filter(&[], &[], &[], 0, false).unwrap();
     map.focus(map.find("huawei"), 1).unwrap();
     assert_eq!(visible(&map), 1 + map.neighbours_in_order(map.find("huawei").unwrap()).len() as u32);
     map.focus(None, 0).unwrap();
     assert_eq!(visible(&map), map.node_count());
-    assert!(map.set_filter(&[200], &[], &[], 0).is_err());
+    assert!(map.set_filter(&[200], &[], &[], 0, false).is_err());
 }

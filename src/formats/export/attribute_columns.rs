@@ -10,6 +10,9 @@
 //! per type (`attr.<key>.double` ...). Keys are free text: in an id, every
 //! character other than ASCII letters, digits and `_` is written `-<hex>-`,
 //! so ids never hold a `.` of their own and [`SOURCES_SUFFIX`] is unambiguous.
+//! A column whose values carry claims has companion string columns
+//! `attr.<key>.according_to`, `.confirmation`, `.disputed_by`, `.basis` and
+//! `.reasoning` ([`CLAIM_SUFFIXES`]; entity ids joined by `;`).
 
 use crate::model::{Attribute, Dataset, Entity, Value};
 use std::collections::HashMap;
@@ -20,6 +23,9 @@ pub const PREFIX: &str = "attr.";
 /// Suffix of a column's companion sources column id.
 pub const SOURCES_SUFFIX: &str = ".sources";
 
+/// Suffixes of a column's companion claim columns, in `export::CLAIM_KEYS` order.
+pub const CLAIM_SUFFIXES: [&str; 5] = [".according_to", ".confirmation", ".disputed_by", ".basis", ".reasoning"];
+
 /// One typed column.
 pub(crate) struct Column {
     /// `attr.<key>[.<n>][.<type>]`.
@@ -28,6 +34,8 @@ pub(crate) struct Column {
     pub key: String,
     /// `double`, `boolean` or `string` (the same words in GEXF and GraphML).
     pub ty: &'static str,
+    /// Whether a value in it carries a claim (then its claim columns are declared).
+    pub claimed: bool,
 }
 
 /// Every column of `data`, and per entity the column of each of its attributes.
@@ -85,10 +93,12 @@ pub(crate) fn columns(data: &Dataset) -> Columns {
                     if mixed {
                         let _ = write!(id, ".{}", type_of(&a.value));
                     }
-                    *by_id.entry(id.clone()).or_insert_with(|| {
-                        columns.push(Column { id, key: a.key.clone(), ty: type_of(&a.value) });
+                    let c = *by_id.entry(id.clone()).or_insert_with(|| {
+                        columns.push(Column { id, key: a.key.clone(), ty: type_of(&a.value), claimed: false });
                         columns.len() - 1
-                    })
+                    });
+                    columns[c].claimed |= !a.claim.is_plain();
+                    c
                 })
                 .collect()
         })
@@ -115,7 +125,8 @@ pub(crate) fn sources_text(data: &Dataset, a: &Attribute) -> String {
 /// columns (empty ones left out), then each attribute's value (written even
 /// when empty: an empty text is a value too) and its sources.
 pub(crate) fn entity_cells(data: &Dataset, e: &Entity, cells: &[usize], cols: &Columns) -> Vec<(String, String)> {
-    let fixed = [("kind", e.kind.key().to_string()), ("country", e.country.clone()), ("wikidata", e.wikidata.clone()), ("aliases", e.aliases.join(";"))];
+    let sources = e.sources.iter().map(|&s| data.source(s).id.as_str()).collect::<Vec<_>>().join(";");
+    let fixed = [("kind", e.kind.key().to_string()), ("country", e.country.clone()), ("wikidata", e.wikidata.clone()), ("aliases", e.aliases.join(";")), ("sources", sources)];
     let mut out: Vec<(String, String)> = fixed.into_iter().filter(|(_, v)| !v.is_empty()).map(|(k, v)| (k.to_string(), v)).collect();
     for (a, &c) in e.attributes.iter().zip(cells) {
         let id = &cols.columns[c].id;
@@ -124,6 +135,14 @@ pub(crate) fn entity_cells(data: &Dataset, e: &Entity, cells: &[usize], cols: &C
         if !sources.is_empty() {
             out.push((format!("{id}{SOURCES_SUFFIX}"), sources));
         }
+        let claim = super::claim_values(data, &a.claim).into_iter().skip(1);
+        out.extend(CLAIM_SUFFIXES.iter().zip(claim).filter(|(_, v)| !v.is_empty()).map(|(suffix, v)| (format!("{id}{suffix}"), v)));
     }
     out
+}
+
+/// The companion claim columns a writer declares for `c`: (id, title).
+pub(crate) fn claim_columns(c: &Column) -> Vec<(String, String)> {
+    let suffixes = if c.claimed { &CLAIM_SUFFIXES[..] } else { &[] };
+    suffixes.iter().map(|s| (format!("{}{s}", c.id), format!("{}{s}", c.key))).collect()
 }

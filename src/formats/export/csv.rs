@@ -35,22 +35,27 @@ fn row(fields: &[String]) -> String {
     line
 }
 
-/// `entities.csv`: Id, Label, Kind, Country, Wikidata, Aliases (`;`-separated).
+/// `entities.csv`: Id, Label, Kind, Country, Wikidata, Aliases (`;`-separated),
+/// Sources (of its kind, country and aliases; `;`-separated ids).
 pub fn entities_csv(data: &Dataset) -> String {
-    let mut out = row(&["Id", "Label", "Kind", "Country", "Wikidata", "Aliases"].map(String::from));
+    let mut out = row(&["Id", "Label", "Kind", "Country", "Wikidata", "Aliases", "Sources"].map(String::from));
     for e in &data.entities {
-        out.push_str(&row(&[e.id.clone(), e.name.clone(), e.kind.key().into(), e.country.clone(), e.wikidata.clone(), e.aliases.join(";")]));
+        let sources = e.sources.iter().map(|&s| data.source(s).id.as_str()).collect::<Vec<_>>().join(";");
+        out.push_str(&row(&[e.id.clone(), e.name.clone(), e.kind.key().into(), e.country.clone(), e.wikidata.clone(), e.aliases.join(";"), sources]));
     }
     out
 }
 
 /// `relations.csv`: Source, Target, Type, Id, Label, Share, Share qualifier,
-/// Role, Status, Start, End, Announced, Sources (`;`-separated ids), Note.
+/// Role, Status, Start, End, Announced, Sources (`;`-separated ids), Note,
+/// and the claim columns (Share max, According to, Confirmation, Disputed
+/// by, Basis, Reasoning: `super::CLAIM_KEYS`).
 pub fn relations_csv(data: &Dataset) -> String {
-    let header = ["Source", "Target", "Type", "Id", "Label", "Share", "Share qualifier", "Role", "Status", "Start", "End", "Announced", "Sources", "Note"];
+    let header = ["Source", "Target", "Type", "Id", "Label", "Share", "Share qualifier", "Role", "Status", "Start", "End", "Announced", "Sources", "Note", "Share max", "According to", "Confirmation", "Disputed by", "Basis", "Reasoning"];
     let mut out = row(&header.map(String::from));
     for (r, id) in data.relations.iter().zip(relation_ids(data)) {
         let date = |d: Option<crate::model::date::PartialDate>| d.map(|d| d.to_string()).unwrap_or_default();
+        let [share_max, according_to, confirmation, disputed_by, basis, reasoning] = super::claim_cells(data, r);
         out.push_str(&row(&[
             data.entity(r.from).id.clone(),
             data.entity(r.to).id.clone(),
@@ -66,6 +71,12 @@ pub fn relations_csv(data: &Dataset) -> String {
             date(r.announced),
             source_list(data, r),
             r.note.clone(),
+            share_max,
+            according_to,
+            confirmation,
+            disputed_by,
+            basis,
+            reasoning,
         ]));
     }
     out

@@ -39,6 +39,9 @@ pub fn to_cytoscape(data: &Dataset) -> Value {
                     m.insert(key.into(), json!(d.to_string()));
                 }
             }
+            for (key, cell) in super::CLAIM_KEYS.iter().zip(super::claim_cells(data, r)).filter(|(_, c)| !c.is_empty()) {
+                m.insert((*key).into(), json!(cell));
+            }
             json!({"data": d})
         })
         .collect();

@@ -2,12 +2,12 @@
 //! `<key>` with its type, so networkx and yEd read typed values.
 
 use crate::display::markup::escape;
-use super::attribute_columns::{columns, entity_cells, SOURCES_SUFFIX};
-use super::{relation_ids, source_list};
+use super::attribute_columns::{claim_columns, columns, entity_cells, SOURCES_SUFFIX};
+use super::{claim_cells, relation_ids, source_list, CLAIM_KEYS};
 use crate::model::{format_number, Dataset};
 use std::fmt::Write;
 
-const NODE_KEYS: &[&str] = &["label", "kind", "country", "wikidata", "aliases"];
+const NODE_KEYS: &[&str] = &["label", "kind", "country", "wikidata", "aliases", "sources"];
 const EDGE_KEYS: &[(&str, &str)] = &[
     ("relation", "string"),
     ("share", "double"),
@@ -19,6 +19,12 @@ const EDGE_KEYS: &[(&str, &str)] = &[
     ("announced", "string"),
     ("sources", "string"),
     ("note", "string"),
+    ("share_max", "double"),
+    ("according_to", "string"),
+    ("confirmation", "string"),
+    ("disputed_by", "string"),
+    ("basis", "string"),
+    ("reasoning", "string"),
 ];
 
 fn data_el(out: &mut String, key: &str, value: &str) {
@@ -38,6 +44,9 @@ pub fn to_graphml(data: &Dataset) -> String {
         let (id, key) = (escape(&c.id), escape(&c.key));
         let _ = writeln!(out, "<key id=\"{id}\" for=\"node\" attr.name=\"{key}\" attr.type=\"{}\"/>", c.ty);
         let _ = writeln!(out, "<key id=\"{id}{SOURCES_SUFFIX}\" for=\"node\" attr.name=\"{key}{SOURCES_SUFFIX}\" attr.type=\"string\"/>");
+        for (id, title) in claim_columns(c) {
+            let _ = writeln!(out, "<key id=\"{}\" for=\"node\" attr.name=\"{}\" attr.type=\"string\"/>", escape(&id), escape(&title));
+        }
     }
     for (key, ty) in EDGE_KEYS {
         let _ = writeln!(out, "<key id=\"{key}\" for=\"edge\" attr.name=\"{key}\" attr.type=\"{ty}\"/>");
@@ -65,6 +74,9 @@ pub fn to_graphml(data: &Dataset) -> String {
         }
         data_el(&mut out, "sources", &source_list(data, r));
         data_el(&mut out, "note", &r.note);
+        for (key, value) in CLAIM_KEYS.iter().zip(claim_cells(data, r)) {
+            data_el(&mut out, key, &value);
+        }
         out.push_str("</edge>\n");
     }
     out.push_str("</graph>\n</graphml>\n");

@@ -7,7 +7,7 @@ use super::Builder;
 use crate::check::fields::Span;
 use crate::check::raw::RawAttribute;
 use crate::check::read::truncate;
-use crate::formats::export::attribute_columns::{PREFIX, SOURCES_SUFFIX};
+use crate::formats::export::attribute_columns::{CLAIM_SUFFIXES, PREFIX, SOURCES_SUFFIX};
 use crate::model::Value;
 use std::collections::HashMap;
 
@@ -47,9 +47,19 @@ pub(crate) fn cited_attributes(b: &mut Builder, declared: &HashMap<String, Decla
         .iter()
         .filter_map(|(id, text)| id.strip_suffix(SOURCES_SUFFIX).map(|column| (column, text.as_str())))
         .collect();
+    // A companion column is `<value column><suffix>`, its value column one of ours.
+    let companion = |id: &str, suffix: &str| id.strip_suffix(suffix).filter(|c| c.starts_with(PREFIX)).map(str::to_string);
+    let mut claims: HashMap<String, crate::check::raw::RawClaim> = HashMap::new();
+    for (id, text) in cells {
+        for suffix in CLAIM_SUFFIXES {
+            if let Some(column) = companion(id, suffix) {
+                super::claims::claim_cell(claims.entry(column).or_default(), &suffix[1..], text.clone(), span);
+            }
+        }
+    }
     cells
         .iter()
-        .filter(|(id, _)| !id.ends_with(SOURCES_SUFFIX))
+        .filter(|(id, _)| !id.ends_with(SOURCES_SUFFIX) && !CLAIM_SUFFIXES.iter().any(|s| companion(id, s).is_some()))
         .map(|(id, text)| {
             let column = declared.get(id);
             let key = column.map(|c| c.name.clone()).unwrap_or_else(|| id[PREFIX.len()..].to_string());
@@ -57,7 +67,7 @@ pub(crate) fn cited_attributes(b: &mut Builder, declared: &HashMap<String, Decla
             let what = format!("the sources of attribute `{}` of entity `{}`", truncate(&key), truncate(entity));
             let named = sources_of.get(id.as_str()).map(|s| s.split_whitespace()).into_iter().flatten();
             let sources = b.named_sources(named, span, &what);
-            RawAttribute { key, value, sources, span: span.clone() }
+            RawAttribute { key, value, sources, span: span.clone(), claim: claims.remove(id).unwrap_or_default() }
         })
         .collect()
 }

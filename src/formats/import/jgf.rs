@@ -13,7 +13,7 @@ use super::Builder;
 use crate::check::fields::{At, Span};
 use crate::check::raw::{RawAttribute, RawSource};
 use crate::check::read::{check_url, invalid_id, truncate};
-use crate::model::date::PartialDate;
+use crate::model::date::{MonthDay, PartialDate};
 use crate::check::diagnostic::{Code, Diagnostic};
 use crate::model::Value as Scalar;
 use serde_json::Value;
@@ -51,7 +51,7 @@ fn flatten(meta: Option<&Value>) -> Vec<(String, String)> {
             Value::String(s) => Some((k.clone(), s.clone())),
             Value::Number(n) => Some((k.clone(), n.to_string())),
             Value::Bool(b) => Some((k.clone(), b.to_string())),
-            Value::Array(a) if k == "aliases" => Some((k.clone(), a.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(";"))),
+            Value::Array(a) if matches!(k.as_str(), "aliases" | "according_to" | "disputed_by" | "sources") => Some((k.clone(), a.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(";"))),
             _ => None,
         })
         .collect()
@@ -98,7 +98,9 @@ fn read_source(b: &mut Builder, text: &str, base: usize, record: &Value, i: usiz
                 .hint("a reader must be able to find the source: give at least its title"),
         );
     }
-    let date = record.get("date").and_then(Value::as_str).and_then(|d| match PartialDate::parse(d) {
+    let written = record.get("date").and_then(Value::as_str);
+    let date_no_year = written.and_then(MonthDay::parse).and_then(Result::ok);
+    let date = written.filter(|_| date_no_year.is_none()).and_then(|d| match PartialDate::parse(d) {
         Ok(date) => Some(date),
         Err(err) => {
             b.diagnostics.push(
@@ -111,7 +113,50 @@ fn read_source(b: &mut Builder, text: &str, base: usize, record: &Value, i: usiz
     if !url.is_empty() {
         check_url(&At { value: url.clone(), span: span.clone() }, &what, &mut b.diagnostics);
     }
-    b.file.sources.push(RawSource { id, publisher, title, author: text_field(record, "author"), date, url, note: text_field(record, "note") });
+    let entity = |v: &str| At { value: v.to_string(), span: span.clone() };
+    let self_interest = strings(record.get("self_interest")).into_iter().map(entity).collect();
+    let publisher_entity = record.get("publisher_entity").and_then(Value::as_str).map(entity);
+    b.file.sources.push(RawSource { id, publisher, title, author: text_field(record, "author"), date, url, note: text_field(record, "note"), date_no_year, self_interest, publisher_entity });
+}
+
+/// A `[[correction]]` as our export writes it; one without a valid date or
+/// a `what` is reported, not dropped.
+fn read_correction(b: &mut Builder, record: &Value, base: usize) {
+    let date = record.get("date").and_then(Value::as_str).and_then(|d| PartialDate::parse(d).ok());
+    let what = text_field(record, "what");
+    let Some(date) = date.filter(|_| !what.trim().is_empty()) else {
+        b.diagnostics.push(
+            Diagnostic::new(Code::MissingField, base..base, "a correction in the JGF metadata has no valid `date` or no `what`")
+                .hint("give each correction a \"date\" (YYYY[-MM[-DD]]) and a \"what\""),
+        );
+        return;
+    };
+    let span = base..base;
+    let sources = strings(record.get("sources")).into_iter().map(|s| At { value: s.to_string(), span: span.clone() }).collect();
+    b.file.corrections.push(crate::check::raw::RawCorrection { date, what, why: text_field(record, "why"), sources });
+}
+
+/// A `[[reaction]]` as our export writes it (the data format's keys).
+fn read_reaction(b: &mut Builder, record: &Value, base: usize) {
+    let span = base..base;
+    let at = |v: &str| At { value: v.to_string(), span: span.clone() };
+    let num = |k: &str| record.get(k).and_then(Value::as_f64);
+    let change = match (num("change"), num("change_min"), num("change_max")) {
+        (Some(x), _, _) => Some((x, crate::model::vocab::ShareQualifier::Exact, None)),
+        (None, Some(lo), Some(hi)) => Some((lo, crate::model::vocab::ShareQualifier::Between, Some(hi))),
+        (None, Some(lo), None) => Some((lo, crate::model::vocab::ShareQualifier::AtLeast, None)),
+        (None, None, Some(hi)) => Some((hi, crate::model::vocab::ShareQualifier::UpTo, None)),
+        (None, None, None) => None,
+    };
+    let (Some(entity), Some((percent, qualifier, max))) = (record.get("entity").and_then(Value::as_str), change) else {
+        b.diagnostics.push(Diagnostic::new(Code::MissingField, span, "a reaction in the JGF metadata has no `entity` or no change").hint("give it \"entity\" and \"change\" (or \"change_min\" / \"change_max\")"));
+        return;
+    };
+    let date = record.get("date").and_then(Value::as_str).and_then(|d| PartialDate::parse(d).ok());
+    let sources = strings(record.get("sources")).into_iter().map(at).collect();
+    let change = crate::model::Share { percent, qualifier, max };
+    let (after, market) = (record.get("after").and_then(Value::as_str).map(at), text_field(record, "market"));
+    b.file.reactions.push(crate::check::raw::RawReaction { span: span.clone(), what: format!("reaction of `{}`", truncate(entity)), entity: at(entity), market, change, date, after, sources });
 }
 
 /// A node's `metadata.attributes` as our export writes them; an item of
@@ -130,7 +175,11 @@ fn read_attributes(b: &mut Builder, metadata: Option<&Value>, entity: &str, span
         };
         let what = format!("the sources of attribute `{}` of entity `{}`", truncate(key), truncate(entity));
         let sources = b.named_sources(strings(item.get("sources")), span, &what);
-        attributes.push(RawAttribute { key: key.to_string(), value, sources, span: span.clone() });
+        let mut claim = crate::check::raw::RawClaim::default();
+        for (k, v) in flatten(Some(item)) {
+            super::claims::claim_cell(&mut claim, &k, v, span);
+        }
+        attributes.push(RawAttribute { key: key.to_string(), value, sources, span: span.clone(), claim });
     }
     attributes
 }
@@ -165,6 +214,12 @@ pub fn read(b: &mut Builder, text: &str, base: usize) {
     }
     for (i, record) in metadata.and_then(|m| m.get("sources")).and_then(Value::as_array).into_iter().flatten().enumerate() {
         read_source(b, text, base, record, i);
+    }
+    for record in metadata.and_then(|m| m.get("corrections")).and_then(Value::as_array).into_iter().flatten() {
+        read_correction(b, record, base);
+    }
+    for record in metadata.and_then(|m| m.get("reactions")).and_then(Value::as_array).into_iter().flatten() {
+        read_reaction(b, record, base);
     }
     let nodes: Vec<(String, &Value)> = match graph.get("nodes") {
         Some(Value::Object(m)) => m.iter().map(|(k, v)| (k.clone(), v)).collect(),

@@ -10,6 +10,7 @@
 //! such source, so the sources that come back are exactly those written.
 
 mod attribute_columns;
+mod claims;
 mod csv;
 mod jgf;
 mod json_keys;
@@ -108,16 +109,17 @@ impl Builder {
         let mut kind = None;
         let mut aliases = Vec::new();
         let (mut country, mut wikidata) = (String::new(), String::new());
-        let mut facts = Vec::new();
+        let (mut facts, mut sources) = (Vec::new(), Vec::new());
         for (key, value) in attributes {
             match key.to_ascii_lowercase().as_str() {
+                "sources" => sources = self.named_sources(value.split(';'), &span, &format!("the sources of entity `{}`", crate::check::read::truncate(&id.value))),
                 "kind" | "type" if EntityKind::from_key(&value).is_some() => kind = EntityKind::from_key(&value),
                 "aliases" => aliases.extend(value.split(';').map(str::trim).filter(|a| !a.is_empty()).map(String::from)),
                 "country" if value.len() == 2 => country = value,
                 "wikidata" if value.starts_with('Q') => wikidata = value,
                 "label" | "name" | "id" => {}
                 _ if value.trim().is_empty() => {}
-                _ => facts.push(RawAttribute { key, value: scalar(&value), sources: Self::cite(&span), span: span.clone() }),
+                _ => facts.push(RawAttribute { key, value: scalar(&value), sources: Self::cite(&span), span: span.clone(), claim: Default::default() }),
             }
         }
         facts.extend(cited);
@@ -132,6 +134,7 @@ impl Builder {
             country,
             wikidata,
             attributes: facts,
+            sources: if sources.is_empty() { Self::cite(&span) } else { sources },
         });
     }
 
@@ -155,9 +158,10 @@ impl Builder {
             attributes: Vec::new(),
             sources: Self::cite(&span),
             note: String::new(),
+            claim: Default::default(),
         };
         let mut share_qualifier = ShareQualifier::Exact;
-        let mut share = None;
+        let (mut share, mut share_max) = (None, None);
         for (key, value) in attributes {
             let date = || crate::model::date::PartialDate::parse(&value).ok();
             match key.to_ascii_lowercase().as_str() {
@@ -166,6 +170,8 @@ impl Builder {
                 }
                 "share" => share = value.parse::<f64>().ok().filter(|s| (0.0..=100.0).contains(s)),
                 "share_qualifier" => share_qualifier = ShareQualifier::from_key(&value).unwrap_or(ShareQualifier::Exact),
+                "share_max" => share_max = value.parse::<f64>().ok().filter(|s| (0.0..=100.0).contains(s)),
+                "according_to" | "confirmation" | "disputed_by" | "basis" | "reasoning" if !value.trim().is_empty() => claims::claim_cell(&mut r.claim, &key.to_ascii_lowercase(), value, &span),
                 "role" => r.role = value,
                 "status" => r.status = Status::from_key(&value),
                 "start" if date().is_some() => r.start = date().map(|d| At { value: d, span: span.clone() }),
@@ -186,15 +192,15 @@ impl Builder {
         }
         if let Some(percent) = share {
             if kind == Some(RelationType::Owns) {
-                r.share = Some(crate::model::Share { percent, qualifier: share_qualifier });
+                r.share = Some(claims::share(percent, share_qualifier, share_max));
             } else {
                 r.attributes.push(("share".into(), Value::Number(percent)));
             }
         }
-        if !r.role.is_empty() && kind != Some(RelationType::Position) {
+        if !r.role.is_empty() && !kind.is_some_and(RelationType::takes_role) {
             r.attributes.push(("role".into(), Value::Text(std::mem::take(&mut r.role))));
         }
-        if kind == Some(RelationType::Position) && r.role.is_empty() {
+        if kind.is_some_and(RelationType::takes_role) && r.role.is_empty() {
             r.role = "position".into();
         }
         self.file.relations.push(r);
@@ -226,16 +232,13 @@ impl Builder {
             by_label.entry(e.name.clone()).or_insert_with(|| id.clone());
             e.id.value = id;
         }
-        for r in &mut self.file.relations {
-            for end in [&mut r.from, &mut r.to].into_iter().flatten() {
-                end.value = by_original.get(&end.value).or_else(|| by_label.get(&end.value)).cloned().unwrap_or_else(|| slug(&end.value));
-            }
-        }
+        let rename = |end: &mut At<String>| end.value = by_original.get(&end.value).or_else(|| by_label.get(&end.value)).cloned().unwrap_or_else(|| slug(&end.value));
+        claims::each_entity_ref(&mut self.file, rename);
     }
 
     /// Every source id that an attribute or relation cites, in file order.
     fn cited_ids(&self) -> impl Iterator<Item = &At<String>> {
-        let attributes = self.file.entities.iter().flat_map(|e| &e.attributes).flat_map(|a| &a.sources);
+        let attributes = self.file.entities.iter().flat_map(|e| e.attributes.iter().flat_map(|a| &a.sources).chain(&e.sources));
         attributes.chain(self.file.relations.iter().flat_map(|r| &r.sources))
     }
 
@@ -252,6 +255,9 @@ impl Builder {
                     publisher: String::new(),
                     author: String::new(),
                     date: None,
+                    date_no_year: None,
+                    self_interest: Vec::new(),
+                    publisher_entity: None,
                     url: String::new(),
                     note: format!("Named by {} ({format}), which gives only its id; add its publisher, title, date and URL.", names.join(" + ")),
                     id,
@@ -282,6 +288,9 @@ impl Builder {
                 title: names.join(" + "),
                 author: String::new(),
                 date: None,
+                date_no_year: None,
+                self_interest: Vec::new(),
+                publisher_entity: None,
                 url: String::new(),
                 note: format!("Imported from {format}; cited for every fact the file names no source for."),
             });
@@ -383,3 +392,4 @@ fn with_bases<'a>(inputs: &[Input<'a>]) -> Vec<(&'a str, usize)> {
         })
         .collect()
 }
+

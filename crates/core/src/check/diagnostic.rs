@@ -59,11 +59,17 @@ codes! {
     ShareMisuse = "E022", "share-misuse", Error: "A `share` on a relation type that does not carry one, or a qualifier without a share.";
     InvalidCountry = "E023", "invalid-country", Error: "A country that is not an ISO 3166-1 alpha-2 code such as CN or US.";
     NameTooLong = "E024", "name-too-long", Error: "An entity's name or alias is longer than 300 characters (it is drawn as a label and repeated in every sentence).";
+    UnknownConfirmation = "E025", "unknown-confirmation", Error: "A `confirmation` outside the vocabulary (confirmed, unconfirmed, denied, disputed).";
+    UnknownBasis = "E026", "unknown-basis", Error: "A `basis` outside the vocabulary (reported, inferred).";
+    ReasoningMisuse = "E027", "reasoning-misuse", Error: "An inferred claim without `reasoning`, or `reasoning` on a claim that is not inferred.";
+    DisputeMisuse = "E028", "dispute-misuse", Error: "A disputed claim without `disputed_by`, or `disputed_by` on a claim that is not disputed.";
+    ShareRange = "E029", "share-range", Error: "`share_min` above `share_max`, a range beside `share`, or `share_qualifier = \"between\"` written by hand.";
     DuplicateRelation = "W001", "duplicate-relation", Warning: "Two relations with the same type, endpoints and role.";
     UnusedSource = "W002", "unused-source", Warning: "A source that nothing cites.";
     ConfusableName = "W003", "confusable-name", Warning: "Two entities whose names look the same but are different text (Unicode's confusables: a Cyrillic letter for a Latin one, an invisible character).";
     HiddenCharacter = "W004", "hidden-character", Warning: "A name or alias holds a bidi control or an invisible character (zero-width, U+200B-U+200F, U+2060-U+2064, U+FEFF, U+202A-U+202E, U+2066-U+2069).";
     DuplicateKey = "W005", "duplicate-key", Warning: "An imported JSON object repeats a key; only its last value is read.";
+    UncitedIdentity = "W006", "uncited-identity", Warning: "Entities whose kind, country and aliases cite no source (`sources` on `[[entity]]`); one warning per file, an error with `--strict`.";
 }
 
 /// One problem in one file.
@@ -79,12 +85,14 @@ pub struct Diagnostic {
     pub hint: Option<String>,
     /// Further places that explain the problem (e.g. the first definition of a duplicate).
     pub related: Vec<(Range<usize>, String)>,
+    /// A warning raised to an error (`--strict`).
+    pub strict: bool,
 }
 
 impl Diagnostic {
     /// A diagnostic without hint or related places.
     pub fn new(code: Code, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
-        Diagnostic { code, span, message: message.into(), hint: None, related: Vec::new() }
+        Diagnostic { code, span, message: message.into(), hint: None, related: Vec::new(), strict: false }
     }
 
     /// Adds a hint.
@@ -99,9 +107,17 @@ impl Diagnostic {
         self
     }
 
-    /// Error or warning.
+    /// Error or warning (a warning is an error under `--strict` when its code says so).
     pub fn severity(&self) -> Severity {
-        self.code.severity()
+        if self.strict { Severity::Error } else { self.code.severity() }
+    }
+}
+
+/// The warnings `--strict` makes errors: what a standards desk would not
+/// publish (uncited identities), not every warning.
+pub fn make_strict(diagnostics: &mut [Diagnostic]) {
+    for d in diagnostics.iter_mut().filter(|d| d.code == Code::UncitedIdentity) {
+        d.strict = true;
     }
 }
 

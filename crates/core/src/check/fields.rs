@@ -3,7 +3,7 @@
 //! returns `None`, so reading goes on and every problem is reported.
 
 use super::suggest::did_you_mean;
-use crate::model::date::PartialDate;
+use crate::model::date::{MonthDay, PartialDate};
 use crate::check::diagnostic::{Code, Diagnostic};
 use std::ops::Range;
 use toml::de::{DeTable, DeValue};
@@ -161,6 +161,24 @@ impl<'t, 'i> Fields<'t, 'i> {
                     .hint("write \"2023\", \"2023-09\" or \"2023-09-27\""),
                 );
                 None
+            }
+        }
+    }
+
+    /// A source's date: a partial date, or a month and day without a year
+    /// (`"--09-28"`, a dateline's "Sep 28"), never both.
+    pub fn date_or_month_day(&self, key: &str, diags: &mut Vec<Diagnostic>) -> (Option<PartialDate>, Option<MonthDay>) {
+        let Some(value) = self.raw(key) else { return (None, None) };
+        let DeValue::String(text) = value.get_ref() else { return (self.date(key, diags).map(|d| d.value), None) };
+        match MonthDay::parse(text) {
+            None => (self.date(key, diags).map(|d| d.value), None),
+            Some(Ok(md)) => (None, Some(md)),
+            Some(Err(err)) => {
+                diags.push(
+                    Diagnostic::new(Code::InvalidDate, value.span(), format!("`{key}` in {} is not a valid month and day: {err}", self.what))
+                        .hint("a dateline without a year is \"--09-28\" (month, day) or \"--09\" (month)"),
+                );
+                (None, None)
             }
         }
     }

@@ -5,16 +5,21 @@
 //! raw records, reporting local problems → `resolve` applies cross-record rules
 //! and builds the index-based dataset.
 
+pub mod claims;
+pub mod corrections;
+pub mod reactions;
 pub mod escape;
 pub(crate) mod excerpt;
 pub mod diagnostic;
 pub mod fields;
+pub(crate) mod identity;
 pub mod lines;
 pub(crate) mod names;
 pub mod raw;
 pub mod read;
 pub mod render;
 pub mod resolve;
+pub mod share;
 pub mod suggest;
 pub mod url;
 

@@ -3,8 +3,8 @@
 //! resolved, and what `resolve` turns into a `Dataset` by one set of rules.
 
 use super::fields::{At, Span};
-use crate::model::date::PartialDate;
-use crate::model::vocab::{EntityKind, RelationType, Status};
+use crate::model::date::{MonthDay, PartialDate};
+use crate::model::vocab::{Basis, Confirmation, EntityKind, RelationType, Status};
 use crate::model::{Meta, Value};
 
 /// A `[[source]]` before resolution.
@@ -16,8 +16,24 @@ pub struct RawSource {
     pub title: String,
     pub author: String,
     pub date: Option<PartialDate>,
+    pub date_no_year: Option<MonthDay>,
     pub url: String,
     pub note: String,
+    pub self_interest: Vec<At<String>>,
+    pub publisher_entity: Option<At<String>>,
+}
+
+/// The claim fields of a relation or an attribute before resolution
+/// (`according_to`, `confirmation`, `disputed_by`, `basis`, `reasoning`).
+// Fields are the data file's fields of the same name, not yet resolved.
+#[allow(missing_docs)]
+#[derive(Default)]
+pub struct RawClaim {
+    pub according_to: Vec<At<String>>,
+    pub confirmation: Option<At<Confirmation>>,
+    pub disputed_by: Vec<At<String>>,
+    pub basis: Option<At<Basis>>,
+    pub reasoning: Option<At<String>>,
 }
 
 /// An `[[entity.attribute]]` before resolution.
@@ -28,6 +44,7 @@ pub struct RawAttribute {
     pub value: Value,
     pub sources: Vec<At<String>>,
     pub span: Span,
+    pub claim: RawClaim,
 }
 
 /// An `[[entity]]` before resolution.
@@ -45,6 +62,8 @@ pub struct RawEntity {
     pub country: String,
     pub wikidata: String,
     pub attributes: Vec<RawAttribute>,
+    /// Sources of its kind, country and aliases.
+    pub sources: Vec<At<String>>,
 }
 
 /// A `[[relation]]` before resolution.
@@ -65,6 +84,7 @@ pub struct RawRelation {
     pub attributes: Vec<(String, Value)>,
     pub sources: Vec<At<String>>,
     pub note: String,
+    pub claim: RawClaim,
 }
 
 /// Everything read from a file.
@@ -76,4 +96,31 @@ pub struct RawFile {
     pub sources: Vec<RawSource>,
     pub entities: Vec<RawEntity>,
     pub relations: Vec<RawRelation>,
+    pub corrections: Vec<RawCorrection>,
+    pub reactions: Vec<RawReaction>,
+}
+
+/// A `[[reaction]]` before resolution.
+// Fields are the data file's fields of the same name, not yet resolved.
+#[allow(missing_docs)]
+pub struct RawReaction {
+    pub span: Span,
+    /// "reaction #3", as messages name it.
+    pub what: String,
+    pub entity: At<String>,
+    pub market: String,
+    pub change: crate::model::Share,
+    pub date: Option<PartialDate>,
+    pub after: Option<At<String>>,
+    pub sources: Vec<At<String>>,
+}
+
+/// A `[[correction]]` before resolution.
+// Fields are the data file's fields of the same name, not yet resolved.
+#[allow(missing_docs)]
+pub struct RawCorrection {
+    pub date: PartialDate,
+    pub what: String,
+    pub why: String,
+    pub sources: Vec<At<String>>,
 }

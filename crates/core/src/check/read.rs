@@ -7,17 +7,18 @@ use super::raw::{RawAttribute, RawEntity, RawFile, RawRelation, RawSource};
 use super::suggest::did_you_mean;
 use crate::check::diagnostic::{Code, Diagnostic};
 use crate::model::Value;
-use crate::model::vocab::{EntityKind, RelationType, ShareQualifier, Status};
+use crate::model::vocab::{EntityKind, RelationType, Status};
+use super::claims::read_claim;
 use toml::de::{DeTable, DeValue};
 
-const ROOT_FIELDS: &[&str] = &["dataset", "source", "entity", "relation"];
+const ROOT_FIELDS: &[&str] = &["dataset", "source", "entity", "relation", "correction", "reaction"];
 const META_FIELDS: &[&str] = &["title", "description"];
-const SOURCE_FIELDS: &[&str] = &["id", "publisher", "title", "author", "date", "url", "note"];
-const ENTITY_FIELDS: &[&str] = &["id", "name", "aliases", "kind", "country", "wikidata", "attribute"];
-const ATTRIBUTE_FIELDS: &[&str] = &["key", "value", "sources"];
+const SOURCE_FIELDS: &[&str] = &["id", "publisher", "title", "author", "date", "url", "note", "self_interest", "publisher_entity"];
+const ENTITY_FIELDS: &[&str] = &["id", "name", "aliases", "kind", "country", "wikidata", "sources", "attribute"];
+const ATTRIBUTE_FIELDS: &[&str] = &["key", "value", "sources", "according_to", "confirmation", "disputed_by", "basis", "reasoning"];
 const RELATION_FIELDS: &[&str] = &[
-    "id", "type", "from", "to", "share", "share_qualifier", "role", "status", "start", "end",
-    "announced", "attributes", "sources", "note",
+    "id", "type", "from", "to", "share", "share_min", "share_max", "share_qualifier", "role", "status", "start", "end",
+    "announced", "attributes", "sources", "note", "according_to", "confirmation", "disputed_by", "basis", "reasoning",
 ];
 
 /// Reads the document root.
@@ -49,6 +50,12 @@ pub fn read_file(root: &DeTable, root_span: Span, diags: &mut Vec<Diagnostic>) -
     }
     for (i, (t, span)) in section("relation", diags).into_iter().enumerate() {
         file.relations.push(read_relation(t, span, i, diags));
+    }
+    for (i, (t, span)) in section("reaction", diags).into_iter().enumerate() {
+        file.reactions.extend(super::reactions::read_reaction(t, span, i, diags));
+    }
+    for (i, (t, span)) in section("correction", diags).into_iter().enumerate() {
+        file.corrections.extend(super::corrections::read_correction(t, span, i, diags));
     }
     if no_entities {
         diags.push(
@@ -107,14 +114,18 @@ fn read_source(t: &DeTable, span: Span, i: usize, diags: &mut Vec<Diagnostic>) -
     if let Some(url) = &url {
         check_url(url, &f.what, diags);
     }
+    let (date, date_no_year) = f.date_or_month_day("date", diags);
     Some(RawSource {
         id: id?,
         publisher,
         title,
         author: text_or_empty(&f, "author", diags),
-        date: f.date("date", diags).map(|d| d.value),
+        date,
+        date_no_year,
         url: url.map(|u| super::url::lower_scheme(u.value)).unwrap_or_default(),
         note: text_or_empty(&f, "note", diags),
+        self_interest: f.text_list("self_interest", diags),
+        publisher_entity: f.text("publisher_entity", false, diags),
     })
 }
 
@@ -146,7 +157,8 @@ pub fn truncate(s: &str) -> String {
     }
 }
 
-fn read_vocab<T: Copy>(
+/// A vocabulary field: its value, or a diagnostic with did-you-mean.
+pub(crate) fn read_vocab<T: Copy>(
     f: &Fields,
     key: &str,
     required: bool,
@@ -209,6 +221,7 @@ fn read_entity(t: &DeTable, span: Span, i: usize, diags: &mut Vec<Diagnostic>) -
         country: country.map(|c| c.value).unwrap_or_default(),
         wikidata: wikidata.map(|w| w.value).unwrap_or_default(),
         attributes,
+        sources: f.text_list("sources", diags),
     })
 }
 
@@ -227,7 +240,8 @@ fn read_attribute(t: &DeTable, span: Span, owner: &str, diags: &mut Vec<Diagnost
         Some(v) => scalar_value("value", &f.what, v, diags),
     };
     let sources = f.text_list("sources", diags);
-    Some(RawAttribute { key: key?.value, value: value?, sources, span })
+    let claim = read_claim(&f, diags);
+    Some(RawAttribute { key: key?.value, value: value?, sources, span, claim })
 }
 
 fn scalar_value(key: &str, what: &str, v: &toml::Spanned<DeValue>, diags: &mut Vec<Diagnostic>) -> Option<Value> {
@@ -261,7 +275,7 @@ fn read_relation(t: &DeTable, span: Span, i: usize, diags: &mut Vec<Diagnostic>)
     let id = if f.raw("id").is_some() { read_id(&f, diags) } else { None };
     let kind = read_vocab(&f, "type", true, RelationType::from_key, RelationType::keys().collect(), Code::UnknownRelationType, diags);
     let status = read_vocab(&f, "status", false, Status::from_key, Status::keys().collect(), Code::UnknownStatus, diags);
-    let share = read_share(&f, kind.as_ref().map(|k| k.value), diags);
+    let share = super::share::read_share(&f, kind.as_ref().map(|k| k.value), diags);
     let role = f.text("role", false, diags);
     check_role(&f, kind.as_ref().map(|k| k.value), role.as_ref(), diags);
     let attributes = match f.table("attributes", diags) {
@@ -292,52 +306,22 @@ fn read_relation(t: &DeTable, span: Span, i: usize, diags: &mut Vec<Diagnostic>)
         attributes,
         sources: f.text_list("sources", diags),
         note: text_or_empty(&f, "note", diags),
+        claim: read_claim(&f, diags),
     }
-}
-
-fn read_share(f: &Fields, kind: Option<RelationType>, diags: &mut Vec<Diagnostic>) -> Option<crate::model::Share> {
-    let share = f.number("share", diags);
-    let qualifier = read_vocab(f, "share_qualifier", false, ShareQualifier::from_key, ShareQualifier::keys().collect(), Code::UnknownQualifier, diags);
-    if let (None, Some(q)) = (&share, &qualifier) {
-        if f.raw("share").is_none() {
-            diags.push(
-                Diagnostic::new(Code::ShareMisuse, q.span.clone(), format!("`share_qualifier` in {} without a `share`", f.what))
-                    .hint("add `share = <percent>` or remove the qualifier"),
-            );
-        }
-    }
-    let share = share?;
-    if kind.is_some_and(|k| k != RelationType::Owns) {
-        diags.push(
-            Diagnostic::new(Code::ShareMisuse, share.span.clone(), format!("`share` in {} on a relation of type `{}`", f.what, kind.map(|k| k.key()).unwrap_or("")))
-                .hint("only `owns` relations carry a share; change the type to `owns` or remove `share`"),
-        );
-    }
-    if !(0.0..=100.0).contains(&share.value) {
-        diags.push(
-            Diagnostic::new(Code::ShareOutOfRange, share.span.clone(), format!("`share` in {} is {}%, outside 0-100", f.what, crate::model::format_number(share.value)))
-                .hint("write the share in percent: 40 for 40%, 0.5 for half a percent"),
-        );
-        return None;
-    }
-    Some(crate::model::Share {
-        percent: share.value,
-        qualifier: qualifier.map(|q| q.value).unwrap_or(ShareQualifier::Exact),
-    })
 }
 
 fn check_role(f: &Fields, kind: Option<RelationType>, role: Option<&At<String>>, diags: &mut Vec<Diagnostic>) {
     match (kind, role) {
-        (Some(RelationType::Position), None) if f.raw("role").is_none() => diags.push(
-            Diagnostic::new(Code::RoleMisuse, f.span.clone(), format!("{} of type `position` has no `role`", f.what))
+        (Some(k), None) if k.takes_role() && f.raw("role").is_none() => diags.push(
+            Diagnostic::new(Code::RoleMisuse, f.span.clone(), format!("{} of type `{}` has no `role`", f.what, k.key()))
                 .hint("add `role = \"chairman\"` (or board member, secretary-general ...)"),
         ),
-        (Some(RelationType::Position), Some(r)) if r.value.trim().is_empty() => diags.push(
+        (Some(k), Some(r)) if k.takes_role() && r.value.trim().is_empty() => diags.push(
             Diagnostic::new(Code::EmptyValue, r.span.clone(), format!("`role` in {} is empty", f.what)).hint("name the position, e.g. \"chairman\""),
         ),
-        (Some(k), Some(r)) if k != RelationType::Position => diags.push(
+        (Some(k), Some(r)) if !k.takes_role() => diags.push(
             Diagnostic::new(Code::RoleMisuse, r.span.clone(), format!("`role` in {} on a relation of type `{}`", f.what, k.key()))
-                .hint("only `position` relations carry a role; use `type = \"position\"` or put it in `note`"),
+                .hint("only `position` and `elected_at` relations carry a role; use `type = \"position\"` or put it in `note`"),
         ),
         _ => {}
     }

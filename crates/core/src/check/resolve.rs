@@ -4,11 +4,12 @@
 //! Produces the index-based `Dataset` when nothing is wrong.
 
 use super::fields::{At, Span};
-use super::raw::{RawFile, RawRelation};
+use super::claims::resolve_claim;
+use super::raw::{RawClaim, RawFile, RawRelation};
 use super::read::truncate;
 use super::suggest::{Index, Names};
 use crate::check::diagnostic::{has_errors, Code, Diagnostic};
-use crate::model::{Attribute, Dataset, Entity, EntityIx, Relation, Source, SourceIx};
+use crate::model::{Attribute, Correction, Dataset, Reaction, RelationIx, Entity, EntityIx, Relation, Source, SourceIx};
 use std::collections::HashMap;
 
 /// Resolves ids to indices, reporting every rule broken; `None` if any error.
@@ -50,18 +51,32 @@ pub fn resolve(raw: RawFile, diags: &mut Vec<Diagnostic>) -> Option<Dataset> {
             })
     };
 
+    // Claims, sources and endpoints name entities: one lookup reports unknown ones.
+    let entity_of = |at: &At<String>, owner: &str, diags: &mut Vec<Diagnostic>| match entity_ids.get(at.value.as_str()) {
+        Some(&ix) => Some(EntityIx(ix)),
+        None => {
+            diags.push(unknown_ref(Code::UnknownEntity, "entity", at, owner, &entity_index, &names));
+            None
+        }
+    };
     let mut entities = Vec::with_capacity(raw.entities.len());
     for e in &raw.entities {
         let owner = format!("entity `{}`", e.id.value);
         let attributes = e
             .attributes
             .iter()
-            .map(|a| Attribute {
-                key: a.key.clone(),
-                value: a.value.clone(),
-                sources: cite(&a.sources, &format!("attribute `{}` of {owner}", truncate(&a.key)), &a.span, diags),
+            .map(|a| {
+                let owner = format!("attribute `{}` of {owner}", truncate(&a.key));
+                Attribute {
+                    key: a.key.clone(),
+                    value: a.value.clone(),
+                    sources: cite(&a.sources, &owner, &a.span, diags),
+                    claim: resolve_claim(&a.claim, &mut |at| entity_of(at, &owner, diags)),
+                }
             })
             .collect();
+        // Who it is (kind, country, aliases) may cite sources; what cites none is gathered below.
+        let sources = if e.sources.is_empty() { Vec::new() } else { cite(&e.sources, &owner, &e.id.span, diags) };
         entities.push(Entity {
             id: e.id.value.clone(),
             name: e.name.clone(),
@@ -70,6 +85,7 @@ pub fn resolve(raw: RawFile, diags: &mut Vec<Diagnostic>) -> Option<Dataset> {
             country: e.country.clone(),
             wikidata: e.wikidata.clone(),
             attributes,
+            sources,
         });
     }
 
@@ -81,17 +97,9 @@ pub fn resolve(raw: RawFile, diags: &mut Vec<Diagnostic>) -> Option<Dataset> {
             None => format!("relation #{}", i + 1),
         };
         let sources = cite(&r.sources, &owner, &r.span, diags);
-        let endpoint = |at: &Option<At<String>>, diags: &mut Vec<Diagnostic>| {
-            let at = at.as_ref()?;
-            match entity_ids.get(at.value.as_str()) {
-                Some(&ix) => Some(EntityIx(ix)),
-                None => {
-                    diags.push(unknown_ref(Code::UnknownEntity, "entity", at, &owner, &entity_index, &names));
-                    None
-                }
-            }
-        };
-        let (from, to) = (endpoint(&r.from, diags), endpoint(&r.to, diags));
+        let from = r.from.as_ref().and_then(|at| entity_of(at, &owner, diags));
+        let to = r.to.as_ref().and_then(|at| entity_of(at, &owner, diags));
+        let claim = resolve_claim(&r.claim, &mut |at| entity_of(at, &owner, diags));
         check_relation_rules(r, &owner, from, to, diags);
         if let (Some(from), Some(to), Some(kind)) = (from, to, &r.kind) {
             relation_spans.push(r.span.clone());
@@ -109,10 +117,36 @@ pub fn resolve(raw: RawFile, diags: &mut Vec<Diagnostic>) -> Option<Dataset> {
                 attributes: r.attributes.clone(),
                 sources,
                 note: r.note.clone(),
+                claim,
             });
         }
     }
+    let corrections: Vec<Correction> = raw
+        .corrections
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            // A correction need cite nothing: the correction itself is the editor's.
+            let sources = match c.sources.first() {
+                Some(first) => cite(&c.sources, &format!("correction #{}", i + 1), &first.span, diags),
+                None => Vec::new(),
+            };
+            Correction { date: c.date, what: c.what.clone(), why: c.why.clone(), sources }
+        })
+        .collect();
+    let relation_ix: HashMap<&str, RelationIx> = relations.iter().enumerate().filter(|(_, r)| !r.id.is_empty()).map(|(i, r)| (r.id.as_str(), RelationIx::at(i))).collect();
+    let reactions: Vec<Reaction> = raw
+        .reactions
+        .iter()
+        .filter_map(|x| {
+            let owner = x.what.clone();
+            let sources = cite(&x.sources, &owner, &x.span, diags);
+            let after = x.after.as_ref().and_then(|at| super::reactions::resolve_after(at, &relation_ix, &mut |at| entity_of(at, &owner, diags)));
+            Some(Reaction { entity: entity_of(&x.entity, &owner, diags)?, market: x.market.clone(), change: x.change, date: x.date, after, sources })
+        })
+        .collect();
     warn_duplicate_relations(&relation_spans, &relations, diags);
+    super::identity::warn_uncited(&raw.entities, diags);
     super::names::check_names(&raw.entities, diags);
     for (s, used) in raw.sources.iter().zip(&cited) {
         if !used && source_ids.contains_key(s.id.value.as_str()) {
@@ -122,15 +156,20 @@ pub fn resolve(raw: RawFile, diags: &mut Vec<Diagnostic>) -> Option<Dataset> {
             );
         }
     }
+    let sources: Vec<Source> = raw
+        .sources
+        .into_iter()
+        .map(|s| {
+            let owner = format!("source `{}`", s.id.value);
+            let self_interest = resolve_claim(&RawClaim { according_to: s.self_interest, ..RawClaim::default() }, &mut |at| entity_of(at, &owner, diags)).according_to;
+            let publisher_entity = s.publisher_entity.as_ref().and_then(|at| entity_of(at, &owner, diags));
+            Source { id: s.id.value, publisher: s.publisher, title: s.title, author: s.author, date: s.date, date_no_year: s.date_no_year, url: s.url, note: s.note, self_interest, publisher_entity }
+        })
+        .collect();
     if has_errors(diags) {
         return None;
     }
-    let sources = raw
-        .sources
-        .into_iter()
-        .map(|s| Source { id: s.id.value, publisher: s.publisher, title: s.title, author: s.author, date: s.date, url: s.url, note: s.note })
-        .collect();
-    Some(Dataset { meta: raw.meta, sources, entities, relations })
+    Some(Dataset { meta: raw.meta, sources, entities, relations, corrections, reactions })
 }
 
 fn check_relation_rules(r: &RawRelation, owner: &str, from: Option<EntityIx>, to: Option<EntityIx>, diags: &mut Vec<Diagnostic>) {

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 /// First bytes of every compiled file.
 pub const MAGIC: &[u8; 4] = b"AMAP";
 /// Bumped whenever the encoding changes; older files are rejected with a message.
-pub const VERSION: u16 = 1;
+pub const VERSION: u16 = 2;
 
 /// A dataset ready to draw.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -55,12 +55,30 @@ impl std::fmt::Display for DecodeError {
     }
 }
 
-/// Encodes a compiled dataset.
+/// Bytes before the postcard body: magic, version, content hash.
+const HEADER: usize = 4 + 2 + 8;
+
+/// Encodes a compiled dataset: magic, version, the body's content hash,
+/// then the body.
 pub fn encode(compiled: &Compiled) -> Vec<u8> {
+    let body = postcard::to_allocvec(compiled).expect("postcard encoding of owned data cannot fail");
     let mut out = MAGIC.to_vec();
     out.extend_from_slice(&VERSION.to_le_bytes());
-    out.extend(postcard::to_allocvec(compiled).expect("postcard encoding of owned data cannot fail"));
+    out.extend_from_slice(&content_hash(&body).to_le_bytes());
+    out.extend(body);
     out
+}
+
+/// FNV-1a, 64 bits, of the encoded body: the same data gives the same
+/// version on every machine, so a reader can tell which edition of a map
+/// they see ("version 1a2b3c4d") and a corrupted file is refused.
+pub fn content_hash(body: &[u8]) -> u64 {
+    body.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3))
+}
+
+/// The content hash a compiled file carries (`None` if it is too short to hold one).
+pub fn hash_of(bytes: &[u8]) -> Option<u64> {
+    Some(u64::from_le_bytes(bytes.get(6..HEADER)?.try_into().ok()?))
 }
 
 /// What the first-frame module needs to draw `compiled` and nothing more:
@@ -76,15 +94,19 @@ pub fn for_drawing(compiled: &Compiled) -> Compiled {
         .map(|e| {
             let label = e.label();
             let aliases = if label == e.name { Vec::new() } else { vec![label.to_owned()] };
-            Entity { id: e.id.clone(), name: e.name.clone(), aliases, kind: e.kind, country: String::new(), wikidata: String::new(), attributes: Vec::new() }
+            Entity { id: e.id.clone(), name: e.name.clone(), aliases, kind: e.kind, country: String::new(), wikidata: String::new(), attributes: Vec::new(), sources: Vec::new() }
         })
         .collect();
     let relations = d
         .relations
         .iter()
-        .map(|r| Relation { status: r.status, ..Relation::bare(r.kind, r.from, r.to, Vec::new()) })
+        .map(|r| {
+            // An inference is drawn dotted from the first frame on; who says it is read later.
+            let claim = crate::model::claim::Claim { basis: r.claim.basis, ..Default::default() };
+            Relation { status: r.status, claim, ..Relation::bare(r.kind, r.from, r.to, Vec::new()) }
+        })
         .collect();
-    Compiled { dataset: Dataset { meta: d.meta.clone(), sources: Vec::new(), entities, relations }, positions: compiled.positions.clone() }
+    Compiled { dataset: Dataset { meta: d.meta.clone(), sources: Vec::new(), entities, relations, corrections: Vec::new(), reactions: Vec::new() }, positions: compiled.positions.clone() }
 }
 
 /// Decodes and validates a compiled dataset. Never panics on any input.
@@ -96,7 +118,11 @@ pub fn decode(bytes: &[u8]) -> Result<Compiled, DecodeError> {
     if version != VERSION {
         return Err(DecodeError::Version(version));
     }
-    let compiled: Compiled = postcard::from_bytes(&bytes[6..]).map_err(|e| DecodeError::Corrupt(e.to_string()))?;
+    let body = bytes.get(HEADER..).ok_or_else(|| DecodeError::Corrupt("no content hash".into()))?;
+    if hash_of(bytes) != Some(content_hash(body)) {
+        return Err(DecodeError::Corrupt("its content hash does not match".into()));
+    }
+    let compiled: Compiled = postcard::from_bytes(body).map_err(|e| DecodeError::Corrupt(e.to_string()))?;
     validate(&compiled)?;
     Ok(compiled)
 }
@@ -113,13 +139,33 @@ fn validate(c: &Compiled) -> Result<(), DecodeError> {
         return Err(DecodeError::Inconsistent("a position is not a finite number".into()));
     }
     for (i, r) in d.relations.iter().enumerate() {
-        if r.from.ix() >= n || r.to.ix() >= n || r.sources.iter().any(|&x| x.ix() >= s) {
+        if r.from.ix() >= n || r.to.ix() >= n || r.sources.iter().any(|&x| x.ix() >= s) || r.claim.entities().any(|e| e.ix() >= n) {
             return Err(DecodeError::Inconsistent(format!("relation {i} refers past the end of a table")));
         }
     }
     for e in &d.entities {
-        if e.attributes.iter().flat_map(|a| &a.sources).any(|&x| x.ix() >= s) {
+        if e.attributes.iter().flat_map(|a| &a.sources).chain(&e.sources).any(|&x| x.ix() >= s) {
             return Err(DecodeError::Inconsistent(format!("an attribute of `{}` cites a missing source", e.id)));
+        }
+        if e.attributes.iter().flat_map(|a| a.claim.entities()).any(|x| x.ix() >= n) {
+            return Err(DecodeError::Inconsistent(format!("an attribute of `{}` names a missing entity", e.id)));
+        }
+    }
+    if d.corrections.iter().flat_map(|c| &c.sources).any(|&x| x.ix() >= s) {
+        return Err(DecodeError::Inconsistent("a correction cites a missing source".into()));
+    }
+    let m = d.relations.len();
+    let after_ok = |a: &Option<crate::model::After>| match a {
+        Some(crate::model::After::Entity(e)) => e.ix() < n,
+        Some(crate::model::After::Relation(r)) => r.ix() < m,
+        None => true,
+    };
+    if d.reactions.iter().any(|x| x.entity.ix() >= n || !after_ok(&x.after) || x.sources.iter().any(|&i| i.ix() >= s)) {
+        return Err(DecodeError::Inconsistent("a market reaction refers past the end of a table".into()));
+    }
+    for src in &d.sources {
+        if src.self_interest.iter().chain(&src.publisher_entity).any(|x| x.ix() >= n) {
+            return Err(DecodeError::Inconsistent(format!("source `{}` names a missing entity", src.id)));
         }
     }
     Ok(())

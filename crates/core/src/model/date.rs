@@ -28,6 +28,9 @@ pub enum DateError {
     /// A day that the month does not have, e.g. 2023-02-30.
     #[allow(missing_docs)]
     Day { year: u16, month: u8, day: u32 },
+    /// A day that the month never has, in a date without a year (--02-30).
+    #[allow(missing_docs)]
+    DayOfMonth { month: u8, day: u32 },
 }
 
 impl fmt::Display for DateError {
@@ -40,6 +43,7 @@ impl fmt::Display for DateError {
                 "{year}-{month:02} has {} days, not {day}",
                 days_in_month(*year, *month)
             ),
+            DateError::DayOfMonth { month, day } => write!(f, "month {month:02} has at most {} days, not {day}", days_in_month(2000, *month)),
         }
     }
 }
@@ -118,6 +122,52 @@ impl fmt::Display for PartialDate {
     }
 }
 
+/// A month, and perhaps a day, without a year: a dateline's "Sep 28".
+/// Written `"--09-28"` or `"--09"` (ISO 8601's truncated forms, XML Schema's
+/// gMonthDay and gMonth).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct MonthDay {
+    /// 1..=12.
+    pub month: u8,
+    /// Day of month, if stated.
+    pub day: Option<u8>,
+}
+
+impl MonthDay {
+    /// Parses `--MM` or `--MM-DD`; `None` if the text is not of that form.
+    /// A day is checked against a leap year: "--02-29" is a possible dateline.
+    pub fn parse(text: &str) -> Option<Result<MonthDay, DateError>> {
+        let rest = text.strip_prefix("--")?;
+        Some(PartialDate::parse(&format!("2000-{rest}")).and_then(|d| match d.month {
+            Some(month) => Ok(MonthDay { month, day: d.day }),
+            None => Err(DateError::Form),
+        }).map_err(|e| match e {
+            DateError::Day { month, day, .. } => DateError::DayOfMonth { month, day },
+            other => other,
+        }))
+    }
+
+    /// "September 28" or "September", for readers.
+    pub fn words(self) -> String {
+        const MONTHS: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+        let month = MONTHS.get(usize::from(self.month).wrapping_sub(1)).copied().unwrap_or("?");
+        match self.day {
+            Some(d) => format!("{month} {d}"),
+            None => month.to_string(),
+        }
+    }
+}
+
+impl fmt::Display for MonthDay {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "--{:02}", self.month)?;
+        if let Some(d) = self.day {
+            write!(f, "-{d:02}")?;
+        }
+        Ok(())
+    }
+}
+
 fn ordinal(year: u16, month: u8, day: u8) -> u32 {
     u32::from(year) * 10_000 + u32::from(month) * 100 + u32::from(day)
 }
@@ -150,6 +200,15 @@ mod tests {
         assert!(!y.certainly_before(ym), "2023 may be September 2023");
         assert!(PartialDate::parse("2022").unwrap().certainly_before(ymd));
         assert_eq!(PartialDate::parse("2024-02-29").unwrap().last_day(), 20240229);
+    }
+
+    #[test]
+    fn a_dateline_without_a_year_parses_as_month_and_day() {
+        assert_eq!(MonthDay::parse("--09-28"), Some(Ok(MonthDay { month: 9, day: Some(28) })));
+        assert_eq!(MonthDay::parse("--02-29").map(|d| d.map(|d| d.to_string())), Some(Ok("--02-29".into())));
+        assert_eq!(MonthDay::parse("--09").unwrap().unwrap().words(), "September");
+        assert!(MonthDay::parse("--02-30").unwrap().is_err());
+        assert!(MonthDay::parse("2023-09").is_none());
     }
 
     #[test]

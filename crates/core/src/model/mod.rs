@@ -6,11 +6,13 @@
 //! every relation and every entity attribute cites at least one source; ids are
 //! unique within their table.
 
+pub mod claim;
 pub mod date;
 pub mod graph;
 pub mod vocab;
 
-use crate::model::date::PartialDate;
+use crate::model::claim::Claim;
+use crate::model::date::{MonthDay, PartialDate};
 use crate::model::vocab::{EntityKind, RelationType, ShareQualifier, Status};
 use serde::{Deserialize, Serialize};
 
@@ -74,6 +76,49 @@ pub struct Dataset {
     pub entities: Vec<Entity>,
     /// Directed, typed, cited relations between entities.
     pub relations: Vec<Relation>,
+    /// What the map got wrong before and was corrected, oldest first as written.
+    pub corrections: Vec<Correction>,
+    /// How markets moved on the news (typed, not free text).
+    pub reactions: Vec<Reaction>,
+}
+
+/// A `[[reaction]]`: an entity's shares moved on a market after an event.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Reaction {
+    /// Whose shares (or instrument) moved.
+    pub entity: EntityIx,
+    /// Where: the exchange or instrument ("Hong Kong", "Shenzhen A shares").
+    pub market: String,
+    /// The change in percent, and how exact: "as much as 12%" is up to 12, "at least 13%" at least 13.
+    pub change: Share,
+    /// When, if stated.
+    pub date: Option<PartialDate>,
+    /// What it followed: an event entity or a relation (an announcement), if said.
+    pub after: Option<After>,
+    /// At least one source.
+    pub sources: Vec<SourceIx>,
+}
+
+/// What a market reaction followed.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub enum After {
+    /// An event entity.
+    Entity(EntityIx),
+    /// A relation, such as the announced cooperation.
+    Relation(RelationIx),
+}
+
+/// A `[[correction]]`: a published change to what the map says.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Correction {
+    /// When it was corrected.
+    pub date: PartialDate,
+    /// What changed, in words ("SIA's part in the working group is not confirmed").
+    pub what: String,
+    /// Why, if said.
+    pub why: String,
+    /// Sources that prompted it, if any.
+    pub sources: Vec<SourceIx>,
 }
 
 /// The `[dataset]` table.
@@ -96,12 +141,19 @@ pub struct Source {
     pub title: String,
     /// Byline, if stated.
     pub author: String,
-    /// Publication date, if stated.
+    /// Publication date, if stated with its year.
     pub date: Option<PartialDate>,
+    /// A dateline's month (and day) when the source gives no year ("Sep 28").
+    pub date_no_year: Option<MonthDay>,
     /// An http(s) URL, if known.
     pub url: String,
     /// Anything a reader should know about the source.
     pub note: String,
+    /// Parties to the story the source itself belongs to or speaks for
+    /// (JW Insights reporting the alliance it initiated).
+    pub self_interest: Vec<EntityIx>,
+    /// The publisher as an entity of the map, if it is one.
+    pub publisher_entity: Option<EntityIx>,
 }
 
 /// A real-world actor.
@@ -121,6 +173,8 @@ pub struct Entity {
     pub wikidata: String,
     /// Cited facts about the entity itself.
     pub attributes: Vec<Attribute>,
+    /// Sources that state its kind, country and aliases; empty: "not stated by a source".
+    pub sources: Vec<SourceIx>,
 }
 
 /// A value of an attribute.
@@ -143,15 +197,19 @@ pub struct Attribute {
     pub value: Value,
     /// At least one source.
     pub sources: Vec<SourceIx>,
+    /// Who says it, how firmly, reported or inferred.
+    pub claim: Claim,
 }
 
 /// An ownership share in percent, with how exact it is.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Share {
-    /// 0..=100.
+    /// 0..=100; the lower bound of a range.
     pub percent: f64,
-    /// Exact, up to, at least, about.
+    /// Exact, up to, at least, about, between.
     pub qualifier: ShareQualifier,
+    /// The upper bound, only with `ShareQualifier::Between`.
+    pub max: Option<f64>,
 }
 
 /// A directed, typed, cited relation.
@@ -183,6 +241,8 @@ pub struct Relation {
     pub sources: Vec<SourceIx>,
     /// A paraphrase of what the sources say, shown under the sentence.
     pub note: String,
+    /// Who says it, how firmly, reported or inferred.
+    pub claim: Claim,
 }
 
 impl Relation {
@@ -203,6 +263,7 @@ impl Relation {
             attributes: Vec::new(),
             sources,
             note: String::new(),
+            claim: Claim::default(),
         }
     }
 }
@@ -254,6 +315,18 @@ pub fn wrap_label(label: &str) -> std::borrow::Cow<'_, str> {
     match best.and_then(|at| Some((text.get(..at)?, text.get(at + 1..)?))) {
         Some((first, second)) => [first, "\n", second].concat().into(),
         None => text,
+    }
+}
+
+impl Source {
+    /// Its date as a reader reads it: "2023-09-28", "September 28, year not
+    /// stated", or empty.
+    pub fn date_words(&self) -> String {
+        match (self.date, self.date_no_year) {
+            (Some(d), _) => d.to_string(),
+            (None, Some(md)) => format!("{}, year not stated", md.words()),
+            (None, None) => String::new(),
+        }
     }
 }
 

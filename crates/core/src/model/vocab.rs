@@ -1,5 +1,5 @@
 //! The closed vocabularies of the data format: entity kinds, relation types,
-//! statuses and share qualifiers. One table each, so the parser, the docs test,
+//! statuses, share qualifiers, confirmations and bases. One table each, so the parser, the docs test,
 //! the sentences and the legend all read the same list.
 
 use serde::{Deserialize, Serialize};
@@ -80,6 +80,9 @@ vocabulary! {
         Restricts = "restricts": "Government `from` sanctions or restricts `to` (FtM Sanction).",
         FoundedAt = "founded_at": "`from` was founded at the event `to`.",
         RelatedTo = "related_to": "`from` is linked to `to` in an unspecified way; imported data without a type.",
+        ParticipantIn = "participant_in": "`from` took part in the event `to` (a meeting, a summit): an event with several parties is an entity with one of these per party.",
+        HeldAt = "held_at": "The event `from` was held at or during `to` (its venue, or a larger event).",
+        ElectedAt = "elected_at": "`from` was elected at the event `to`; `role` says to what (with a `position` relation for the post itself).",
     }
 }
 
@@ -100,13 +103,48 @@ vocabulary! {
         UpTo = "up_to": "At most this share.",
         AtLeast = "at_least": "At least this share.",
         About = "about": "Roughly this share.",
+        Between = "between": "Between `share_min` and `share_max` (a register's 25-50% band); written with those two fields, never as `share_qualifier`.",
+    }
+}
+
+vocabulary! {
+    /// Whether a claim has been confirmed, by whom it is said to be.
+    Confirmation {
+        Confirmed = "confirmed": "Confirmed by the parties or by the source's own reporting.",
+        Unconfirmed = "unconfirmed": "Said by one party; the others have not confirmed it.",
+        Denied = "denied": "A party named in it has denied it.",
+        Disputed = "disputed": "Contested by the parties named in `disputed_by`.",
+    }
+}
+
+vocabulary! {
+    /// How a claim came into the data.
+    Basis {
+        Reported = "reported": "A source states it (the default).",
+        Inferred = "inferred": "The editor concluded it from what the sources say; `reasoning` says how.",
     }
 }
 
 impl RelationType {
+    /// Whether the relation is a part in an event (dated once: "on 2023-09-26").
+    pub fn is_event_role(self) -> bool {
+        matches!(self, RelationType::ParticipantIn | RelationType::HeldAt | RelationType::ElectedAt | RelationType::FoundedAt)
+    }
+
+    /// Whether the relation needs, and alone may carry, a `role` (a post).
+    pub fn takes_role(self) -> bool {
+        matches!(self, RelationType::Position | RelationType::ElectedAt)
+    }
+
     /// Whether a relation is drawn and phrased as tentative by default (dashed line).
     pub fn is_prospective(self) -> bool {
         matches!(self, RelationType::InvitedToInvestIn)
+    }
+}
+
+impl Default for Basis {
+    fn default() -> Basis {
+        Basis::Reported
     }
 }
 
