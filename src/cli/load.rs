@@ -31,13 +31,18 @@ pub struct Usage {
 /// Checks `texts` (named `names`): TOML, or one importable format (one or
 /// two CSV files). The files' formats come from their names.
 pub fn check_texts(names: &[String], texts: &[String]) -> Result<Checked, Usage> {
+    check_texts_with(names, texts, import::ImportOptions::default())
+}
+
+/// [`check_texts`] with other [`import::ImportOptions`] (`--strict`).
+pub fn check_texts_with(names: &[String], texts: &[String], options: import::ImportOptions) -> Result<Checked, Usage> {
     let is_toml = names.iter().all(|n| n.ends_with(".toml"));
     let formats = names.iter().map(|n| import::Format::from_path(n)).collect::<Option<Vec<_>>>();
     match (is_toml, formats) {
         (true, _) if names.len() == 1 => Ok(check(&texts[0])),
         (false, Some(formats)) if formats.iter().all(|f| *f == formats[0]) && (names.len() == 1 || formats[0] == import::Format::Csv) => {
             let inputs: Vec<import::Input> = names.iter().zip(texts).map(|(name, text)| import::Input { name, text }).collect();
-            Ok(import::import(formats[0], &inputs))
+            Ok(import::import_with(formats[0], &inputs, options))
         }
         _ => Err(Usage {
             message: format!("cannot read {} together", names.join(" and ")),
@@ -64,12 +69,12 @@ pub fn per_file(names: &[String], texts: &[String], diagnostics: &[Diagnostic]) 
 
 /// Reads and checks the input files, printing diagnostics to stderr (stdout
 /// for json). Returns the dataset, or the exit code to stop with.
-pub fn load(io: &mut dyn Io, files: &[String], format: MessageFormat) -> Result<Dataset, u8> {
+pub fn load(io: &mut dyn Io, files: &[String], options: import::ImportOptions, format: MessageFormat) -> Result<Dataset, u8> {
     let mut texts = Vec::new();
     for name in files {
         texts.push(read_text(io, name)?);
     }
-    let checked = check_texts(files, &texts).map_err(|u| usage_error(io, &u.message, &u.help))?;
+    let checked = check_texts_with(files, &texts, options).map_err(|u| usage_error(io, &u.message, &u.help))?;
     report(io, files, &texts, &checked.diagnostics, format);
     match checked.dataset {
         Some(d) if !has_errors(&checked.diagnostics) => Ok(d),

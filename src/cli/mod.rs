@@ -15,7 +15,7 @@ mod site;
 pub use io::{join, Io};
 #[cfg(not(target_arch = "wasm32"))]
 pub use io::StdIo;
-pub use load::{check_texts, per_file, MessageFormat, Usage};
+pub use load::{check_texts, check_texts_with, per_file, MessageFormat, Usage};
 pub use outputs::ExportFormat;
 
 use clap::{Parser, Subcommand};
@@ -36,6 +36,8 @@ enum Command {
         /// entities and a relations file) to import.
         #[arg(required = true, num_args = 1..=2)]
         file: Vec<String>,
+        #[command(flatten)]
+        import: ImportArgs,
         /// `human` (with source snippets), `short` (one line each) or `json` (one object per line).
         #[arg(long, value_enum, default_value_t = MessageFormat::Human)]
         message_format: MessageFormat,
@@ -46,6 +48,8 @@ enum Command {
         /// entities and a relations file) to import.
         #[arg(required = true, num_args = 1..=2)]
         file: Vec<String>,
+        #[command(flatten)]
+        import: ImportArgs,
         /// Output format.
         #[arg(long, value_enum, default_value_t = ExportFormat::Jgf)]
         format: ExportFormat,
@@ -59,6 +63,8 @@ enum Command {
         /// The data file (any format `check` reads).
         #[arg(required = true, num_args = 1..=2)]
         file: Vec<String>,
+        #[command(flatten)]
+        import: ImportArgs,
         /// Where to write the SVG (stdout if absent).
         #[arg(short, long)]
         output: Option<String>,
@@ -81,6 +87,8 @@ enum Command {
         /// The file(s) to import.
         #[arg(required = true, num_args = 1..=2)]
         file: Vec<String>,
+        #[command(flatten)]
+        import: ImportArgs,
         /// Where to write the TOML data file (stdout if absent).
         #[arg(short, long)]
         output: Option<String>,
@@ -93,6 +101,8 @@ enum Command {
         /// entities and a relations file) to import.
         #[arg(required = true, num_args = 1..=2)]
         file: Vec<String>,
+        #[command(flatten)]
+        import: ImportArgs,
         /// Output directory (created if missing).
         #[arg(short, long, default_value = "site")]
         output: String,
@@ -117,6 +127,21 @@ enum Command {
         #[arg(long, conflicts_with = "seed")]
         no_layout: bool,
     },
+}
+
+/// How files of other tools are read (every subcommand that reads a file).
+#[derive(clap::Args, Clone, Copy, Debug, Default)]
+struct ImportArgs {
+    /// Imports only: a self-loop or an edge to an undeclared node is an
+    /// error, as in a data file (by default: skipped, or the node created, with one warning).
+    #[arg(long)]
+    strict: bool,
+}
+
+impl ImportArgs {
+    fn options(self) -> crate::formats::import::ImportOptions {
+        crate::formats::import::ImportOptions { strict: self.strict }
+    }
 }
 
 /// Parses `args` (the program name first) and runs the subcommand over
@@ -151,29 +176,29 @@ pub fn run_with(args: Vec<String>, io: &mut dyn Io, defaults: &Defaults) -> u8 {
         }
     };
     match cli.command {
-        Command::Check { file, message_format } => match load(io, &file, message_format) {
+        Command::Check { file, import, message_format } => match load(io, &file, import.options(), message_format) {
             Ok(_) => 0,
             Err(code) => code,
         },
-        Command::Export { file, format, output } => match load(io, &file, MessageFormat::Human) {
+        Command::Export { file, import, format, output } => match load(io, &file, import.options(), MessageFormat::Human) {
             Ok(data) => export(io, &data, format, output.as_deref()),
             Err(code) => code,
         },
-        Command::Render { file, output, width, height, as_of, theme } => {
+        Command::Render { file, import, output, width, height, as_of, theme } => {
             let as_of = match as_of.as_deref().map(crate::model::date::PartialDate::parse).transpose() {
                 Ok(date) => date,
                 Err(e) => return usage_error(io, &format!("--as-of: {e}"), "give a date as YYYY, YYYY-MM or YYYY-MM-DD, e.g. --as-of 2023-09-28"),
             };
-            match load(io, &file, MessageFormat::Human) {
+            match load(io, &file, import.options(), MessageFormat::Human) {
                 Ok(data) => write_output(io, output.as_deref(), outputs::render_svg(data, width, height, as_of, theme == "dark").as_bytes()),
                 Err(code) => code,
             }
         }
-        Command::Convert { file, output } => match load(io, &file, MessageFormat::Human) {
+        Command::Convert { file, import, output } => match load(io, &file, import.options(), MessageFormat::Human) {
             Ok(data) => write_output(io, output.as_deref(), crate::formats::write_toml::to_toml(&data).as_bytes()),
             Err(code) => code,
         },
-        Command::Build { file, output, widget, base_url, allow_data_from, seed, no_layout } => {
+        Command::Build { file, import, output, widget, base_url, allow_data_from, seed, no_layout } => {
             let base_url = match base_url.as_deref().map(crate::site::normalize_base_url).transpose() {
                 Ok(url) => url,
                 Err(msg) => return usage_error(io, &msg, "give the address the folder is served at, e.g. --base-url https://example.org/maps/alliances/"),
@@ -182,7 +207,7 @@ pub fn run_with(args: Vec<String>, io: &mut dyn Io, defaults: &Defaults) -> u8 {
                 Ok(allowed) => allowed,
                 Err(msg) => return usage_error(io, &msg, "give scheme://host[:port], e.g. --allow-data-from https://data.example.org, or `self` for paths on the site's own origin"),
             };
-            match load(io, &file, MessageFormat::Human) {
+            match load(io, &file, import.options(), MessageFormat::Human) {
                 Ok(data) => {
                     let options = outputs::BuildOptions { base_url, allow_data_from, seed, no_layout };
                     site::build(io, data, &output, widget.as_deref().unwrap_or(&defaults.widget), &options)

@@ -81,8 +81,21 @@ fn ids(data: &Dataset, sources: &[SourceIx]) -> String {
 fn value(v: &Value) -> String {
     match v {
         Value::Text(t) => q(t),
-        Value::Number(n) => crate::model::format_number(*n),
+        Value::Number(n) => number(*n),
         Value::Bool(b) => b.to_string(),
+    }
+}
+
+/// A number TOML reads back as the same f64: as readers see it when that
+/// text is exact, else Rust's shortest round-trip form (`1.2e22`: a TOML
+/// float; an integer beyond 64 bits would not parse, one beyond 2^53 not
+/// exactly).
+fn number(n: f64) -> String {
+    let shown = crate::model::format_number(n);
+    if n.abs() < 9_007_199_254_740_992.0 && shown.parse::<f64>() == Ok(n) {
+        shown
+    } else {
+        format!("{n:?}")
     }
 }
 

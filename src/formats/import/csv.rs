@@ -152,7 +152,7 @@ fn read_relations(b: &mut Builder, t: &Table, create_entities: bool) {
                 }
             }
         }
-        let id = id_col.and_then(|c| row.get(c)).filter(|v| !v.is_empty()).map(|v| At { value: super::slug(v), span: span.clone() });
+        let id = id_col.and_then(|c| row.get(c)).filter(|v| !v.is_empty()).map(|v| b.relation_id(v, span));
         let skip: Vec<usize> = [Some(from_col), Some(to_col), id_col].into_iter().flatten().collect();
         b.relation(id, from, to, attributes(t, row, &skip), span.clone());
     }

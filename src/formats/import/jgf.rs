@@ -192,7 +192,7 @@ pub fn read(b: &mut Builder, text: &str, base: usize) {
             values.insert(0, ("relation".into(), rel.to_string()));
         }
         let metadata = edge.get("metadata");
-        let id = edge.get("id").and_then(Value::as_str).map(|v| At { value: super::slug(v), span: span.clone() });
+        let id = edge.get("id").and_then(Value::as_str).map(|v| b.relation_id(v, &span));
         // Our export writes `sources` as a list (a text value is read by
         // `relation` as ids joined by `;`, as in GEXF).
         let listed = metadata.and_then(|m| m.get("sources")).filter(|s| s.is_array()).map(|list| {

@@ -11,9 +11,17 @@
 
 mod attribute_columns;
 mod csv;
+mod gexf;
+mod graphml;
+mod ids;
 mod jgf;
 mod json_keys;
+mod policy;
+mod values;
 mod xml;
+
+pub use policy::ImportOptions;
+pub use values::slug;
 
 use crate::check::fields::{At, Span};
 use crate::check::raw::{RawAttribute, RawEntity, RawFile, RawRelation, RawSource};
@@ -66,6 +74,11 @@ pub const IMPORT_SOURCE: &str = "import";
 pub(crate) struct Builder {
     pub file: RawFile,
     pub diagnostics: Vec<Diagnostic>,
+    pub options: ImportOptions,
+    /// What to warn about once each, when the file is read.
+    pub(crate) tally: policy::Tallies,
+    /// Each rewritten id (`n1047`) and how the file writes it (`1047`).
+    pub(crate) renamed: std::collections::HashMap<String, String>,
 }
 
 impl Builder {
@@ -95,6 +108,15 @@ impl Builder {
     }
 
     /// A relation as `resolve` names it in messages: by id, else by position.
+    /// `text` as a value, counting a number kept as text (warned about once).
+    pub(crate) fn scalar(&mut self, text: &str, span: &Span) -> Value {
+        let parsed = values::scalar(text);
+        if parsed.too_long {
+            self.tally.too_long.add(span, text.trim());
+        }
+        parsed.value
+    }
+
     fn relation_name(&self, id: Option<&At<String>>) -> String {
         match id {
             Some(id) => format!("relation `{}`", id.value),
@@ -117,7 +139,7 @@ impl Builder {
                 "wikidata" if value.starts_with('Q') => wikidata = value,
                 "label" | "name" | "id" => {}
                 _ if value.trim().is_empty() => {}
-                _ => facts.push(RawAttribute { key, value: scalar(&value), sources: Self::cite(&span), span: span.clone() }),
+                _ => facts.push(RawAttribute { value: self.scalar(&value, &span), key, sources: Self::cite(&span), span: span.clone() }),
             }
         }
         facts.extend(cited);
@@ -177,7 +199,7 @@ impl Builder {
                 "sources" => r.sources = self.named_sources(value.split(';'), &span, &sources_of),
                 "id" | "source" | "target" | "from" | "to" => {}
                 _ if value.trim().is_empty() => {}
-                _ => r.attributes.push((key, scalar(&value))),
+                _ => r.attributes.push((key, self.scalar(&value, &span))),
             }
         }
         let kind = r.kind.as_ref().map(|k| k.value);
@@ -197,40 +219,10 @@ impl Builder {
         if kind == Some(RelationType::Position) && r.role.is_empty() {
             r.role = "position".into();
         }
+        values::unique_keys(&mut r.attributes);
         self.file.relations.push(r);
         let last = self.file.relations.len() - 1;
         &mut self.file.relations[last]
-    }
-
-    /// Foreign ids ("Myriel", "0", "n1") become valid ids (`myriel`, `n0`,
-    /// `n1`), unique; relation endpoints follow, matched by id, then by label.
-    fn normalize_ids(&mut self) {
-        let mut by_original: std::collections::HashMap<String, String> = std::collections::HashMap::new();
-        let mut by_label: std::collections::HashMap<String, String> = std::collections::HashMap::new();
-        let mut taken: std::collections::HashSet<String> = std::collections::HashSet::new();
-        for e in &mut self.file.entities {
-            if let Some(existing) = by_original.get(&e.id.value) {
-                // A repeated id: keep it so `resolve` reports the duplicate.
-                e.id.value = existing.clone();
-                continue;
-            }
-            let mut id = slug(&e.id.value);
-            let base = id.clone();
-            let mut n = 2;
-            while taken.contains(&id) {
-                id = format!("{base}-{n}");
-                n += 1;
-            }
-            taken.insert(id.clone());
-            by_original.insert(e.id.value.clone(), id.clone());
-            by_label.entry(e.name.clone()).or_insert_with(|| id.clone());
-            e.id.value = id;
-        }
-        for r in &mut self.file.relations {
-            for end in [&mut r.from, &mut r.to].into_iter().flatten() {
-                end.value = by_original.get(&end.value).or_else(|| by_label.get(&end.value)).cloned().unwrap_or_else(|| slug(&end.value));
-            }
-        }
     }
 
     /// Every source id that an attribute or relation cites, in file order.
@@ -271,6 +263,7 @@ impl Builder {
             );
         }
         self.normalize_ids();
+        self.apply_policy();
         // Only when something still cites it: a round trip of our own export
         // gives back exactly its sources. A file that describes a source
         // `import` itself (an earlier import, exported) keeps that record.
@@ -290,44 +283,17 @@ impl Builder {
         if self.file.meta.title.is_empty() {
             self.file.meta = Meta { title: title.to_string(), description: String::new() };
         }
-        let mut diagnostics = self.diagnostics;
+        let mut diagnostics = std::mem::take(&mut self.diagnostics);
         // Every source is cited by construction except those a JGF file
         // describes; one of those that nothing cites is a warning, as in TOML.
-        let dataset = resolve(self.file, &mut diagnostics);
+        let dataset = resolve(std::mem::take(&mut self.file), &mut diagnostics);
+        self.diagnostics = diagnostics;
+        self.tally_warnings(format);
+        self.speak_the_files_terms(format);
+        let mut diagnostics = self.diagnostics;
         sort(&mut diagnostics);
+        // The warnings are not errors: a dataset resolve made stands.
         Checked { dataset, diagnostics }
-    }
-}
-
-/// A valid id from any text: lower-case ASCII letters and digits, other runs
-/// as `-`; ids that would start with a digit or be empty get an `n` prefix.
-pub fn slug(text: &str) -> String {
-    let mut out = String::new();
-    for c in text.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    while out.ends_with('-') {
-        out.pop();
-    }
-    if out.is_empty() || out.starts_with(|c: char| c.is_ascii_digit()) {
-        out.insert(0, 'n');
-    }
-    out
-}
-
-/// Numbers and booleans as such, everything else as text.
-fn scalar(value: &str) -> Value {
-    match value {
-        "true" => Value::Bool(true),
-        "false" => Value::Bool(false),
-        v => match v.parse::<f64>() {
-            Ok(n) if n.is_finite() && !v.trim().is_empty() => Value::Number(n),
-            _ => Value::Text(v.to_string()),
-        },
     }
 }
 
@@ -347,20 +313,25 @@ pub fn locate(inputs: &[Input], offset: usize) -> (usize, usize) {
 /// Imports one or more files of one format (a CSV pair is two files).
 /// Diagnostic spans are offsets into the files laid end to end (see [`locate`]).
 pub fn import(format: Format, inputs: &[Input]) -> Checked {
+    import_with(format, inputs, ImportOptions::default())
+}
+
+/// [`import`] with other [`ImportOptions`].
+pub fn import_with(format: Format, inputs: &[Input], options: ImportOptions) -> Checked {
     let names: Vec<&str> = inputs.iter().map(|i| i.name).collect();
     let title = names.first().map(|n| n.rsplit('/').next().unwrap_or(n)).unwrap_or("Imported map");
-    let mut b = Builder::default();
+    let mut b = Builder { options, ..Builder::default() };
     let label = match format {
         Format::Csv => {
             csv::read_all(&mut b, &with_bases(inputs));
             "CSV"
         }
         Format::Gexf => {
-            with_bases(inputs).into_iter().for_each(|(text, base)| xml::read_gexf(&mut b, text, base));
+            with_bases(inputs).into_iter().for_each(|(text, base)| gexf::read_gexf(&mut b, text, base));
             "GEXF"
         }
         Format::Graphml => {
-            with_bases(inputs).into_iter().for_each(|(text, base)| xml::read_graphml(&mut b, text, base));
+            with_bases(inputs).into_iter().for_each(|(text, base)| graphml::read_graphml(&mut b, text, base));
             "GraphML"
         }
         Format::Jgf => {

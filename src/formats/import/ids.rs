@@ -1,0 +1,57 @@
+//! Ids as other tools write them (`Myriel`, `0`, `n1::n0`) made valid
+//! here, and each rewritten one remembered, so that messages can name it
+//! as the file writes it (`speak_the_files_terms`).
+
+use super::values::slug;
+use super::Builder;
+use crate::check::fields::{At, Span};
+use std::collections::{HashMap, HashSet};
+
+impl Builder {
+    /// A relation id from the file, made valid; messages name it as written.
+    pub(crate) fn relation_id(&mut self, text: &str, span: &Span) -> At<String> {
+        let id = slug(text);
+        if id != text {
+            self.renamed.entry(id.clone()).or_insert_with(|| text.to_string());
+        }
+        At { value: id, span: span.clone() }
+    }
+
+    /// Foreign ids ("Myriel", "0", "n1") become valid ids (`myriel`, `n0`,
+    /// `n1`), unique; relation endpoints follow, matched by id, then by label.
+    pub(crate) fn normalize_ids(&mut self) {
+        let mut by_original: HashMap<String, String> = HashMap::new();
+        let mut by_label: HashMap<String, String> = HashMap::new();
+        let mut taken: HashSet<String> = HashSet::new();
+        for e in &mut self.file.entities {
+            if let Some(existing) = by_original.get(&e.id.value) {
+                // A repeated id: keep it so `resolve` reports the duplicate.
+                e.id.value = existing.clone();
+                continue;
+            }
+            let mut id = slug(&e.id.value);
+            let base = id.clone();
+            let mut n = 2;
+            while taken.contains(&id) {
+                id = format!("{base}-{n}");
+                n += 1;
+            }
+            taken.insert(id.clone());
+            if id != e.id.value {
+                self.renamed.insert(id.clone(), e.id.value.clone());
+            }
+            by_original.insert(e.id.value.clone(), id.clone());
+            by_label.entry(e.name.clone()).or_insert_with(|| id.clone());
+            e.id.value = id;
+        }
+        for r in &mut self.file.relations {
+            for end in [&mut r.from, &mut r.to].into_iter().flatten() {
+                let id = by_original.get(&end.value).or_else(|| by_label.get(&end.value)).cloned().unwrap_or_else(|| slug(&end.value));
+                if id != end.value && !by_original.contains_key(&end.value) && !by_label.contains_key(&end.value) {
+                    self.renamed.entry(id.clone()).or_insert_with(|| end.value.clone());
+                }
+                end.value = id;
+            }
+        }
+    }
+}
