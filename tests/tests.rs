@@ -11,6 +11,7 @@ mod export;
 mod first_frame;
 mod fuzz_smoke;
 mod import;
+mod import_corpus;
 mod import_defects;
 mod jgf;
 mod legibility;

@@ -7,10 +7,33 @@ use super::Builder;
 use crate::check::fields::{At, Span};
 use std::collections::{HashMap, HashSet};
 
+/// The relation ids given so far: by the file's spelling, and those taken.
+#[derive(Default)]
+pub(crate) struct RelationIds {
+    by_original: HashMap<String, String>,
+    taken: HashSet<String>,
+}
+
 impl Builder {
-    /// A relation id from the file, made valid; messages name it as written.
+    /// A relation id from the file, made valid and unique (`J-S` and `J~S`
+    /// are `j-s` and `j-s-2`); one the file repeats stays repeated, for
+    /// `resolve` to report. Messages name it as written.
     pub(crate) fn relation_id(&mut self, text: &str, span: &Span) -> At<String> {
-        let id = slug(text);
+        let ids = &mut self.relation_ids;
+        let id = match ids.by_original.get(text) {
+            Some(id) => id.clone(),
+            None => {
+                let base = slug(text);
+                let (mut id, mut n) = (base.clone(), 2);
+                while ids.taken.contains(&id) {
+                    id = format!("{base}-{n}");
+                    n += 1;
+                }
+                ids.taken.insert(id.clone());
+                ids.by_original.insert(text.to_string(), id.clone());
+                id
+            }
+        };
         if id != text {
             self.renamed.entry(id.clone()).or_insert_with(|| text.to_string());
         }

@@ -79,6 +79,7 @@ pub(crate) struct Builder {
     pub(crate) tally: policy::Tallies,
     /// Each rewritten id (`n1047`) and how the file writes it (`1047`).
     pub(crate) renamed: std::collections::HashMap<String, String>,
+    pub(crate) relation_ids: ids::RelationIds,
 }
 
 impl Builder {
