@@ -14,7 +14,7 @@ fn fixture(name: &str) -> String {
 
 fn imported(name: &str, text: &str, strict: bool) -> Checked {
     let format = Format::from_path(name).unwrap();
-    import_with(format, &[Input { name, text }], ImportOptions { strict })
+    import_with(format, &[Input { name, text }], ImportOptions { strict, ..ImportOptions::default() })
 }
 
 fn codes(checked: &Checked) -> Vec<&'static str> {

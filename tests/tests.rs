@@ -13,6 +13,7 @@ mod fuzz_smoke;
 mod import;
 mod import_corpus;
 mod import_defects;
+mod import_keeps;
 mod jgf;
 mod legibility;
 mod layout;

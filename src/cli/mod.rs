@@ -130,17 +130,23 @@ enum Command {
 }
 
 /// How files of other tools are read (every subcommand that reads a file).
-#[derive(clap::Args, Clone, Copy, Debug, Default)]
+#[derive(clap::Args, Clone, Debug, Default)]
 struct ImportArgs {
     /// Imports only: a self-loop or an edge to an undeclared node is an
     /// error, as in a data file (by default: skipped, or the node created, with one warning).
     #[arg(long)]
     strict: bool,
+    /// Imports only: the node column whose values (person, Company ...) set each entity's kind.
+    #[arg(long, value_name = "COLUMN")]
+    kind_column: Option<String>,
+    /// Imports only: the edge column whose values (member_of, Partner of ...) set each relation's type.
+    #[arg(long, value_name = "COLUMN")]
+    type_column: Option<String>,
 }
 
 impl ImportArgs {
     fn options(self) -> crate::formats::import::ImportOptions {
-        crate::formats::import::ImportOptions { strict: self.strict }
+        crate::formats::import::ImportOptions { strict: self.strict, kind_column: self.kind_column, type_column: self.type_column }
     }
 }
 

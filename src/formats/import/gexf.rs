@@ -27,6 +27,7 @@ pub fn read_gexf(b: &mut Builder, text: &str, base: usize) {
                 declare(&mut declared, &el, &["title"], "type", &class);
                 last_declared = el.attrs.get("id").cloned();
             }
+            "graph" => open.undirected = el.attrs.get("defaultedgetype").is_some_and(|t| t == "undirected"),
             "node" | "edge" => open.stack.push(Pending::new(el)),
             "attvalue" => {
                 let a = &el.attrs;

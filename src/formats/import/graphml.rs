@@ -41,7 +41,10 @@ pub fn read_graphml(b: &mut Builder, text: &str, base: usize) {
                 default_of = el.attrs.get("id").cloned();
             }
             "default" | "desc" => data.text.clear(),
-            "graph" => depth += 1,
+            "graph" => {
+                depth += 1;
+                open.undirected = el.attrs.get("edgedefault").is_some_and(|d| d == "undirected");
+            }
             "node" | "edge" => open.stack.push(Pending::new(el)),
             "hyperedge" => {
                 let id = el.attrs.get("id").map_or(String::new(), |id| format!(" `{id}`"));

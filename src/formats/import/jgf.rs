@@ -135,6 +135,23 @@ fn read_attributes(b: &mut Builder, metadata: Option<&Value>, entity: &str, span
     attributes
 }
 
+/// A JGF file's second and later graphs, and hyperedges, have no place in
+/// one map: each kind counted in one warning.
+fn warn_left_out(b: &mut Builder, text: &str, base: usize, doc: &Value, graph: Option<&Value>) {
+    let graphs = doc.get("graphs").and_then(Value::as_array).map_or(0, Vec::len);
+    if doc.get("graph").is_none() && graphs > 1 {
+        let span = span_of(text, base, "graphs");
+        for i in 2..=graphs {
+            b.tally.dropped("a JGF file's second and later graphs (one map is read from the first)", &span, &format!("graph #{i} of {graphs}"));
+        }
+    }
+    let hyperedges = graph.and_then(|g| g.get("hyperedges")).and_then(Value::as_array).map_or(0, Vec::len);
+    let span = span_of(text, base, "hyperedges");
+    for i in 1..=hyperedges {
+        b.tally.dropped("a hyperedge (an edge of more than two nodes)", &span, &format!("hyperedge #{i}"));
+    }
+}
+
 /// Reads one JGF document.
 pub fn read(b: &mut Builder, text: &str, base: usize) {
     // A byte order mark (editors on Windows write one) is not JSON; skip it, keeping offsets.
@@ -152,6 +169,7 @@ pub fn read(b: &mut Builder, text: &str, base: usize) {
     };
     super::json_keys::warn_duplicates(b, text, base);
     let graph = doc.get("graph").or_else(|| doc.get("graphs").and_then(|g| g.get(0)));
+    warn_left_out(b, text, base, &doc, graph);
     let Some(graph) = graph else {
         b.diagnostics.push(Diagnostic::new(Code::MissingField, base..base, "JSON Graph Format needs a top-level `graph` (or `graphs`)").hint("see https://jsongraphformat.info"));
         return;

@@ -132,9 +132,18 @@ impl Builder {
         let mut aliases = Vec::new();
         let (mut country, mut wikidata) = (String::new(), String::new());
         let mut facts = Vec::new();
+        let kind_column = self.options.kind_column.as_deref().map(str::to_ascii_lowercase);
         for (key, value) in attributes {
-            match key.to_ascii_lowercase().as_str() {
-                "kind" | "type" if EntityKind::from_key(&value).is_some() => kind = EntityKind::from_key(&value),
+            let lower = key.to_ascii_lowercase();
+            let names_kind = lower == "kind" || lower == "type" || kind_column.as_deref() == Some(lower.as_str());
+            match lower.as_str() {
+                _ if names_kind && EntityKind::from_key(&values::vocab_key(&value)).is_some() => kind = EntityKind::from_key(&values::vocab_key(&value)),
+                // Kumu's multi-valued fields: one attribute per tag.
+                "tags" if value.contains('|') => {
+                    for tag in values::list_items(&value) {
+                        facts.push(RawAttribute { value: Value::Text(tag), key: key.clone(), sources: Self::cite(&span), span: span.clone() });
+                    }
+                }
                 "aliases" => aliases.extend(value.split(';').map(str::trim).filter(|a| !a.is_empty()).map(String::from)),
                 "country" if value.len() == 2 => country = value,
                 "wikidata" if value.starts_with('Q') => wikidata = value,
@@ -181,11 +190,14 @@ impl Builder {
         };
         let mut share_qualifier = ShareQualifier::Exact;
         let mut share = None;
+        let type_column = self.options.type_column.as_deref().map(str::to_ascii_lowercase);
         for (key, value) in attributes {
             let date = || crate::model::date::PartialDate::parse(&value).ok();
-            match key.to_ascii_lowercase().as_str() {
-                "relation" | "type" | "label" if RelationType::from_key(&value).is_some() => {
-                    r.kind = RelationType::from_key(&value).map(|k| At { value: k, span: span.clone() });
+            let lower = key.to_ascii_lowercase();
+            let names_type = ["relation", "type", "label"].contains(&lower.as_str()) || type_column.as_deref() == Some(lower.as_str());
+            match lower.as_str() {
+                _ if names_type && RelationType::from_key(&values::vocab_key(&value)).is_some() => {
+                    r.kind = RelationType::from_key(&values::vocab_key(&value)).map(|k| At { value: k, span: span.clone() });
                 }
                 "share" => share = value.parse::<f64>().ok().filter(|s| (0.0..=100.0).contains(s)),
                 "share_qualifier" => share_qualifier = ShareQualifier::from_key(&value).unwrap_or(ShareQualifier::Exact),
@@ -195,8 +207,12 @@ impl Builder {
                 "end" if date().is_some() => r.end = date().map(|d| At { value: d, span: span.clone() }),
                 "announced" => r.announced = date(),
                 "note" => r.note = value,
-                // Gephi's Type column says Directed/Undirected; our relations are directed.
-                "type" if value.eq_ignore_ascii_case("directed") || value.eq_ignore_ascii_case("undirected") => {}
+                // Gephi's Type column says Directed/Undirected: an undirected one is kept as `directed = false`.
+                "type" if value.eq_ignore_ascii_case("directed") => {}
+                "type" | "directed" if value.eq_ignore_ascii_case("undirected") || value.eq_ignore_ascii_case("false") => {
+                    r.attributes.push(("directed".into(), Value::Bool(false)));
+                }
+                "directed" => {}
                 "sources" => r.sources = self.named_sources(value.split(';'), &span, &sources_of),
                 "id" | "source" | "target" | "from" | "to" => {}
                 _ if value.trim().is_empty() => {}

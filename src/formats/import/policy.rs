@@ -14,11 +14,17 @@ use crate::model::vocab::EntityKind;
 use std::collections::{HashMap, HashSet};
 
 /// How an import treats what a network file may hold and a data file may not.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ImportOptions {
     /// Self-loops and edges to undeclared nodes are errors (`E013`,
     /// `E006`), as in a data file, instead of skipped or created with a warning.
     pub strict: bool,
+    /// A node column whose values (`Person`, `company`) set the entity
+    /// kind, beside `kind` and `type` (`--kind-column`).
+    pub kind_column: Option<String>,
+    /// An edge column whose values set the relation type, beside
+    /// `relation`, `type` and `label` (`--type-column`).
+    pub type_column: Option<String>,
 }
 
 /// How often one thing happened, and the first place and example.

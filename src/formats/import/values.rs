@@ -88,3 +88,27 @@ pub(crate) fn unique_keys(pairs: &mut [(String, Value)]) {
         }
     }
 }
+
+/// A vocabulary key as other tools write it: `Person`, `Government body`,
+/// `member-of` are `person`, `government_body`, `member_of` (Kumu writes
+/// capitalised types).
+pub(crate) fn vocab_key(text: &str) -> String {
+    text.trim().chars().map(|c| if c == ' ' || c == '-' { '_' } else { c.to_ascii_lowercase() }).collect()
+}
+
+/// The items of a list value as Gephi and graphology write them:
+/// `a|b|c`, `a,b,c`, `[a, b]`, `['a', "b"]`; each trimmed and unquoted.
+pub(crate) fn list_items(text: &str) -> Vec<String> {
+    let inner = text.trim();
+    let inner = inner.strip_prefix('[').and_then(|t| t.strip_suffix(']')).unwrap_or(inner);
+    let separator = if inner.contains('|') { '|' } else { ',' };
+    inner
+        .split(separator)
+        .map(|item| {
+            let item = item.trim();
+            let unquoted = ['\'', '"'].iter().find_map(|q| item.strip_prefix(*q).and_then(|t| t.strip_suffix(*q))).unwrap_or(item);
+            unquoted.replace("\\'", "'")
+        })
+        .filter(|item| !item.is_empty())
+        .collect()
+}

@@ -127,7 +127,12 @@ impl Pending {
                 (Some("boolean"), "0") => "false".into(),
                 _ => value,
             };
-            self.values.push((super::values::dated_key(&name, start, end), value));
+            let key = super::values::dated_key(&name, start, end);
+            // A list column's items each as a value of its own (an entity's repeated attribute).
+            match column.filter(|d| d.ty.starts_with("list")) {
+                Some(_) => self.values.extend(super::values::list_items(&value).into_iter().map(|item| (key.clone(), item))),
+                None => self.values.push((key, value)),
+            }
         }
     }
 
@@ -166,6 +171,9 @@ pub(crate) fn declare(declared: &mut HashMap<String, Declared>, el: &Element, na
 #[derive(Default)]
 pub(crate) struct Open {
     pub stack: Vec<Pending>,
+    /// Whether the graph's edges are undirected unless they say otherwise
+    /// (GEXF `defaultedgetype`, GraphML `edgedefault`).
+    pub undirected: bool,
 }
 
 impl Open {
@@ -182,7 +190,7 @@ impl Open {
         let Some(mut p) = self.stack.pop() else { return };
         p.with_defaults(declared);
         if p.el.name != "node" {
-            return edge(b, p);
+            return edge(b, p, self.undirected);
         }
         let parent = p.el.attrs.get("pid").cloned().or_else(|| self.stack.iter().rev().find(|o| o.el.name == "node").and_then(|o| o.el.attrs.get("id").cloned()));
         let id = required(b, &p.el, "id");
@@ -196,7 +204,15 @@ impl Open {
     }
 }
 
-fn edge(b: &mut Builder, p: Pending) {
+/// An edge as a relation; an undirected one (by its graph's default, GEXF
+/// `type`, GraphML `directed`) says so in `directed = false`, since a
+/// relation is drawn as an arrow.
+fn edge(b: &mut Builder, p: Pending, undirected_default: bool) {
+    let undirected = match (p.el.attrs.get("type").map(String::as_str), p.el.attrs.get("directed").map(String::as_str)) {
+        (Some("undirected" | "mutual"), _) | (_, Some("false")) => true,
+        (Some("directed"), _) | (_, Some("true")) => false,
+        _ => undirected_default,
+    };
     let from = required(b, &p.el, "source");
     let to = required(b, &p.el, "target");
     let id = p.el.attrs.get("id").filter(|v| !v.is_empty()).map(|v| b.relation_id(v, &p.el.span));
@@ -206,6 +222,9 @@ fn edge(b: &mut Builder, p: Pending) {
         if let Some(v) = p.el.attrs.get(key) {
             values.insert(0, (key.to_string(), v.clone()));
         }
+    }
+    if undirected {
+        values.push(("directed".into(), "false".into()));
     }
     b.relation(id, from, to, values, p.el.span.clone());
 }

@@ -1,0 +1,92 @@
+//! Issue 15's silent losses: what other tools' files carry comes back (or
+//! one warning names what was left out).
+
+use alliance_map::check::Checked;
+use alliance_map::formats::import::{import_with, Format, ImportOptions, Input};
+use alliance_map::model::vocab::{EntityKind, RelationType};
+use alliance_map::model::{Dataset, Value};
+
+fn read(name: &str, text: &str, options: ImportOptions) -> Checked {
+    import_with(Format::from_path(name).unwrap(), &[Input { name, text }], options)
+}
+
+fn data(name: &str, text: &str) -> Dataset {
+    let checked = read(name, text, ImportOptions::default());
+    checked.dataset.unwrap_or_else(|| panic!("{name}: {:#?}", checked.diagnostics))
+}
+
+fn attribute<'a>(pairs: &'a [(String, Value)], key: &str) -> Option<&'a Value> {
+    pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+}
+
+#[test]
+fn undirected_edges_say_so_and_directed_ones_stay_arrows() {
+    let gexf = r#"<gexf><graph defaultedgetype="undirected"><nodes><node id="a"/><node id="b"/></nodes><edges><edge source="a" target="b" weight="2.5"/><edge source="b" target="a" type="directed"/></edges></graph></gexf>"#;
+    let d = data("u.gexf", gexf);
+    assert_eq!(attribute(&d.relations[0].attributes, "directed"), Some(&Value::Bool(false)));
+    assert_eq!(attribute(&d.relations[0].attributes, "weight"), Some(&Value::Number(2.5)), "GEXF's weight attribute");
+    assert_eq!(attribute(&d.relations[1].attributes, "directed"), None);
+    let graphml = r#"<graphml><graph edgedefault="directed"><node id="a"/><node id="b"/><edge source="a" target="b" directed="false"/></graph></graphml>"#;
+    assert_eq!(attribute(&data("u.graphml", graphml).relations[0].attributes, "directed"), Some(&Value::Bool(false)));
+    let csv = "Source,Target,Type\na,b,Undirected\n";
+    assert_eq!(attribute(&data("u.csv", csv).relations[0].attributes, "directed"), Some(&Value::Bool(false)));
+}
+
+#[test]
+fn defaults_labels_titles_and_typed_values_come_back() {
+    let graphml = r#"<graphml xmlns:y="http://www.yworks.com/xml/graphml">
+<key id="d0" for="node" attr.name="listed" attr.type="boolean"><default>0</default></key>
+<key id="d1" for="node" yfiles.type="nodegraphics"/>
+<key id="g" for="graph" attr.name="name" attr.type="string"/>
+<graph edgedefault="directed"><desc>Who supplies whom</desc><data key="g">Supply chain</data>
+<node id="n0"><data key="d0">1</data><data key="d1"><y:ShapeNode><y:NodeLabel>Ardent</y:NodeLabel></y:ShapeNode></data></node>
+<node id="n1"><data key="d1"><y:ShapeNode><y:NodeLabel>Kestrel</y:NodeLabel></y:ShapeNode></data></node>
+<edge source="n0" target="n1"/></graph></graphml>"#;
+    let d = data("yed.graphml", graphml);
+    assert_eq!((d.meta.title.as_str(), d.meta.description.as_str()), ("Supply chain", "Who supplies whom"));
+    assert_eq!(d.entities.iter().map(|e| e.name.as_str()).collect::<Vec<_>>(), ["Ardent", "Kestrel"]);
+    let listed: Vec<&Value> = d.entities.iter().map(|e| &e.attributes[0].value).collect();
+    assert_eq!(listed, [&Value::Bool(true), &Value::Bool(false)], "0/1 of a boolean key, and its default");
+    let csv = "Id,Label,Public,Score\na,A,TRUE,1.5\nb,B,True,2\n";
+    let d = data("typed.csv", csv);
+    assert_eq!(d.entities[0].attributes[0].value, Value::Bool(true));
+    assert_eq!(d.entities[1].attributes[0].value, Value::Bool(true));
+}
+
+#[test]
+fn kinds_and_types_match_the_vocabulary_in_any_case_or_from_a_named_column() {
+    let entities = "Label,Type,Category\nArdent,Company,person\nAda,Person,company\nMinistry,Government body,event\n";
+    let d = data("elements.csv", entities);
+    assert_eq!(d.entities.iter().map(|e| e.kind).collect::<Vec<_>>(), [EntityKind::Company, EntityKind::Person, EntityKind::GovernmentBody]);
+    let options = ImportOptions { kind_column: Some("category".into()), ..ImportOptions::default() };
+    let d = read("elements.csv", "Label,Category\nArdent,Person\n", options).dataset.unwrap();
+    assert_eq!(d.entities[0].kind, EntityKind::Person);
+    let relations = "From,To,Kind\nAda,Ardent,Member of\n";
+    let options = ImportOptions { type_column: Some("Kind".into()), ..ImportOptions::default() };
+    let d = read("connections.csv", relations, options).dataset.unwrap();
+    assert_eq!(d.relations[0].kind, RelationType::MemberOf);
+}
+
+#[test]
+fn lists_become_repeated_attributes_and_kumu_tags_too() {
+    let gexf = r#"<gexf><graph><attributes class="node"><attribute id="0" title="types" type="liststring"/></attributes>
+<nodes><node id="a" label="A"><attvalues><attvalue for="0" value="[cooking, 'money']"/></attvalues></node><node id="b" label="B"/></nodes>
+<edges><edge source="a" target="b"/></edges></graph></gexf>"#;
+    let d = data("lists.gexf", gexf);
+    let types: Vec<(&str, &Value)> = d.entities[0].attributes.iter().map(|a| (a.key.as_str(), &a.value)).collect();
+    assert_eq!(types, [("types", &Value::Text("cooking".into())), ("types", &Value::Text("money".into()))]);
+    let kumu = "Label,Tags\nArdent,battery|supplier\n";
+    let tags: Vec<String> = data("kumu.csv", kumu).entities[0].attributes.iter().map(|a| a.value.display()).collect();
+    assert_eq!(tags, ["battery", "supplier"]);
+}
+
+#[test]
+fn a_jgf_files_later_graphs_and_hyperedges_are_named_as_left_out() {
+    let jgf = r#"{"graphs": [{"nodes": {"a": {}, "b": {}}, "edges": [{"source": "a", "target": "b"}], "hyperedges": [{"nodes": ["a", "b"]}]}, {"nodes": {"c": {}}}, {"nodes": {"d": {}}}]}"#;
+    let checked = read("multi.json", jgf, ImportOptions::default());
+    let messages: Vec<&str> = checked.diagnostics.iter().map(|d| d.message.as_str()).collect();
+    assert_eq!(messages.len(), 2, "{messages:?}");
+    assert!(messages.iter().any(|m| m.contains("second and later graphs") && m.contains("2 elements left out, first graph #2 of 3")), "{messages:?}");
+    assert!(messages.iter().any(|m| m.contains("hyperedge") && m.contains("1 element left out")), "{messages:?}");
+    assert_eq!(checked.dataset.unwrap().entities.len(), 2);
+}
