@@ -2,7 +2,7 @@
 //! and licences in its README.md): each goes through what `convert`,
 //! `check`, `build` and `render` do, by the library functions they call,
 //! and what survives is compared with what networkx reads from the same
-//! file (`networkx-counts.tsv`, written by `networkx_counts.py`). The
+//! file (`networkx-counts.txt`, written by `networkx_counts.py`). The
 //! outcome of every file and the pass rate are in `expected.txt`
 //! (`UPDATE_EXPECT=1` rewrites it). Whatever the file: no panic, never a
 //! converted file that its own check rejects, and a file that does not go
@@ -25,7 +25,7 @@ fn corpus() -> PathBuf {
 
 /// networkx's nodes, edges and self-loops per file, or `None` where it raises.
 fn networkx_counts() -> HashMap<String, Option<(usize, usize, usize)>> {
-    let text = std::fs::read_to_string(corpus().join("networkx-counts.tsv")).unwrap();
+    let text = std::fs::read_to_string(corpus().join("networkx-counts.txt")).unwrap();
     text.lines()
         .skip(1)
         .map(|line| {
@@ -79,14 +79,14 @@ fn outcome(name: &str, text: &str, networkx: Option<(usize, usize, usize)>) -> (
 #[test]
 fn real_files_from_other_tools_go_through_convert_check_build_and_render() {
     let counts = networkx_counts();
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(corpus()).unwrap().map(|e| e.unwrap().path()).filter(|p| Format::from_path(&p.to_string_lossy()).is_some() && !p.ends_with("expected.txt")).collect();
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(corpus()).unwrap().map(|e| e.unwrap().path()).filter(|p| Format::from_path(&p.to_string_lossy()).is_some()).collect();
     paths.sort();
     assert!(paths.len() >= 80, "the corpus is missing files");
     let (mut lines, mut passed) = (Vec::new(), 0);
     for path in &paths {
         let name = path.file_name().unwrap().to_string_lossy().to_string();
         let text = std::fs::read_to_string(path).unwrap();
-        let networkx = counts.get(&name).unwrap_or_else(|| panic!("{name} is not in networkx-counts.tsv: run networkx_counts.py"));
+        let networkx = counts.get(&name).unwrap_or_else(|| panic!("{name} is not in networkx-counts.txt: run networkx_counts.py"));
         let (line, ok) = outcome(&name, &text, *networkx);
         passed += usize::from(ok);
         lines.push(line);

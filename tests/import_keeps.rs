@@ -90,3 +90,17 @@ fn a_jgf_files_later_graphs_and_hyperedges_are_named_as_left_out() {
     assert!(messages.iter().any(|m| m.contains("hyperedge") && m.contains("1 element left out")), "{messages:?}");
     assert_eq!(checked.dataset.unwrap().entities.len(), 2);
 }
+
+#[test]
+fn csv_dialects_are_sniffed_and_an_unread_separator_is_named() {
+    let entities = "\u{feff}Id;Label;Kind\na;Ardent;Company\nb;Bolt;person\n";
+    let relations = "Source;Target;Weight\na;b;2,5\n";
+    let inputs = [Input { name: "nodes.csv", text: entities }, Input { name: "edges.csv", text: relations }];
+    let d = import_with(Format::Csv, &inputs, ImportOptions::default()).dataset.unwrap();
+    assert_eq!((d.entities.len(), d.relations.len(), d.entities[1].kind), (2, 1, EntityKind::Person));
+    assert_eq!(data("edges.tsv", "Source\tTarget\na\tb\n").relations.len(), 1);
+    assert_eq!(data("gephi.csv", "Source Target Type\nFred Alice Directed\n").relations.len(), 1);
+    let checked = read("pipe.csv", "Source|Target\na|b\n", ImportOptions::default());
+    assert_eq!(checked.diagnostics.len(), 1, "one error, not a second 'no entities'");
+    assert!(checked.diagnostics[0].hint.as_deref().unwrap().contains("separated by `|`"), "{:?}", checked.diagnostics[0].hint);
+}

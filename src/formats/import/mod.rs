@@ -49,7 +49,7 @@ impl Format {
     pub fn from_path(path: &str) -> Option<Format> {
         let ext = path.rsplit('.').next()?.to_ascii_lowercase();
         match ext.as_str() {
-            "csv" => Some(Format::Csv),
+            "csv" | "tsv" => Some(Format::Csv),
             "gexf" => Some(Format::Gexf),
             "graphml" | "xml" => Some(Format::Graphml),
             "json" | "jgf" => Some(Format::Jgf),
@@ -273,7 +273,8 @@ impl Builder {
     /// the facts that name no source.
     pub fn finish(mut self, names: &[&str], format: &str, title: &str) -> Checked {
         // The rule an empty TOML file meets (`check::read`), unless the file did not even parse.
-        if self.file.entities.is_empty() && !self.diagnostics.iter().any(|d| d.code == Code::Syntax) {
+        // One error is enough: a file that did not parse, or a CSV header without the columns, is said so already.
+        if self.file.entities.is_empty() && !crate::check::diagnostic::has_errors(&self.diagnostics) {
             self.diagnostics.push(
                 Diagnostic::new(Code::MissingField, 0..0, "the file defines no entities: there is nothing to draw")
                     .hint(format!("add nodes to the {format} file (or relations, whose ends become entities)")),

@@ -193,6 +193,12 @@ impl Open {
             return edge(b, p, self.undirected);
         }
         let parent = p.el.attrs.get("pid").cloned().or_else(|| self.stack.iter().rev().find(|o| o.el.name == "node").and_then(|o| o.el.attrs.get("id").cloned()));
+        // A GEXF node's time: kept as attributes (an entity has no dates of its own).
+        for key in ["start", "end", "timestamp"] {
+            if let Some(v) = p.el.attrs.get(key) {
+                p.values.push((key.to_string(), v.clone()));
+            }
+        }
         let id = required(b, &p.el, "id");
         if let Some(parent) = parent.filter(|_| !id.value.is_empty()) {
             let span = p.el.span.clone();
@@ -218,7 +224,7 @@ fn edge(b: &mut Builder, p: Pending, undirected_default: bool) {
     let id = p.el.attrs.get("id").filter(|v| !v.is_empty()).map(|v| b.relation_id(v, &p.el.span));
     let mut values = p.values;
     // GEXF writes these as XML attributes of the edge (weight too: lost before).
-    for key in ["label", "start", "end", "weight"] {
+    for key in ["label", "start", "end", "timestamp", "weight"] {
         if let Some(v) = p.el.attrs.get(key) {
             values.insert(0, (key.to_string(), v.clone()));
         }
