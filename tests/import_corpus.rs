@@ -62,6 +62,7 @@ fn outcome(name: &str, text: &str, networkx: Option<(usize, usize, usize)>) -> (
     assert!(render_svg(data.clone(), 800, 600, None, false).starts_with("<svg"), "{name}: render");
     let nested = data.relations.iter().filter(|r| r.kind == RelationType::MemberOf).count();
     let mut warnings: Vec<&str> = checked.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    warnings.sort_unstable();
     warnings.dedup();
     let (entities, relations) = (data.entities.len(), data.relations.len());
     // Self-loops are skipped (W007) and nodes inside others add a member_of.

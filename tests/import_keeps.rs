@@ -104,3 +104,38 @@ fn csv_dialects_are_sniffed_and_an_unread_separator_is_named() {
     assert_eq!(checked.diagnostics.len(), 1, "one error, not a second 'no entities'");
     assert!(checked.diagnostics[0].hint.as_deref().unwrap().contains("separated by `|`"), "{:?}", checked.diagnostics[0].hint);
 }
+
+/// We export Cytoscape JSON, so we read it back: every entity and relation
+/// with kinds, types, aliases and each relation's source ids.
+#[test]
+fn our_cytoscape_export_reads_back_and_compound_parents_nest() {
+    let seed = crate::seed::seed();
+    let text = serde_json::to_string(&alliance_map::formats::export::cytoscape::to_cytoscape(&seed)).unwrap();
+    let back = data("seed.cytoscape.json", &text);
+    assert_eq!(back.entities.len(), seed.entities.len());
+    for (a, b) in seed.entities.iter().zip(&back.entities) {
+        assert_eq!((&a.id, &a.name, a.kind, &a.aliases), (&b.id, &b.name, b.kind, &b.aliases));
+    }
+    assert_eq!(back.relations.len(), seed.relations.len());
+    for (a, b) in seed.relations.iter().zip(&back.relations) {
+        let ids = |d: &Dataset, r: &alliance_map::model::Relation| r.sources.iter().map(|&s| d.source(s).id.clone()).collect::<Vec<_>>();
+        assert_eq!((a.kind, a.from, a.to, a.share, &a.role, a.start), (b.kind, b.from, b.to, b.share, &b.role, b.start));
+        assert_eq!(ids(&seed, a), ids(&back, b));
+    }
+    let compound = r#"[{"data": {"id": "g", "name": "Group"}}, {"data": {"id": "a", "parent": "g"}}, {"data": {"source": "a", "target": "g"}, "group": "edges"}]"#;
+    let d = data("compound.json", compound);
+    let kinds: Vec<RelationType> = d.relations.iter().map(|r| r.kind).collect();
+    assert_eq!(kinds, [RelationType::MemberOf, RelationType::RelatedTo]);
+}
+
+#[test]
+fn graphology_json_reads_with_its_options_and_attributes() {
+    let json = r#"{"attributes": {"name": "Clique"}, "options": {"type": "undirected"}, "nodes": [{"key": "1", "attributes": {"label": "One", "x": 1, "y": 2, "community": "3"}}, {"key": "2"}], "edges": [{"key": "e", "source": "1", "target": "2", "attributes": {"weight": 2}}]}"#;
+    let checked = read("g.json", json, ImportOptions::default());
+    assert_eq!(checked.diagnostics.iter().map(|d| d.code.as_str()).collect::<Vec<_>>(), ["W009"], "x and y named as left out");
+    let d = checked.dataset.unwrap();
+    assert_eq!((d.meta.title.as_str(), d.entities[0].name.as_str()), ("Clique", "One"));
+    assert_eq!(d.entities[0].attributes[0].value, Value::Number(3.0));
+    assert_eq!(attribute(&d.relations[0].attributes, "directed"), Some(&Value::Bool(false)));
+    assert_eq!(attribute(&d.relations[0].attributes, "weight"), Some(&Value::Number(2.0)));
+}

@@ -23,7 +23,7 @@ fn offset_of(text: &str, line: usize, column: usize) -> usize {
     (start + column.saturating_sub(1)).min(text.len())
 }
 
-fn span_of(text: &str, base: usize, needle: &str) -> std::ops::Range<usize> {
+pub(super) fn span_of(text: &str, base: usize, needle: &str) -> std::ops::Range<usize> {
     span_after(text, base, &mut 0, needle)
 }
 
@@ -32,7 +32,7 @@ fn span_of(text: &str, base: usize, needle: &str) -> std::ops::Range<usize> {
 /// search starts where the last one ended, not at the file's start (which
 /// made 40,000 nodes a quadratic 13 s). Searches the whole text when it is
 /// not after the cursor.
-fn span_after(text: &str, base: usize, cursor: &mut usize, needle: &str) -> std::ops::Range<usize> {
+pub(super) fn span_after(text: &str, base: usize, cursor: &mut usize, needle: &str) -> std::ops::Range<usize> {
     let quoted = format!("\"{needle}\"");
     let found = text.get(*cursor..).and_then(|rest| rest.find(&quoted)).map(|i| *cursor + i).or_else(|| text.find(&quoted));
     match found {
@@ -44,7 +44,7 @@ fn span_after(text: &str, base: usize, cursor: &mut usize, needle: &str) -> std:
     }
 }
 
-fn flatten(meta: Option<&Value>) -> Vec<(String, String)> {
+pub(super) fn flatten(meta: Option<&Value>) -> Vec<(String, String)> {
     let Some(Value::Object(m)) = meta else { return Vec::new() };
     m.iter()
         .filter_map(|(k, v)| match v {
@@ -68,7 +68,7 @@ fn scalar(v: &Value) -> Option<Scalar> {
 }
 
 /// The strings of a JSON list (`sources`); anything else in it is skipped.
-fn strings(v: Option<&Value>) -> Vec<&str> {
+pub(super) fn strings(v: Option<&Value>) -> Vec<&str> {
     v.and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str).collect()
 }
 
@@ -168,6 +168,10 @@ pub fn read(b: &mut Builder, text: &str, base: usize) {
         }
     };
     super::json_keys::warn_duplicates(b, text, base);
+    // Cytoscape's and graphology's JSON come with the same extension.
+    if super::json_graphs::read(b, text, base, &doc) {
+        return;
+    }
     let graph = doc.get("graph").or_else(|| doc.get("graphs").and_then(|g| g.get(0)));
     warn_left_out(b, text, base, &doc, graph);
     let Some(graph) = graph else {

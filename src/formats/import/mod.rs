@@ -15,6 +15,7 @@ mod gexf;
 mod graphml;
 mod ids;
 mod jgf;
+mod json_graphs;
 mod json_keys;
 mod policy;
 mod values;
@@ -80,6 +81,8 @@ pub(crate) struct Builder {
     /// Each rewritten id (`n1047`) and how the file writes it (`1047`).
     pub(crate) renamed: std::collections::HashMap<String, String>,
     pub(crate) relation_ids: ids::RelationIds,
+    /// What the file turned out to be, when its extension says less (a `.json` of Cytoscape's).
+    pub(crate) dialect: Option<&'static str>,
 }
 
 impl Builder {
@@ -118,7 +121,7 @@ impl Builder {
         parsed.value
     }
 
-    fn relation_name(&self, id: Option<&At<String>>) -> String {
+    pub(crate) fn relation_name(&self, id: Option<&At<String>>) -> String {
         match id {
             Some(id) => format!("relation `{}`", id.value),
             None => format!("relation #{}", self.file.relations.len() + 1),
@@ -357,6 +360,7 @@ pub fn import_with(format: Format, inputs: &[Input], options: ImportOptions) -> 
             "JSON Graph Format"
         }
     };
+    let label = b.dialect.unwrap_or(label);
     b.finish(&names, label, title)
 }
 
