@@ -336,3 +336,18 @@ fn walk(dir: &std::path::Path) -> Vec<String> {
     }
     out
 }
+
+/// A gzipped file (networkx writes `.graphml.gz` when asked for that name)
+/// is read as the format inside; one that is not gzip is a usage error.
+#[test]
+fn gzipped_imports_are_inflated_and_a_false_gz_is_named() {
+    let out = run(&["check", "tests/fixtures/import-corpus/networkx-karate-club.graphml.gz"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stderr), "tests/fixtures/import-corpus/networkx-karate-club.graphml.gz: ok\n");
+    let path = std::env::temp_dir().join(format!("alliance-map-false-{}.gexf.gz", std::process::id()));
+    std::fs::write(&path, "<gexf/>").unwrap();
+    let out = run(&["check", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("is named .gz but is not gzip data"), "{}", text(&out.stderr));
+    let _ = std::fs::remove_file(path);
+}

@@ -86,7 +86,9 @@ fn real_files_from_other_tools_go_through_convert_check_build_and_render() {
     let (mut lines, mut passed) = (Vec::new(), 0);
     for path in &paths {
         let name = path.file_name().unwrap().to_string_lossy().to_string();
-        let text = std::fs::read_to_string(path).unwrap();
+        // A .gz is inflated as the command line does.
+        let bytes = alliance_map::formats::import::gz::inflate_if_gzipped(&name, std::fs::read(path).unwrap()).unwrap();
+        let text = String::from_utf8(bytes).unwrap();
         let networkx = counts.get(&name).unwrap_or_else(|| panic!("{name} is not in networkx-counts.txt: run networkx_counts.py"));
         let (line, ok) = outcome(&name, &text, *networkx);
         passed += usize::from(ok);

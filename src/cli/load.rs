@@ -83,8 +83,9 @@ pub fn load(io: &mut dyn Io, files: &[String], options: import::ImportOptions, f
 }
 
 fn read_text(io: &mut dyn Io, name: &str) -> Result<String, u8> {
-    match io.read(name) {
-        Ok(bytes) => String::from_utf8(bytes)
+    match io.read(name).map(|bytes| import::gz::inflate_if_gzipped(name, bytes)) {
+        Ok(Err(message)) => Err(usage_error(io, &message, "give the file as it was written, or inflated (gunzip)")),
+        Ok(Ok(bytes)) => String::from_utf8(bytes)
             .map_err(|e| usage_error(io, &format!("{name} is not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()), "save the file as UTF-8")),
         Err(e) => Err(error(io, &format!("cannot read {name}: {e}"))),
     }

@@ -13,6 +13,7 @@ mod attribute_columns;
 mod csv;
 mod gexf;
 mod graphml;
+pub mod gz;
 mod ids;
 mod jgf;
 mod json_graphs;
@@ -46,9 +47,9 @@ pub enum Format {
 }
 
 impl Format {
-    /// The format for a file name's extension.
+    /// The format for a file name's extension (`.gz` aside: see [`gz`]).
     pub fn from_path(path: &str) -> Option<Format> {
-        let ext = path.rsplit('.').next()?.to_ascii_lowercase();
+        let ext = gz::inner_name(path).rsplit('.').next()?.to_ascii_lowercase();
         match ext.as_str() {
             "csv" | "tsv" => Some(Format::Csv),
             "gexf" => Some(Format::Gexf),
