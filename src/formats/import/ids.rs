@@ -68,7 +68,8 @@ impl Builder {
             e.id.value = id;
         }
         for r in &mut self.file.relations {
-            for end in [&mut r.from, &mut r.to].into_iter().flatten() {
+            // A blank end is reported where it was read, not made an id `n`.
+            for end in [&mut r.from, &mut r.to].into_iter().flatten().filter(|end| !end.value.trim().is_empty()) {
                 let id = by_original.get(&end.value).or_else(|| by_label.get(&end.value)).cloned().unwrap_or_else(|| slug(&end.value));
                 if id != end.value && !by_original.contains_key(&end.value) && !by_label.contains_key(&end.value) {
                     self.renamed.entry(id.clone()).or_insert_with(|| end.value.clone());

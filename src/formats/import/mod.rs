@@ -176,6 +176,16 @@ impl Builder {
     /// free attributes. Returns it, for readers that carry more.
     pub fn relation(&mut self, id: Option<At<String>>, from: At<String>, to: At<String>, attributes: Vec<(String, String)>, span: Span) -> &mut RawRelation {
         let sources_of = format!("the sources of {}", self.relation_name(id.as_ref()));
+        for (end, key) in [(&from, "source"), (&to, "target")] {
+            // The XML readers report a missing end themselves, at the same span.
+            let reported = self.diagnostics.iter().rev().take(4).any(|d| d.code == Code::MissingField && d.span == span);
+            if end.value.trim().is_empty() && !reported {
+                self.diagnostics.push(
+                    Diagnostic::new(Code::MissingField, span.clone(), format!("{} has no `{key}`", self.relation_name(id.as_ref())))
+                        .hint(format!("give the edge a `{key}` naming a node")),
+                );
+            }
+        }
         let mut r = RawRelation {
             span: span.clone(),
             id,
