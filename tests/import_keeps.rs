@@ -139,3 +139,28 @@ fn graphology_json_reads_with_its_options_and_attributes() {
     assert_eq!(attribute(&d.relations[0].attributes, "directed"), Some(&Value::Bool(false)));
     assert_eq!(attribute(&d.relations[0].attributes, "weight"), Some(&Value::Number(2.0)));
 }
+
+/// FollowTheMoney lines: our export reads back with kinds, types, ends,
+/// shares, roles, statuses, dates and notes (sources become `import`:
+/// FtM carries only publishers and URLs); OpenSanctions-style records map
+/// by schema, and schemas with no place are named.
+#[test]
+fn followthemoney_lines_round_trip_and_foreign_ones_map_by_schema() {
+    let seed = crate::seed::seed();
+    let text = alliance_map::formats::export::ftm::to_ftm(&seed);
+    let back = data("seed.ftm.json", &text);
+    for (a, b) in seed.entities.iter().zip(&back.entities) {
+        assert_eq!((&a.id, &a.name, a.kind, &a.aliases, &a.country, &a.wikidata), (&b.id, &b.name, b.kind, &b.aliases, &b.country, &b.wikidata));
+    }
+    assert_eq!(back.relations.len(), seed.relations.len());
+    for (a, b) in seed.relations.iter().zip(&back.relations) {
+        assert_eq!((a.kind, a.from, a.to, a.share.map(|s| s.percent), &a.role, a.status), (b.kind, b.from, b.to, b.share.map(|s| s.percent), &b.role, b.status));
+        assert_eq!((a.start, a.end, a.announced, &a.note), (b.start, b.end, b.announced, &b.note));
+    }
+    let lines = "{\"id\": \"p\", \"schema\": \"Person\", \"properties\": {\"name\": [\"Ada\"], \"country\": [\"gb\"]}}\n{\"id\": \"c\", \"schema\": \"Company\", \"properties\": {\"name\": [\"Engines\"]}}\n{\"id\": \"o\", \"schema\": \"Ownership\", \"properties\": {\"owner\": [\"p\"], \"asset\": [\"c\"], \"percentage\": [\"51%\"]}}\n{\"id\": \"a\", \"schema\": \"Address\", \"properties\": {}}\n";
+    let checked = read("os.jsonl", lines, ImportOptions::default());
+    assert_eq!(checked.diagnostics.iter().map(|d| d.code.as_str()).collect::<Vec<_>>(), ["W009"]);
+    let d = checked.dataset.unwrap();
+    assert_eq!((d.entities[0].kind, d.entities[0].country.as_str()), (EntityKind::Person, "GB"));
+    assert_eq!((d.relations[0].kind, d.relations[0].share.map(|s| s.percent)), (RelationType::Owns, Some(51.0)));
+}

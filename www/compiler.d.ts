@@ -77,7 +77,7 @@ export function check(files: SourceFile[]): Checked;
 /** `convert`: the files as a TOML data file (undefined when they have errors). */
 export function convert(files: SourceFile[]): Checked & { toml?: string };
 /** `export --format F`: one file, or two for csv. */
-export function exportData(files: SourceFile[], format: 'jgf' | 'gexf' | 'graphml' | 'cytoscape' | 'csv'): Checked & { files: OutputFile[] };
+export function exportData(files: SourceFile[], format: 'jgf' | 'gexf' | 'graphml' | 'cytoscape' | 'ftm' | 'csv'): Checked & { files: OutputFile[] };
 /** `build`: the files build writes itself (data.amap, index.html,
  * embed.html, text.html when the pages are cut, oembed.json with baseUrl),
  * byte-identical to the command's; the widget's own files are added by the caller. */

@@ -20,6 +20,8 @@ pub enum ExportFormat {
     Graphml,
     /// Cytoscape.js elements JSON.
     Cytoscape,
+    /// FollowTheMoney entities, one JSON object a line (Aleph, OpenSanctions).
+    Ftm,
     /// entities.csv + relations.csv in DIR (needs -o DIR).
     Csv,
 }
@@ -32,6 +34,7 @@ pub fn export_files(data: &Dataset, format: ExportFormat) -> Vec<(String, Vec<u8
     match format {
         ExportFormat::Jgf => vec![("data.json".into(), pretty(crate::formats::jgf::to_jgf(data)))],
         ExportFormat::Cytoscape => vec![("data.cytoscape.json".into(), pretty(cytoscape::to_cytoscape(data)))],
+        ExportFormat::Ftm => vec![("data.ftm.json".into(), crate::formats::export::ftm::to_ftm(data).into_bytes())],
         ExportFormat::Gexf => vec![("data.gexf".into(), gexf::to_gexf(data).into_bytes())],
         ExportFormat::Graphml => vec![("data.graphml".into(), graphml::to_graphml(data).into_bytes())],
         ExportFormat::Csv => vec![

@@ -88,5 +88,5 @@ pub fn run(args: Vec<String>, io: JsValue, widget: Option<String>) -> Result<u8,
 /// `exportData`'s format, named as `export --format` names it.
 fn export_format(name: &str) -> Result<ExportFormat, JsError> {
     use clap::ValueEnum;
-    ExportFormat::from_str(name, true).map_err(|_| JsError::new(&format!("exportData: unknown format `{name}`: expected jgf, gexf, graphml, cytoscape or csv")))
+    ExportFormat::from_str(name, true).map_err(|_| JsError::new(&format!("exportData: unknown format `{name}`: expected jgf, gexf, graphml, cytoscape, ftm or csv")))
 }

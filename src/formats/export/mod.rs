@@ -1,12 +1,13 @@
 //! Exports to the formats other tools read: GEXF 1.3 (Gephi), GraphML
-//! (networkx, yEd), Cytoscape.js elements JSON, and a Gephi/Kumu-style CSV
-//! pair. JGF is in `crate::formats::jgf`. Every exporter carries every field its
+//! (networkx, yEd), Cytoscape.js elements JSON, FollowTheMoney JSON lines,
+//! and a Gephi/Kumu-style CSV pair. JGF is in `crate::formats::jgf`. Every exporter carries every field its
 //! format can hold; citations travel as source ids plus a sources table or
 //! attribute.
 
 pub mod attribute_columns;
 pub mod csv;
 pub mod cytoscape;
+pub mod ftm;
 pub mod gexf;
 pub mod graphml;
 

@@ -159,6 +159,10 @@ pub fn read(b: &mut Builder, text: &str, base: usize) {
         Some(rest) => (rest, base + '\u{feff}'.len_utf8()),
         None => (text, base),
     };
+    // FtM's JSON lines often come as `.ftm.json`.
+    if super::ftm::looks_like(text) {
+        return super::ftm::read(b, text, base);
+    }
     let doc: Value = match serde_json::from_str(text) {
         Ok(v) => v,
         Err(e) => {

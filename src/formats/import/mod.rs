@@ -11,6 +11,7 @@
 
 mod attribute_columns;
 mod csv;
+mod ftm;
 mod gexf;
 mod graphml;
 pub mod gz;
@@ -42,8 +43,11 @@ pub enum Format {
     Gexf,
     /// GraphML.
     Graphml,
-    /// JSON Graph Format v2 (or v1 single graph).
+    /// JSON Graph Format v2 (or v1 single graph); Cytoscape, graphology and
+    /// sigma.js JSON and FtM lines are told apart by their shape.
     Jgf,
+    /// FollowTheMoney entities, one JSON object a line (`.jsonl`, `.ijson`, `.ndjson`).
+    Ftm,
 }
 
 impl Format {
@@ -55,6 +59,7 @@ impl Format {
             "gexf" => Some(Format::Gexf),
             "graphml" | "xml" => Some(Format::Graphml),
             "json" | "jgf" => Some(Format::Jgf),
+            "jsonl" | "ijson" | "ndjson" => Some(Format::Ftm),
             _ => None,
         }
     }
@@ -369,6 +374,10 @@ pub fn import_with(format: Format, inputs: &[Input], options: ImportOptions) -> 
         Format::Jgf => {
             with_bases(inputs).into_iter().for_each(|(text, base)| jgf::read(&mut b, text, base));
             "JSON Graph Format"
+        }
+        Format::Ftm => {
+            with_bases(inputs).into_iter().for_each(|(text, base)| ftm::read(&mut b, text, base));
+            "FollowTheMoney"
         }
     };
     let label = b.dialect.unwrap_or(label);
