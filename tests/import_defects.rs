@@ -129,3 +129,13 @@ fn messages_about_imported_files_use_the_files_ids() {
     let shown = render::human("ids.gexf", &text, &checked.diagnostics);
     assert!(!shown.contains("n1047") && !shown.contains("`n7`"), "{shown}");
 }
+
+/// What convert writes, it has checked: numbers a float holds but four
+/// decimals do not (a share of 100/3) come back exactly.
+#[test]
+fn convert_writes_only_what_checks_back_the_same() {
+    let csv = "Source,Target,Relation,Share,Weight\na,b,owns,33.333333333333336,0.123456789\n";
+    let data = converted("shares.csv", csv);
+    assert_eq!(data.relations[0].share.map(|s| s.percent), Some(100.0 / 3.0));
+    assert!(alliance_map::cli::outputs::convert_toml(&data).is_ok());
+}

@@ -201,7 +201,10 @@ pub fn run_with(args: Vec<String>, io: &mut dyn Io, defaults: &Defaults) -> u8 {
             }
         }
         Command::Convert { file, import, output } => match load(io, &file, import.options(), MessageFormat::Human) {
-            Ok(data) => write_output(io, output.as_deref(), crate::formats::write_toml::to_toml(&data).as_bytes()),
+            Ok(data) => match outputs::convert_toml(&data) {
+                Ok(toml) => write_output(io, output.as_deref(), toml.as_bytes()),
+                Err(report) => error(io, &format!("the data file convert would write does not check as the import did (please report this bug):\n{report}")),
+            },
             Err(code) => code,
         },
         Command::Build { file, import, output, widget, base_url, allow_data_from, seed, no_layout } => {

@@ -44,6 +44,19 @@ pub fn export_files(data: &Dataset, format: ExportFormat) -> Vec<(String, Vec<u8
     }
 }
 
+/// `convert`: the dataset as a TOML data file, checked once more: the
+/// text is returned only if `check` reads it back as the same dataset
+/// without an error, so convert never writes a file its own check rejects.
+/// The error is the rendered report on the would-be file (a bug to report).
+pub fn convert_toml(data: &Dataset) -> Result<String, String> {
+    let toml = crate::formats::write_toml::to_toml(data);
+    let again = crate::check::check(&toml);
+    match again.dataset {
+        Some(back) if &back == data && !crate::check::diagnostic::has_errors(&again.diagnostics) => Ok(toml),
+        _ => Err(crate::check::render::human("converted.toml", &toml, &again.diagnostics)),
+    }
+}
+
 /// `render`: the whole map as an SVG figure, `width` x `height` px, light or `dark`.
 pub fn render_svg(data: Dataset, width: u32, height: u32, as_of: Option<PartialDate>, dark: bool) -> String {
     let mut scene = crate::scene::Scene::new(crate::pipeline::compile(data, &Default::default()));

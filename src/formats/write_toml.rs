@@ -49,7 +49,7 @@ fn write_relation(out: &mut String, data: &Dataset, r: &crate::model::Relation) 
     }
     let _ = writeln!(out, "type = \"{}\"\nfrom = {}\nto = {}", r.kind.key(), q(&data.entity(r.from).id), q(&data.entity(r.to).id));
     if let Some(s) = r.share {
-        let _ = writeln!(out, "share = {}\nshare_qualifier = \"{}\"", crate::model::format_number(s.percent), s.qualifier.key());
+        let _ = writeln!(out, "share = {}\nshare_qualifier = \"{}\"", number(s.percent), s.qualifier.key());
     }
     if !r.role.is_empty() {
         let _ = writeln!(out, "role = {}", q(&r.role));

@@ -25,7 +25,8 @@ pub fn check(files: JsValue) -> Result<JsValue, JsError> {
 pub fn convert(files: JsValue) -> Result<JsValue, JsError> {
     let input = Input::from_js(files)?;
     let Compiled { view, dataset } = checked(&input)?;
-    let toml = dataset.map(|d| alliance_map::formats::write_toml::to_toml(&d));
+    // The command's check of its own output, so both refuse the same (never expected) file.
+    let toml = dataset.map(|d| outputs::convert_toml(&d)).transpose().map_err(|report| JsError::new(&format!("convert: the data file would not check as the import did: {report}")))?;
     let out = result::to_js(&view, &[])?;
     if let Some(toml) = toml {
         result::set(&out, "toml", &toml.into());
