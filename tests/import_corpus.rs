@@ -45,6 +45,14 @@ fn outcome(name: &str, text: &str, networkx: Option<(usize, usize, usize)>) -> (
         Some((n, e, loops)) => format!("networkx {n} nodes, {e} edges ({loops} self-loops)"),
         None => "networkx raises".to_string(),
     };
+    // The file's own placement, which `build --layout keep` draws, when it places every node.
+    let placed = match &checked.positions {
+        Some(p) => {
+            assert!(p.len() == 2 * checked.dataset.as_ref().map_or(0, |d| d.entities.len()) && p.iter().all(|v| v.is_finite()), "{name}: positions");
+            ", placed by the file"
+        }
+        None => "",
+    };
     let Some(data) = checked.dataset else {
         let error = checked.diagnostics.iter().find(|d| d.severity() == Severity::Error).unwrap_or_else(|| panic!("{name}: no dataset and no error"));
         assert!(error.span.end <= text.len() + 1, "{name}: the error points outside the file");
@@ -73,7 +81,7 @@ fn outcome(name: &str, text: &str, networkx: Option<(usize, usize, usize)>) -> (
         None => "we read it",
     };
     let warned = if warnings.is_empty() { String::new() } else { format!(", warns {}", warnings.join(" ")) };
-    let line = format!("{name}: ok, {entities} entities, {relations} relations ({nested} member_of){warned}; {networkx_says}: {verdict}");
+    let line = format!("{name}: ok, {entities} entities, {relations} relations ({nested} member_of){placed}{warned}; {networkx_says}: {verdict}");
     (line, same != Some(false))
 }
 

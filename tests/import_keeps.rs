@@ -164,3 +164,27 @@ fn followthemoney_lines_round_trip_and_foreign_ones_map_by_schema() {
     assert_eq!((d.entities[0].kind, d.entities[0].country.as_str()), (EntityKind::Person, "GB"));
     assert_eq!((d.relations[0].kind, d.relations[0].share.map(|s| s.percent)), (RelationType::Owns, Some(51.0)));
 }
+
+/// Gephi's picture is the map's layout when every node has a position:
+/// centred, its mean edge the layout's length, y turned down; a file that
+/// places only some nodes is laid out afresh, with one warning.
+#[test]
+fn positions_of_every_node_become_the_layout() {
+    let gexf = r#"<gexf xmlns:viz="http://gexf.net/1.3/viz"><graph><nodes>
+<node id="a"><viz:position x="0" y="0"/></node><node id="b"><viz:position x="10" y="0"/></node><node id="c"><viz:position x="10" y="20"/></node>
+</nodes><edges><edge source="a" target="b"/><edge source="b" target="c"/></edges></graph></gexf>"#;
+    let checked = read("placed.gexf", gexf, ImportOptions::default());
+    assert!(checked.diagnostics.is_empty(), "{:#?}", checked.diagnostics);
+    let p = checked.positions.expect("every node placed");
+    let (length, center) = (45.0 / 15.0, (20.0 / 3.0, -20.0 / 3.0));
+    let expected: Vec<f32> = [(0.0, 0.0), (10.0, 0.0), (10.0, -20.0)].iter().flat_map(|&(x, y): &(f64, f64)| [((x - center.0) * length) as f32, ((y - center.1) * length) as f32]).collect();
+    assert_eq!(p, expected);
+    let data = checked.dataset.unwrap();
+    let options = alliance_map::cli::outputs::BuildOptions { positions: Some(p.clone()), ..Default::default() };
+    let files = alliance_map::cli::outputs::site_files(data, &options, None, ["", ""]);
+    assert_eq!(alliance_map::compiled::decode(&files[0].1).unwrap().positions, p, "build draws them as placed");
+    let partial = gexf.replace(r#"<viz:position x="10" y="20"/>"#, "");
+    let checked = read("partial.gexf", &partial, ImportOptions::default());
+    assert!(checked.positions.is_none());
+    assert!(checked.diagnostics[0].message.contains("2 of 3"), "{:?}", checked.diagnostics);
+}

@@ -62,6 +62,9 @@ export interface BuildOptions {
   seed?: number;
   /** `--no-layout`. */
   noLayout?: boolean;
+  /** `--layout`: 'keep' (default) draws an imported file that places every
+   * node as it places them; 'auto' always lays the map out. */
+  layout?: 'keep' | 'auto';
   /** An earlier data.amap of this dataset: the map starts where it was
    * (a warm start, as `build` does from an earlier build in its folder),
    * so an edit moves it a little instead of reshuffling it. Ignored when

@@ -70,6 +70,12 @@ pub fn per_file(names: &[String], texts: &[String], diagnostics: &[Diagnostic]) 
 /// Reads and checks the input files, printing diagnostics to stderr (stdout
 /// for json). Returns the dataset, or the exit code to stop with.
 pub fn load(io: &mut dyn Io, files: &[String], options: import::ImportOptions, format: MessageFormat) -> Result<Dataset, u8> {
+    load_placed(io, files, options, format).map(|(data, _)| data)
+}
+
+/// [`load`], with where an imported file placed every entity, if it did
+/// (`Checked::positions`), for `build --layout keep`.
+pub fn load_placed(io: &mut dyn Io, files: &[String], options: import::ImportOptions, format: MessageFormat) -> Result<(Dataset, Option<Vec<f32>>), u8> {
     let mut texts = Vec::new();
     for name in files {
         texts.push(read_text(io, name)?);
@@ -77,7 +83,7 @@ pub fn load(io: &mut dyn Io, files: &[String], options: import::ImportOptions, f
     let checked = check_texts_with(files, &texts, options).map_err(|u| usage_error(io, &u.message, &u.help))?;
     report(io, files, &texts, &checked.diagnostics, format);
     match checked.dataset {
-        Some(d) if !has_errors(&checked.diagnostics) => Ok(d),
+        Some(d) if !has_errors(&checked.diagnostics) => Ok((d, checked.positions)),
         _ => Err(1),
     }
 }

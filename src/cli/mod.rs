@@ -126,6 +126,10 @@ enum Command {
         /// browser, in a Web Worker (the same map as the default seed gives).
         #[arg(long, conflicts_with = "seed")]
         no_layout: bool,
+        /// `keep`: an imported file that places every node (Gephi's viz:position,
+        /// yEd, Cytoscape, graphology) is drawn as placed; `auto`: always laid out here.
+        #[arg(long, value_parser = ["keep", "auto"], default_value = "keep")]
+        layout: String,
     },
 }
 
@@ -207,7 +211,7 @@ pub fn run_with(args: Vec<String>, io: &mut dyn Io, defaults: &Defaults) -> u8 {
             },
             Err(code) => code,
         },
-        Command::Build { file, import, output, widget, base_url, allow_data_from, seed, no_layout } => {
+        Command::Build { file, import, output, widget, base_url, allow_data_from, seed, no_layout, layout } => {
             let base_url = match base_url.as_deref().map(crate::site::normalize_base_url).transpose() {
                 Ok(url) => url,
                 Err(msg) => return usage_error(io, &msg, "give the address the folder is served at, e.g. --base-url https://example.org/maps/alliances/"),
@@ -216,9 +220,10 @@ pub fn run_with(args: Vec<String>, io: &mut dyn Io, defaults: &Defaults) -> u8 {
                 Ok(allowed) => allowed,
                 Err(msg) => return usage_error(io, &msg, "give scheme://host[:port], e.g. --allow-data-from https://data.example.org, or `self` for paths on the site's own origin"),
             };
-            match load(io, &file, import.options(), MessageFormat::Human) {
-                Ok(data) => {
-                    let options = outputs::BuildOptions { base_url, allow_data_from, seed, no_layout };
+            match load::load_placed(io, &file, import.options(), MessageFormat::Human) {
+                Ok((data, placed)) => {
+                    let positions = placed.filter(|_| layout == "keep");
+                    let options = outputs::BuildOptions { base_url, allow_data_from, seed, no_layout, positions };
                     site::build(io, data, &output, widget.as_deref().unwrap_or(&defaults.widget), &options)
                 }
                 Err(code) => code,

@@ -83,6 +83,9 @@ pub struct BuildOptions {
     pub seed: u64,
     /// `--no-layout`.
     pub no_layout: bool,
+    /// The imported file's own placement of every entity (x, y
+    /// interleaved), drawn as it is instead of laid out (`--layout keep`).
+    pub positions: Option<Vec<f32>>,
 }
 
 /// The most entities a published map takes: 100,000 became interactive in
@@ -138,8 +141,11 @@ pub const OWNED: [&str; 5] = ["index.html", "embed.html", FULL_TEXT_PAGE, "oembe
 /// pages' fallback is bounded, and oembed.json with a base URL.
 pub fn site_files(data: Dataset, options: &BuildOptions, previous: Option<&Compiled>, widget_pages: [&str; 2]) -> Vec<(String, Vec<u8>)> {
     let pages = data.clone();
+    let placed = options.positions.as_ref().filter(|p| p.len() == 2 * data.entities.len());
     let compiled = if options.no_layout {
         crate::pipeline::compile_without_layout(data)
+    } else if let Some(positions) = placed {
+        Compiled { dataset: data, positions: positions.clone() }
     } else {
         let config = crate::layout::LayoutConfig { seed: options.seed, ..Default::default() };
         crate::pipeline::compile_from(data, &config, previous)

@@ -2,8 +2,9 @@
 //! the declared attribute titles, with `<default>`s; a dynamic attribute's
 //! dated values each under a key with its dates; edge `weight`, `start`,
 //! `end`; nodes inside nodes (or with a `pid`) `member_of` their parent; the
-//! graph's `<meta>` title and description. Gephi's drawing (`viz:`
-//! position, colour, size) has no place in the data format: one warning.
+//! graph's `<meta>` title and description; `viz:position`s as the layout
+//! (`positions.rs`). Gephi's colours and sizes have no place in the data
+//! format: one warning.
 
 use super::xml::{declare, in_file_order, walk, Item, Open, Pending};
 use super::Builder;
@@ -43,11 +44,20 @@ pub fn read_gexf(b: &mut Builder, text: &str, base: usize) {
                     p.push_named(&super::values::dated_key("present", start, end), "true".into());
                 }
             }
-            "position" | "color" | "size" | "thickness" | "shape" => {
+            // Gephi's picture: the positions are the layout when every node has one (y up).
+            "position" => {
+                if let Some(id) = open.top().filter(|p| p.el.name == "node").and_then(|p| p.el.attrs.get("id").cloned()) {
+                    let coordinate = |k: &str| el.attrs.get(k).and_then(|v| v.trim().parse::<f64>().ok());
+                    if let (Some(x), Some(y)) = (coordinate("x"), coordinate("y")) {
+                        b.place(&id, x, y, true);
+                    }
+                }
+            }
+            "color" | "size" | "thickness" | "shape" => {
                 if let Some(p) = open.top() {
-                    let what = "Gephi's drawing (viz: position, colour, size)";
+                    let what = "Gephi's colours and sizes (viz:color, viz:size …)";
                     let id = p.el.attrs.get("id").cloned().unwrap_or_default();
-                    b.tally.dropped(what, &el.span, &format!("<viz:{}> of node `{id}`", el.name));
+                    b.tally.dropped(what, &el.span, &format!("<viz:{}> of `{id}`", el.name));
                 }
             }
             "title" | "description" | "default" => {

@@ -55,6 +55,17 @@ pub fn read_graphml(b: &mut Builder, text: &str, base: usize) {
                 data.text.clear();
             }
             "NodeLabel" | "EdgeLabel" | "Label.Text" if data.key.is_some() => data.label = Some(String::new()),
+            // yEd's geometry: the first (a group's open state) is where the node is drawn (y down).
+            "Geometry" if data.key.is_some() => {
+                let id = open.top().filter(|p| p.el.name == "node").and_then(|p| p.el.attrs.get("id").cloned());
+                let coordinate = |k: &str| el.attrs.get(k).and_then(|v| v.trim().parse::<f64>().ok());
+                if let (Some(id), Some(x), Some(y)) = (id, coordinate("x"), coordinate("y")) {
+                    if !b.placed.contains_key(&id) {
+                        let (w, h) = (coordinate("width").unwrap_or(0.0), coordinate("height").unwrap_or(0.0));
+                        b.place(&id, x + w / 2.0, y + h / 2.0, false);
+                    }
+                }
+            }
             _ => {}
         },
         Item::Text(t) => match data.label.as_mut() {

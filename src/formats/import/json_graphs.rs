@@ -5,7 +5,7 @@
 //! graph (`nodes` of `key` and `attributes`, `options.type`) and the sigma.js
 //! JSON that Gephi's JSON exporter writes (`id`, `label`, `x`, `y`,
 //! `attributes`). Told apart
-//! from JGF by their shape; spans as JGF's: at the id's first mention
+//! from JGF by their shape; positions as the layout (`positions.rs`); spans as JGF's: at the id's first mention
 //! after the last one found, or at the edge's `"source"`.
 
 use super::jgf::{flatten, span_after, strings};
@@ -66,8 +66,9 @@ fn cytoscape(b: &mut Builder, text: &str, base: usize, elements: &Value) {
             }
         };
         let label = ["label", "name"].iter().find_map(|k| data.and_then(|d| d.get(*k)).and_then(Value::as_str)).unwrap_or_default().to_string();
-        if node.get("position").is_some() {
-            b.tally.dropped("Cytoscape's drawing (position, size, colour)", &span, &format!("the position of node `{id}`"));
+        let coordinate = |k: &str| node.get("position").and_then(|p| p.get(k)).and_then(Value::as_f64);
+        if let (Some(x), Some(y)) = (coordinate("x"), coordinate("y")) {
+            b.place(&id, x, y, false);
         }
         if let Some(parent) = data.and_then(|d| d.get("parent")).map(id_text).filter(|p| !p.is_empty()) {
             b.relation(None, At { value: id.clone(), span: span.clone() }, At { value: parent, span: span.clone() }, vec![("relation".into(), "member_of".into())], span.clone());
@@ -102,8 +103,12 @@ fn graphology(b: &mut Builder, text: &str, base: usize, doc: &Value) {
         let span = span_after(text, base, &mut cursor, &id);
         let attrs = node.get("attributes");
         let label = [attrs, Some(node)].iter().flatten().find_map(|r| r.get("label")).and_then(Value::as_str).unwrap_or_default().to_string();
-        if [attrs, Some(node)].iter().flatten().any(|r| DRAWING.iter().any(|k| r.get(*k).is_some())) {
-            b.tally.dropped("the drawing (x, y, size, color)", &span, &format!("node `{id}`"));
+        let coordinate = |k: &str| [attrs, Some(node)].iter().flatten().find_map(|r| r.get(k)).and_then(Value::as_f64);
+        if let (Some(x), Some(y)) = (coordinate("x"), coordinate("y")) {
+            b.place(&id, x, y, true);
+        }
+        if [attrs, Some(node)].iter().flatten().any(|r| ["size", "color"].iter().any(|k| r.get(*k).is_some())) {
+            b.tally.dropped("the colours and sizes (size, color)", &span, &format!("node `{id}`"));
         }
         let values = flatten(attrs).into_iter().filter(|(k, _)| !DRAWING.contains(&k.as_str())).collect();
         b.entity(At { value: id, span: span.clone() }, &label, values, Vec::new(), span);

@@ -20,6 +20,8 @@ mod jgf;
 mod json_graphs;
 mod json_keys;
 mod policy;
+mod positions;
+mod sources;
 mod values;
 mod xml;
 
@@ -89,6 +91,8 @@ pub(crate) struct Builder {
     pub(crate) relation_ids: ids::RelationIds,
     /// What the file turned out to be, when its extension says less (a `.json` of Cytoscape's).
     pub(crate) dialect: Option<&'static str>,
+    /// Where the file placed each node, by its id as written (see `positions.rs`).
+    pub(crate) placed: std::collections::HashMap<String, (f64, f64)>,
 }
 
 impl Builder {
@@ -261,33 +265,6 @@ impl Builder {
         &mut self.file.relations[last]
     }
 
-    /// Every source id that an attribute or relation cites, in file order.
-    fn cited_ids(&self) -> impl Iterator<Item = &At<String>> {
-        let attributes = self.file.entities.iter().flat_map(|e| &e.attributes).flat_map(|a| &a.sources);
-        attributes.chain(self.file.relations.iter().flat_map(|r| &r.sources))
-    }
-
-    /// Sources that attributes and relations name (our GEXF, GraphML and CSV
-    /// keep their ids) but the file does not describe: one record each,
-    /// titled by its id.
-    fn add_named_sources(&mut self, format: &str, names: &[&str]) {
-        let mut known: std::collections::HashSet<String> = self.file.sources.iter().map(|s| s.id.value.clone()).collect();
-        let named: Vec<At<String>> = self.cited_ids().cloned().collect();
-        for id in named {
-            if known.insert(id.value.clone()) {
-                self.file.sources.push(RawSource {
-                    title: id.value.clone(),
-                    publisher: String::new(),
-                    author: String::new(),
-                    date: None,
-                    url: String::new(),
-                    note: format!("Named by {} ({format}), which gives only its id; add its publisher, title, date and URL.", names.join(" + ")),
-                    id,
-                });
-            }
-        }
-    }
-
     /// Resolves everything into a dataset, citing the imported file(s) for
     /// the facts that name no source.
     pub fn finish(mut self, names: &[&str], format: &str, title: &str) -> Checked {
@@ -299,8 +276,10 @@ impl Builder {
                     .hint(format!("add nodes to the {format} file (or relations, whose ends become entities)")),
             );
         }
+        let originals: Vec<String> = self.file.entities.iter().map(|e| e.id.value.clone()).collect();
         self.normalize_ids();
         self.apply_policy();
+        let positions = self.placement(&originals);
         // Only when something still cites it: a round trip of our own export
         // gives back exactly its sources. A file that describes a source
         // `import` itself (an earlier import, exported) keeps that record.
@@ -330,7 +309,7 @@ impl Builder {
         let mut diagnostics = self.diagnostics;
         sort(&mut diagnostics);
         // The warnings are not errors: a dataset resolve made stands.
-        Checked { dataset, diagnostics }
+        Checked { dataset, diagnostics, positions }
     }
 }
 

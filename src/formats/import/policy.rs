@@ -133,7 +133,7 @@ impl Builder {
         for (what, tally) in t.dropped {
             if let Some((span, first)) = tally.first {
                 self.diagnostics.push(
-                    Diagnostic::new(Code::Dropped, span, format!("{what} has no place in the data format: {} left out, first {}", plural(tally.count, "element", "elements"), truncate(&first)))
+                    Diagnostic::new(Code::Dropped, span, format!("{what}: the data format has no place for it; {} left out, first {}", plural(tally.count, "element", "elements"), truncate(&first)))
                         .hint("convert what you need by hand, or split the file"),
                 );
             }

@@ -200,6 +200,12 @@ impl Open {
             }
         }
         let id = required(b, &p.el, "id");
+        // graphology's and Gephi's GraphML write the picture as `x` and `y` data (y up).
+        let coordinate = |k: &str| p.values.iter().find(|(key, _)| key == k).and_then(|(_, v)| v.trim().parse::<f64>().ok());
+        if let (Some(x), Some(y)) = (coordinate("x"), coordinate("y")) {
+            b.place(&id.value, x, y, true);
+            p.values.retain(|(k, _)| k != "x" && k != "y");
+        }
         if let Some(parent) = parent.filter(|_| !id.value.is_empty()) {
             let span = p.el.span.clone();
             b.relation(None, id.clone(), At { value: parent, span: span.clone() }, vec![("relation".into(), "member_of".into())], span);
