@@ -188,3 +188,17 @@ fn positions_of_every_node_become_the_layout() {
     assert!(checked.positions.is_none());
     assert!(checked.diagnostics[0].message.contains("2 of 3"), "{:?}", checked.diagnostics);
 }
+
+/// An undirected edge goes back out as one, and comes in again once.
+#[test]
+fn undirected_edges_export_as_undirected_and_round_trip() {
+    let gexf = r#"<gexf><graph defaultedgetype="undirected"><nodes><node id="a"/><node id="b"/></nodes><edges><edge source="a" target="b"/></edges></graph></gexf>"#;
+    let d = data("u.gexf", gexf);
+    let out = alliance_map::formats::export::gexf::to_gexf(&d);
+    assert!(out.contains(r#"type="undirected""#), "{out}");
+    let graphml = alliance_map::formats::export::graphml::to_graphml(&d);
+    assert!(graphml.contains(r#"directed="false""#), "{graphml}");
+    for (name, text) in [("back.gexf", out), ("back.graphml", graphml)] {
+        assert_eq!(data(name, &text).relations[0].attributes, [("directed".to_string(), Value::Bool(false))], "{name}");
+    }
+}

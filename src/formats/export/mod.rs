@@ -36,3 +36,8 @@ pub(crate) fn relation_ids(data: &Dataset) -> Vec<String> {
 pub(crate) fn source_list(data: &Dataset, r: &Relation) -> String {
     r.sources.iter().map(|&s| data.source(s).id.as_str()).collect::<Vec<_>>().join(";")
 }
+
+/// Whether a relation came from an undirected edge (an import's `directed = false`).
+pub(crate) fn is_undirected(r: &Relation) -> bool {
+    r.attributes.iter().any(|(k, v)| k == "directed" && *v == crate::model::Value::Bool(false))
+}

@@ -232,8 +232,11 @@ impl Builder {
                 "note" => r.note = value,
                 // Gephi's Type column says Directed/Undirected: an undirected one is kept as `directed = false`.
                 "type" if value.eq_ignore_ascii_case("directed") => {}
+                // Said once, though a file may say it twice (our GEXF: the edge's type and its attribute).
                 "type" | "directed" if value.eq_ignore_ascii_case("undirected") || value.eq_ignore_ascii_case("false") => {
-                    r.attributes.push(("directed".into(), Value::Bool(false)));
+                    if !r.attributes.iter().any(|(k, _)| k == "directed") {
+                        r.attributes.push(("directed".into(), Value::Bool(false)));
+                    }
                 }
                 "directed" => {}
                 "sources" => r.sources = self.named_sources(value.split(';'), &span, &sources_of),
