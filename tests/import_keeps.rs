@@ -202,3 +202,14 @@ fn undirected_edges_export_as_undirected_and_round_trip() {
         assert_eq!(data(name, &text).relations[0].attributes, [("directed".to_string(), Value::Bool(false))], "{name}");
     }
 }
+
+/// Dates in a column the user names are each relation's start or end.
+#[test]
+fn dates_in_named_columns_are_relation_dates() {
+    let csv = "Source,Target,Founded,Dissolved\na,b,2019-05,2023\n";
+    let options = ImportOptions { start_column: Some("Founded".into()), end_column: Some("dissolved".into()), ..ImportOptions::default() };
+    let d = read("edges.csv", csv, options).dataset.unwrap();
+    let r = &d.relations[0];
+    assert_eq!((r.start.map(|d| d.to_string()), r.end.map(|d| d.to_string())), (Some("2019-05".into()), Some("2023".into())));
+    assert!(r.attributes.is_empty(), "{:?}", r.attributes);
+}

@@ -146,11 +146,18 @@ struct ImportArgs {
     /// Imports only: the edge column whose values (member_of, Partner of ...) set each relation's type.
     #[arg(long, value_name = "COLUMN")]
     type_column: Option<String>,
+    /// Imports only: the edge column whose dates (YYYY, YYYY-MM, YYYY-MM-DD) are each relation's start.
+    #[arg(long, value_name = "COLUMN")]
+    start_column: Option<String>,
+    /// Imports only: the edge column whose dates are each relation's end.
+    #[arg(long, value_name = "COLUMN")]
+    end_column: Option<String>,
 }
 
 impl ImportArgs {
     fn options(self) -> crate::formats::import::ImportOptions {
-        crate::formats::import::ImportOptions { strict: self.strict, kind_column: self.kind_column, type_column: self.type_column }
+        let (kind_column, type_column, start_column, end_column) = (self.kind_column, self.type_column, self.start_column, self.end_column);
+        crate::formats::import::ImportOptions { strict: self.strict, kind_column, type_column, start_column, end_column }
     }
 }
 

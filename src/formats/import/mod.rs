@@ -214,9 +214,17 @@ impl Builder {
         let mut share_qualifier = ShareQualifier::Exact;
         let mut share = None;
         let type_column = self.options.type_column.as_deref().map(str::to_ascii_lowercase);
+        let date_column = |c: &Option<String>| c.as_deref().map(str::to_ascii_lowercase);
+        let (start_column, end_column) = (date_column(&self.options.start_column), date_column(&self.options.end_column));
         for (key, value) in attributes {
-            let date = || crate::model::date::PartialDate::parse(&value).ok();
-            let lower = key.to_ascii_lowercase();
+            let date = || crate::model::date::PartialDate::parse(value.trim()).ok();
+            let mut lower = key.to_ascii_lowercase();
+            // The columns the user named as the dates read as `start` and `end`.
+            if start_column.as_deref() == Some(lower.as_str()) && date().is_some() {
+                lower = "start".into();
+            } else if end_column.as_deref() == Some(lower.as_str()) && date().is_some() {
+                lower = "end".into();
+            }
             let names_type = ["relation", "type", "label"].contains(&lower.as_str()) || type_column.as_deref() == Some(lower.as_str());
             match lower.as_str() {
                 _ if names_type && RelationType::from_key(&values::vocab_key(&value)).is_some() => {

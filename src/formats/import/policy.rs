@@ -25,6 +25,11 @@ pub struct ImportOptions {
     /// An edge column whose values set the relation type, beside
     /// `relation`, `type` and `label` (`--type-column`).
     pub type_column: Option<String>,
+    /// Edge columns whose dates (YYYY, YYYY-MM, YYYY-MM-DD) are each
+    /// relation's `start` and `end`, beside `start` and `end` (`--start-column`, `--end-column`).
+    pub start_column: Option<String>,
+    /// See `start_column`.
+    pub end_column: Option<String>,
 }
 
 /// How often one thing happened, and the first place and example.
