@@ -213,3 +213,17 @@ fn dates_in_named_columns_are_relation_dates() {
     assert_eq!((r.start.map(|d| d.to_string()), r.end.map(|d| d.to_string())), (Some("2019-05".into()), Some("2023".into())));
     assert!(r.attributes.is_empty(), "{:?}", r.attributes);
 }
+
+/// Gephi's adjacency matrix CSV: the header's nodes, an edge per non-zero
+/// cell with its weight; a blank `attr.name` keeps its column (by id).
+#[test]
+fn adjacency_matrices_and_blank_column_names_are_read() {
+    let d = data("matrix.csv", " ,A,B,C\nA,0,1,2.5\nB,0,0,0\nC,1,0,0\n");
+    assert_eq!(d.entities.len(), 3);
+    let edges: Vec<String> = d.relations.iter().map(|r| format!("{}>{} {:?}", d.entity(r.from).name, d.entity(r.to).name, r.attributes)).collect();
+    assert_eq!(edges, ["A>B []", "A>C [(\"weight\", Number(2.5))]", "C>A []"]);
+    let graphml = r#"<graphml><key id="d0" for="node" attr.name="" attr.type="string"/><graph><node id="a"><data key="d0">x</data></node></graph></graphml>"#;
+    let d = data("blank.graphml", graphml);
+    assert_eq!(d.entities[0].attributes[0].key, "d0");
+    assert!(alliance_map::cli::outputs::convert_toml(&d).is_ok());
+}

@@ -65,6 +65,7 @@ pub(crate) fn cited_attributes(b: &mut Builder, declared: &HashMap<String, Decla
         .map(|(id, text)| {
             let column = declared.get(id);
             let key = column.map(|c| c.name.clone()).unwrap_or_else(|| id[PREFIX.len()..].to_string());
+            let key = if key.trim().is_empty() { "unnamed".to_string() } else { key };
             let value = typed(column.map(|c| c.ty.as_str()).unwrap_or("string"), text);
             let what = format!("the sources of attribute `{}` of entity `{}`", truncate(&key), truncate(entity));
             let named = sources_of.get(id.as_str()).map(|s| s.split_whitespace()).into_iter().flatten();

@@ -12,11 +12,11 @@ const TO: &[&str] = &["target", "to"];
 const ID: &[&str] = &["id"];
 const LABEL: &[&str] = &["label", "name"];
 
-struct Table<'a> {
-    text: &'a str,
-    base: usize,
-    headers: Vec<String>,
-    rows: Vec<(Vec<String>, std::ops::Range<usize>)>,
+pub(crate) struct Table<'a> {
+    pub text: &'a str,
+    pub base: usize,
+    pub headers: Vec<String>,
+    pub rows: Vec<(Vec<String>, std::ops::Range<usize>)>,
 }
 
 impl Table<'_> {
@@ -121,7 +121,11 @@ pub fn read_all(b: &mut Builder, inputs: &[(&str, usize)]) {
     let tables: Vec<Table> = inputs.iter().filter_map(|&(text, base)| parse(b, text, base)).collect();
     let (relations, entities): (Vec<&Table>, Vec<&Table>) = tables.iter().partition(|t| t.column(FROM).is_some() && t.column(TO).is_some());
     for t in &entities {
-        read_entities(b, t);
+        if super::matrix::is_matrix(t) {
+            super::matrix::read_matrix(b, t);
+        } else {
+            read_entities(b, t);
+        }
     }
     for t in &relations {
         read_relations(b, t, entities.is_empty());
@@ -194,6 +198,8 @@ fn missing_columns_hint(headers: &[String]) -> String {
             let separator: String = cell.chars().filter(|c| !c.is_alphanumeric() && *c != ' ' && *c != '_').take(1).collect();
             format!("the header cell `{}` names both ends: the file seems separated by `{separator}`, which is not read; separate columns with commas, semicolons, tabs or spaces", cell.trim())
         }
+        // Gephi's adjacency list: a node, then its neighbours, no header.
+        None if headers.len() >= 2 || headers.iter().any(|h| h.contains(';')) => "an entities file needs Id (or Label); a relations file needs Source and Target (or From and To); an adjacency list (a node, then its neighbours) is not read: write one Source,Target row per edge".into(),
         None => "an entities file needs Id (or Label); a relations file needs Source and Target (or From and To)".into(),
     }
 }

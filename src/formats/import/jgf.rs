@@ -120,7 +120,7 @@ fn read_attributes(b: &mut Builder, metadata: Option<&Value>, entity: &str, span
     let items = metadata.and_then(|m| m.get("attributes")).and_then(Value::as_array);
     let mut attributes = Vec::new();
     for (i, item) in items.into_iter().flatten().enumerate() {
-        let key = item.get("key").and_then(Value::as_str);
+        let key = item.get("key").and_then(Value::as_str).filter(|k| !k.trim().is_empty());
         let (Some(key), Some(value)) = (key, item.get("value").and_then(scalar)) else {
             b.diagnostics.push(
                 Diagnostic::new(Code::WrongType, span.clone(), format!("attribute #{} of entity `{}` is not {{\"key\", \"value\", \"sources\"}}", i + 1, truncate(entity)))

@@ -17,6 +17,7 @@ mod graphml;
 pub mod gz;
 mod ids;
 mod jgf;
+mod matrix;
 mod json_graphs;
 mod json_keys;
 mod policy;
@@ -147,6 +148,8 @@ impl Builder {
         let mut facts = Vec::new();
         let kind_column = self.options.kind_column.as_deref().map(str::to_ascii_lowercase);
         for (key, value) in attributes {
+            // A data file's attribute needs a key (E014): a blank one is named, not dropped.
+            let key = if key.trim().is_empty() { "unnamed".to_string() } else { key };
             let lower = key.to_ascii_lowercase();
             let names_kind = lower == "kind" || lower == "type" || kind_column.as_deref() == Some(lower.as_str());
             match lower.as_str() {

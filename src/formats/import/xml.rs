@@ -162,7 +162,8 @@ impl Pending {
 /// its `<attributes>`) or `<key id attr.name attr.type for>` (GraphML).
 pub(crate) fn declare(declared: &mut HashMap<String, Declared>, el: &Element, name: &[&str], ty: &str, class: &str) {
     if let Some(id) = el.attrs.get("id") {
-        let name = name.iter().find_map(|n| el.attrs.get(*n)).cloned().unwrap_or_else(|| id.clone());
+        // A blank `attr.name` names nothing: the column goes by its id.
+        let name = name.iter().find_map(|n| el.attrs.get(*n)).filter(|n| !n.trim().is_empty()).cloned().unwrap_or_else(|| id.clone());
         declared.insert(id.clone(), Declared { name, ty: el.attrs.get(ty).cloned().unwrap_or_default(), class: class.to_string(), default: None });
     }
 }
