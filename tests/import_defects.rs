@@ -139,3 +139,16 @@ fn convert_writes_only_what_checks_back_the_same() {
     assert_eq!(data.relations[0].share.map(|s| s.percent), Some(100.0 / 3.0));
     assert!(alliance_map::cli::outputs::convert_toml(&data).is_ok());
 }
+
+/// Found by fuzzing the importers: a node whose id is blank (and no label)
+/// is an error at it, never an entity whose name a data file could not hold.
+#[test]
+fn a_node_without_an_id_or_label_is_an_error_not_a_nameless_entity() {
+    let graphml = "<graphml><graph>\n<node id=\" \"/>\n<node id=\"1\"/>\n</graph></graphml>";
+    let checked = imported("blank.graphml", graphml, false);
+    assert_eq!(codes(&checked), ["E014"]);
+    assert_eq!(render::line_col(graphml, checked.diagnostics[0].span.start), (2, 1));
+    let csv = "Id,Label\n,Ardent\n,,\n";
+    let data = converted("ids.csv", csv);
+    assert_eq!(data.entities.iter().map(|e| e.name.as_str()).collect::<Vec<_>>(), ["Ardent"], "an id from the label; the blank row is no node");
+}

@@ -150,7 +150,8 @@ fn read_entities(b: &mut Builder, t: &Table) {
         );
         return;
     }
-    for (row, span) in &t.rows {
+    // A row of empty cells (a spreadsheet's trailing `,,`) is no node.
+    for (row, span) in t.rows.iter().filter(|(row, _)| row.iter().any(|c| !c.trim().is_empty())) {
         let label = label_col.and_then(|c| row.get(c)).cloned().unwrap_or_default();
         let id = id_col.and_then(|c| row.get(c)).cloned().unwrap_or_else(|| label.clone());
         let skip: Vec<usize> = [id_col, label_col].into_iter().flatten().collect();

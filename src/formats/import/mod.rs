@@ -141,7 +141,15 @@ impl Builder {
 
     /// Adds an entity; `kind` and other attributes come as key/value pairs,
     /// `cited` are attributes that name their own sources.
-    pub fn entity(&mut self, id: At<String>, label: &str, attributes: Vec<(String, String)>, cited: Vec<RawAttribute>, span: Span) {
+    pub fn entity(&mut self, mut id: At<String>, label: &str, attributes: Vec<(String, String)>, cited: Vec<RawAttribute>, span: Span) {
+        if id.value.trim().is_empty() {
+            // A node without an id goes by its label; with neither, there is nothing to name it by.
+            if label.trim().is_empty() {
+                self.diagnostics.push(Diagnostic::new(Code::EmptyValue, span, "a node has an empty id and no label").hint("give the node an id (and a label to show)"));
+                return;
+            }
+            id.value = label.trim().to_string();
+        }
         let mut kind = None;
         let mut aliases = Vec::new();
         let (mut country, mut wikidata) = (String::new(), String::new());
@@ -169,7 +177,7 @@ impl Builder {
             }
         }
         facts.extend(cited);
-        let name = if label.trim().is_empty() { id.value.clone() } else { label.to_string() };
+        let name = if label.trim().is_empty() { id.value.trim().to_string() } else { label.to_string() };
         self.file.entities.push(RawEntity {
             id,
             name,
@@ -253,6 +261,7 @@ impl Builder {
                 "sources" => r.sources = self.named_sources(value.split(';'), &span, &sources_of),
                 "id" | "source" | "target" | "from" | "to" => {}
                 _ if value.trim().is_empty() => {}
+                _ if key.trim().is_empty() => r.attributes.push(("unnamed".into(), self.scalar(&value, &span))),
                 _ => r.attributes.push((key, self.scalar(&value, &span))),
             }
         }
