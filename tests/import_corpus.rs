@@ -11,7 +11,7 @@
 use crate::expect::expect_file;
 use alliance_map::check::diagnostic::Severity;
 use alliance_map::check::{check, render};
-use alliance_map::cli::outputs::render_svg;
+use alliance_map::cli::outputs::render_placed_svg;
 use alliance_map::compiled::{decode, encode};
 use alliance_map::formats::import::{import, Format, Input};
 use alliance_map::formats::write_toml::to_toml;
@@ -67,7 +67,7 @@ fn outcome(name: &str, text: &str, networkx: Option<(usize, usize, usize)>) -> (
     // build: laid out, encoded, decoded back; render: an SVG figure.
     let compiled = alliance_map::pipeline::compile(data.clone(), &Default::default());
     assert_eq!(decode(&encode(&compiled)).as_ref(), Ok(&compiled), "{name}: data.amap does not decode to what was built");
-    assert!(render_svg(data.clone(), 800, 600, None, false).starts_with("<svg"), "{name}: render");
+    assert!(render_placed_svg(data.clone(), checked.positions.clone(), 800, 600, None, false).starts_with("<svg"), "{name}: render");
     let nested = data.relations.iter().filter(|r| r.kind == RelationType::MemberOf).count();
     let mut warnings: Vec<&str> = checked.diagnostics.iter().map(|d| d.code.as_str()).collect();
     warnings.sort_unstable();

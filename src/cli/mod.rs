@@ -81,6 +81,9 @@ enum Command {
         /// `light` or `dark` (the widget's two themes).
         #[arg(long, value_parser = ["light", "dark"], default_value = "light")]
         theme: String,
+        /// As `build --layout`: `keep` draws an imported file that places every node as placed.
+        #[arg(long, value_parser = ["keep", "auto"], default_value = "keep")]
+        layout: String,
     },
     /// Convert a GEXF, GraphML, JGF or CSV file (or CSV pair) into a data file.
     Convert {
@@ -201,13 +204,16 @@ pub fn run_with(args: Vec<String>, io: &mut dyn Io, defaults: &Defaults) -> u8 {
             Ok(data) => export(io, &data, format, output.as_deref()),
             Err(code) => code,
         },
-        Command::Render { file, import, output, width, height, as_of, theme } => {
+        Command::Render { file, import, output, width, height, as_of, theme, layout } => {
             let as_of = match as_of.as_deref().map(crate::model::date::PartialDate::parse).transpose() {
                 Ok(date) => date,
                 Err(e) => return usage_error(io, &format!("--as-of: {e}"), "give a date as YYYY, YYYY-MM or YYYY-MM-DD, e.g. --as-of 2023-09-28"),
             };
-            match load(io, &file, import.options(), MessageFormat::Human) {
-                Ok(data) => write_output(io, output.as_deref(), outputs::render_svg(data, width, height, as_of, theme == "dark").as_bytes()),
+            match load::load_placed(io, &file, import.options(), MessageFormat::Human) {
+                Ok((data, placed)) => {
+                    let svg = outputs::render_placed_svg(data, placed.filter(|_| layout == "keep"), width, height, as_of, theme == "dark");
+                    write_output(io, output.as_deref(), svg.as_bytes())
+                }
                 Err(code) => code,
             }
         }

@@ -59,7 +59,17 @@ pub fn convert_toml(data: &Dataset) -> Result<String, String> {
 
 /// `render`: the whole map as an SVG figure, `width` x `height` px, light or `dark`.
 pub fn render_svg(data: Dataset, width: u32, height: u32, as_of: Option<PartialDate>, dark: bool) -> String {
-    let mut scene = crate::scene::Scene::new(crate::pipeline::compile(data, &Default::default()));
+    render_placed_svg(data, None, width, height, as_of, dark)
+}
+
+/// [`render_svg`] of a map drawn where an imported file placed every
+/// entity (`positions`, as `build --layout keep`), else laid out.
+pub fn render_placed_svg(data: Dataset, positions: Option<Vec<f32>>, width: u32, height: u32, as_of: Option<PartialDate>, dark: bool) -> String {
+    let compiled = match positions.filter(|p| p.len() == 2 * data.entities.len()) {
+        Some(positions) => Compiled { dataset: data, positions },
+        None => crate::pipeline::compile(data, &Default::default()),
+    };
+    let mut scene = crate::scene::Scene::new(compiled);
     if let Some(date) = as_of {
         // The slider's day for a date: the first day it may mean.
         scene.set_filter(&crate::query::filter::Filter { as_of: Some(date.first_day()), ..Default::default() });
