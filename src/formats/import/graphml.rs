@@ -3,12 +3,13 @@
 //! holding a graph of their own (yEd's group nodes) `member_of` it; yEd's
 //! labels (`y:NodeLabel`, `y:EdgeLabel`, yFiles for HTML's `y:Label.Text`)
 //! as names, as networkx reads them; the top graph's `<desc>` and data as
-//! title and description. Hyperedges have no place in the data format: one
-//! warning.
+//! title and description; a hyperedge as a group entity its nodes are
+//! `member_of`.
 
 use super::attribute_columns::Declared;
 use super::xml::{declare, in_file_order, walk, Item, Open, Pending};
 use super::Builder;
+use crate::check::fields::At;
 use std::collections::{HashMap, HashSet};
 
 /// Where the reader is inside a `<data>`: its key, its text so far, and a
@@ -29,6 +30,7 @@ pub fn read_graphml(b: &mut Builder, text: &str, base: usize) {
     let mut data = Data::default();
     let mut default_of: Option<String> = None;
     let mut depth = 0usize;
+    let (mut hyper, mut hyperedges): (Option<Hyperedge>, usize) = (None, 0);
     let first = b.file.entities.len();
     walk(b, text, base, |b, item| match item {
         Item::Open(el) => match el.name.as_str() {
@@ -47,8 +49,14 @@ pub fn read_graphml(b: &mut Builder, text: &str, base: usize) {
             }
             "node" | "edge" => open.stack.push(Pending::new(el)),
             "hyperedge" => {
-                let id = el.attrs.get("id").map_or(String::new(), |id| format!(" `{id}`"));
-                b.tally.dropped("a hyperedge (an edge of more than two nodes)", &el.span, &format!("<hyperedge{id}>"));
+                hyperedges += 1;
+                let name = el.attrs.get("id").cloned().unwrap_or_else(|| format!("hyperedge {hyperedges}"));
+                hyper = Some(Hyperedge { name, span: el.span.clone(), members: Vec::new(), values: Vec::new() });
+            }
+            "endpoint" => {
+                if let (Some(h), Some(node)) = (hyper.as_mut(), el.attrs.get("node")) {
+                    h.members.push(node.clone());
+                }
             }
             "data" => {
                 data.key = el.attrs.get("key").cloned();
@@ -93,6 +101,11 @@ pub fn read_graphml(b: &mut Builder, text: &str, base: usize) {
                     (Some(key), _) if graphics.contains(&key) => {}
                     (Some(key), Some(p)) => p.push(&declared, &key, text, None, None),
                     // The top graph's own data: its name and description.
+                    // A hyperedge's data describes its group entity.
+                    (Some(key), None) if hyper.is_some() => {
+                        let name = declared.get(&key).map_or(key.clone(), |d| d.name.clone());
+                        hyper.iter_mut().for_each(|h| h.values.push((name.clone(), text.clone())));
+                    }
                     (Some(key), None) if depth == 1 => graph_data(b, &declared, &key, text.trim()),
                     _ => {}
                 }
@@ -101,10 +114,35 @@ pub fn read_graphml(b: &mut Builder, text: &str, base: usize) {
                 b.file.meta.description = std::mem::take(&mut data.text).trim().to_string();
             }
             "node" | "edge" => open.close(b, &declared),
+            "hyperedge" => {
+                if let Some(h) = hyper.take() {
+                    h.import(b);
+                }
+            }
             _ => {}
         },
     });
     in_file_order(b, first);
+}
+
+/// A hyperedge being read: an edge of any number of nodes.
+struct Hyperedge {
+    name: String,
+    span: std::ops::Range<usize>,
+    members: Vec<String>,
+    values: Vec<(String, String)>,
+}
+
+impl Hyperedge {
+    /// A group entity (id `hyperedge-…`, so it meets no node's) that each
+    /// of its nodes is `member_of`, as the data format can say it.
+    fn import(self, b: &mut Builder) {
+        let id = At { value: format!("hyperedge {}", self.name), span: self.span.clone() };
+        b.entity(id.clone(), &self.name, self.values, Vec::new(), self.span.clone());
+        for node in self.members {
+            b.relation(None, At { value: node, span: self.span.clone() }, id.clone(), vec![("relation".into(), "member_of".into())], self.span.clone());
+        }
+    }
 }
 
 /// A graph-level `<data>`: networkx writes the graph's `name` so.
