@@ -1,5 +1,5 @@
 //! Every file in tests/fixtures/check is checked (`.toml`) or imported
-//! (`.json`, `.csv`) and its diagnostics, rendered as the CLI prints them,
+//! (`.json`, `.csv`, `.gexf`, `.graphml`) and its diagnostics, rendered as the CLI prints them,
 //! are compared with the `.expected` file beside it.
 
 use crate::expect::expect_file;
@@ -7,7 +7,7 @@ use alliance_map::check::{check, render, Checked};
 use alliance_map::formats::import::{import, Format, Input};
 use std::path::Path;
 
-const EXTENSIONS: [&str; 3] = ["toml", "json", "csv"];
+const EXTENSIONS: [&str; 5] = ["toml", "json", "csv", "gexf", "graphml"];
 
 fn checked(name: &str, text: &str) -> Checked {
     match Format::from_path(name) {

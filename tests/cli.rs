@@ -37,9 +37,9 @@ fn json_messages_are_one_object_per_line_on_stdout() {
     let out = run(&["check", "tests/fixtures/check/e006_unknown_entity.toml", "--message-format", "json"]);
     assert_eq!(out.status.code(), Some(1));
     let all: Vec<serde_json::Value> = text(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
-    // The fixture's entities cite no source for who they are: one W006 beside the errors.
-    assert_eq!(all.iter().filter(|l| l["code"] == "W006").count(), 1);
-    let lines: Vec<&serde_json::Value> = all.iter().filter(|l| l["code"] != "W006").collect();
+    // The fixture's entities cite no source for who they are: one W010 beside the errors.
+    assert_eq!(all.iter().filter(|l| l["code"] == "W010").count(), 1);
+    let lines: Vec<&serde_json::Value> = all.iter().filter(|l| l["code"] != "W010").collect();
     assert_eq!(lines.len(), 3);
     assert_eq!(lines[0]["code"], "E006");
     assert_eq!((lines[0]["line"].as_u64(), lines[0]["column"].as_u64()), (Some(18), Some(8)));
@@ -408,12 +408,27 @@ fn diff_lists_what_changed_in_words() {
 
 #[test]
 fn strict_makes_uncited_identities_an_error() {
-    let file = "tests/fixtures/check/w006_uncited_identity.toml";
+    let file = "tests/fixtures/check/w010_uncited_identity.toml";
     let lenient = run(&["check", file]);
     assert_eq!(lenient.status.code(), Some(0), "a warning by default: {}", text(&lenient.stderr));
-    assert!(text(&lenient.stderr).contains("warning[W006]"));
+    assert!(text(&lenient.stderr).contains("warning[W010]"));
     let strict = run(&["check", "--strict", file]);
     assert_eq!(strict.status.code(), Some(1), "an error with --strict");
-    assert!(text(&strict.stderr).contains("error[W006]: 2 entities cite no source for their kind, country or aliases: `acme`, `bolt`"), "{}", text(&strict.stderr));
+    assert!(text(&strict.stderr).contains("error[W010]: 2 entities cite no source for their kind, country or aliases: `acme`, `bolt`"), "{}", text(&strict.stderr));
     assert_eq!(run(&["check", "--strict", "data/seed.toml"]).status.code(), Some(0), "the seed cites who everyone is");
+}
+
+/// A gzipped file (networkx writes `.graphml.gz` when asked for that name)
+/// is read as the format inside; one that is not gzip is a usage error.
+#[test]
+fn gzipped_imports_are_inflated_and_a_false_gz_is_named() {
+    let out = run(&["check", "tests/fixtures/import-corpus/networkx-karate-club.graphml.gz"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stderr), "tests/fixtures/import-corpus/networkx-karate-club.graphml.gz: ok\n");
+    let path = std::env::temp_dir().join(format!("alliance-map-false-{}.gexf.gz", std::process::id()));
+    std::fs::write(&path, "<gexf/>").unwrap();
+    let out = run(&["check", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("is named .gz but is not gzip data"), "{}", text(&out.stderr));
+    let _ = std::fs::remove_file(path);
 }

@@ -63,3 +63,41 @@ fn mutated_seed_files_give_the_editor_places_inside_the_text() {
         assert!(places.windows(2).all(|w| w[0].to <= w[1].from) && places.iter().all(|p| p.from <= p.to && p.to <= units));
     }
 }
+
+/// Each importer's real files (one per reader: GEXF, GraphML with yEd
+/// groups, a CSV, Cytoscape, graphology and JGF), mutated: never a panic,
+/// spans inside the text, and a dataset's converted TOML always checks
+/// without error (convert never writes a file its own check rejects).
+#[test]
+fn mutated_imports_never_panic_and_their_conversions_check() {
+    use alliance_map::formats::import::{import, Format, Input};
+    let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/import-corpus/");
+    let files = [
+        "graphology-data.gexf",
+        "networkx-read_attributes_with_groups-data.graphml",
+        "gephi-edges_table_with_timeset_intervals.csv",
+        "cytoscape-network-compound-nodes.json",
+        "graphology-metrics-clique3.json",
+    ];
+    let jgf = serde_json::to_string(&alliance_map::formats::jgf::to_jgf(&crate::seed::seed())).unwrap();
+    let mut texts: Vec<(String, String)> = files.iter().map(|f| (f.to_string(), std::fs::read_to_string(format!("{corpus}{f}")).unwrap())).collect();
+    texts.push(("seed.json".into(), jgf));
+    let mut rng = Rng::new(15);
+    let mut converted = 0;
+    for (name, original) in &texts {
+        let format = Format::from_path(name).unwrap();
+        for _ in 0..60 {
+            let text = mutate(original, &mut rng);
+            let checked = import(format, &[Input { name, text: &text }]);
+            for d in &checked.diagnostics {
+                assert!(d.span.start <= d.span.end && d.span.end <= text.len() + 1, "{name}: span {:?} out of bounds", d.span);
+            }
+            if let Some(data) = checked.dataset {
+                let again = check(&alliance_map::formats::write_toml::to_toml(&data));
+                assert!(!alliance_map::check::diagnostic::has_errors(&again.diagnostics), "{name}: {:#?}\n{text}", again.diagnostics);
+                converted += 1;
+            }
+        }
+    }
+    assert!(converted > 50, "the mutations leave too few files readable to test convert: {converted}");
+}

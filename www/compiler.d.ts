@@ -62,6 +62,9 @@ export interface BuildOptions {
   seed?: number;
   /** `--no-layout`. */
   noLayout?: boolean;
+  /** `--layout`: 'keep' (default) draws an imported file that places every
+   * node as it places them; 'auto' always lays the map out. */
+  layout?: 'keep' | 'auto';
   /** An earlier data.amap of this dataset: the map starts where it was
    * (a warm start, as `build` does from an earlier build in its folder),
    * so an edit moves it a little instead of reshuffling it. Ignored when
@@ -77,7 +80,7 @@ export function check(files: SourceFile[]): Checked;
 /** `convert`: the files as a TOML data file (undefined when they have errors). */
 export function convert(files: SourceFile[]): Checked & { toml?: string };
 /** `export --format F`: one file, or two for csv. */
-export function exportData(files: SourceFile[], format: 'jgf' | 'gexf' | 'graphml' | 'cytoscape' | 'csv'): Checked & { files: OutputFile[] };
+export function exportData(files: SourceFile[], format: 'jgf' | 'gexf' | 'graphml' | 'cytoscape' | 'ftm' | 'csv'): Checked & { files: OutputFile[] };
 /** `build`: the files build writes itself (data.amap, index.html,
  * embed.html, text.html when the pages are cut, oembed.json with baseUrl),
  * byte-identical to the command's; the widget's own files are added by the caller. */

@@ -31,13 +31,18 @@ pub struct Usage {
 /// Checks `texts` (named `names`): TOML, or one importable format (one or
 /// two CSV files). The files' formats come from their names.
 pub fn check_texts(names: &[String], texts: &[String]) -> Result<Checked, Usage> {
+    check_texts_with(names, texts, import::ImportOptions::default())
+}
+
+/// [`check_texts`] with other [`import::ImportOptions`] (`--strict`).
+pub fn check_texts_with(names: &[String], texts: &[String], options: import::ImportOptions) -> Result<Checked, Usage> {
     let is_toml = names.iter().all(|n| n.ends_with(".toml"));
     let formats = names.iter().map(|n| import::Format::from_path(n)).collect::<Option<Vec<_>>>();
     match (is_toml, formats) {
         (true, _) if names.len() == 1 => Ok(check(&texts[0])),
         (false, Some(formats)) if formats.iter().all(|f| *f == formats[0]) && (names.len() == 1 || formats[0] == import::Format::Csv) => {
             let inputs: Vec<import::Input> = names.iter().zip(texts).map(|(name, text)| import::Input { name, text }).collect();
-            Ok(import::import(formats[0], &inputs))
+            Ok(import::import_with(formats[0], &inputs, options))
         }
         _ => Err(Usage {
             message: format!("cannot read {} together", names.join(" and ")),
@@ -64,31 +69,34 @@ pub fn per_file(names: &[String], texts: &[String], diagnostics: &[Diagnostic]) 
 
 /// Reads and checks the input files, printing diagnostics to stderr (stdout
 /// for json). Returns the dataset, or the exit code to stop with.
-pub fn load(io: &mut dyn Io, files: &[String], format: MessageFormat) -> Result<Dataset, u8> {
-    load_with(io, files, format, false)
+pub fn load(io: &mut dyn Io, files: &[String], options: import::ImportOptions, format: MessageFormat) -> Result<Dataset, u8> {
+    load_placed(io, files, options, format).map(|(data, _)| data)
 }
 
-/// [`load`], with `strict` raising the warnings a standards desk would not
-/// publish (uncited identities, W006) to errors.
-pub fn load_with(io: &mut dyn Io, files: &[String], format: MessageFormat, strict: bool) -> Result<Dataset, u8> {
+/// [`load`], with where an imported file placed every entity, if it did
+/// (`Checked::positions`), for `build --layout keep`. `options.strict` also
+/// raises the warnings a standards desk would not publish (uncited
+/// identities, W010) to errors.
+pub fn load_placed(io: &mut dyn Io, files: &[String], options: import::ImportOptions, format: MessageFormat) -> Result<(Dataset, Option<Vec<f32>>), u8> {
     let mut texts = Vec::new();
     for name in files {
         texts.push(read_text(io, name)?);
     }
-    let mut checked = check_texts(files, &texts).map_err(|u| usage_error(io, &u.message, &u.help))?;
-    if strict {
+    let mut checked = check_texts_with(files, &texts, options.clone()).map_err(|u| usage_error(io, &u.message, &u.help))?;
+    if options.strict {
         crate::check::diagnostic::make_strict(&mut checked.diagnostics);
     }
     report(io, files, &texts, &checked.diagnostics, format);
     match checked.dataset {
-        Some(d) if !has_errors(&checked.diagnostics) => Ok(d),
+        Some(d) if !has_errors(&checked.diagnostics) => Ok((d, checked.positions)),
         _ => Err(1),
     }
 }
 
 fn read_text(io: &mut dyn Io, name: &str) -> Result<String, u8> {
-    match io.read(name) {
-        Ok(bytes) => String::from_utf8(bytes)
+    match io.read(name).map(|bytes| import::gz::inflate_if_gzipped(name, bytes)) {
+        Ok(Err(message)) => Err(usage_error(io, &message, "give the file as it was written, or inflated (gunzip)")),
+        Ok(Ok(bytes)) => String::from_utf8(bytes)
             .map_err(|e| usage_error(io, &format!("{name} is not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()), "save the file as UTF-8")),
         Err(e) => Err(error(io, &format!("cannot read {name}: {e}"))),
     }

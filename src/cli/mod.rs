@@ -15,11 +15,11 @@ mod site;
 pub use io::{join, Io};
 #[cfg(not(target_arch = "wasm32"))]
 pub use io::StdIo;
-pub use load::{check_texts, per_file, MessageFormat, Usage};
+pub use load::{check_texts, check_texts_with, per_file, MessageFormat, Usage};
 pub use outputs::ExportFormat;
 
 use clap::{Parser, Subcommand};
-use load::{error, load, load_with, usage_error};
+use load::{error, load, usage_error};
 
 #[derive(Parser)]
 #[command(name = "alliance-map", version, about = "Check, export and build alliance-map data files")]
@@ -36,13 +36,11 @@ enum Command {
         /// entities and a relations file) to import.
         #[arg(required = true, num_args = 1..=2)]
         file: Vec<String>,
+        #[command(flatten)]
+        import: ImportArgs,
         /// `human` (with source snippets), `short` (one line each) or `json` (one object per line).
         #[arg(long, value_enum, default_value_t = MessageFormat::Human)]
         message_format: MessageFormat,
-        /// Fail on what a standards desk would not publish: entities whose kind, country and
-        /// aliases cite no source (W006) become errors.
-        #[arg(long)]
-        strict: bool,
     },
     /// Write the dataset in another format to stdout (or `-o FILE`).
     Export {
@@ -50,6 +48,8 @@ enum Command {
         /// entities and a relations file) to import.
         #[arg(required = true, num_args = 1..=2)]
         file: Vec<String>,
+        #[command(flatten)]
+        import: ImportArgs,
         /// Output format.
         #[arg(long, value_enum, default_value_t = ExportFormat::Jgf)]
         format: ExportFormat,
@@ -63,6 +63,8 @@ enum Command {
         /// The data file (any format `check` reads).
         #[arg(required = true, num_args = 1..=2)]
         file: Vec<String>,
+        #[command(flatten)]
+        import: ImportArgs,
         /// Where to write the SVG (stdout if absent).
         #[arg(short, long)]
         output: Option<String>,
@@ -79,6 +81,9 @@ enum Command {
         /// `light` or `dark` (the widget's two themes).
         #[arg(long, value_parser = ["light", "dark"], default_value = "light")]
         theme: String,
+        /// As `build --layout`: `keep` draws an imported file that places every node as placed.
+        #[arg(long, value_parser = ["keep", "auto"], default_value = "keep")]
+        layout: String,
     },
     /// List what changed between two versions of a data file, in words: entities, facts,
     /// relations (as sentences) and sources added, removed or changed.
@@ -93,6 +98,8 @@ enum Command {
         /// The file(s) to import.
         #[arg(required = true, num_args = 1..=2)]
         file: Vec<String>,
+        #[command(flatten)]
+        import: ImportArgs,
         /// Where to write the TOML data file (stdout if absent).
         #[arg(short, long)]
         output: Option<String>,
@@ -105,6 +112,8 @@ enum Command {
         /// entities and a relations file) to import.
         #[arg(required = true, num_args = 1..=2)]
         file: Vec<String>,
+        #[command(flatten)]
+        import: ImportArgs,
         /// Output directory (created if missing).
         #[arg(short, long, default_value = "site")]
         output: String,
@@ -128,10 +137,41 @@ enum Command {
         /// browser, in a Web Worker (the same map as the default seed gives).
         #[arg(long, conflicts_with = "seed")]
         no_layout: bool,
-        /// As `check --strict`: entities whose kind, country and aliases cite no source are errors.
-        #[arg(long)]
-        strict: bool,
+        /// `keep`: an imported file that places every node (Gephi's viz:position,
+        /// yEd, Cytoscape, graphology) is drawn as placed; `auto`: always laid out here.
+        #[arg(long, value_parser = ["keep", "auto"], default_value = "keep")]
+        layout: String,
     },
+}
+
+/// How files of other tools are read (every subcommand that reads a file).
+#[derive(clap::Args, Clone, Debug, Default)]
+struct ImportArgs {
+    /// Fail on what a standards desk would not publish: entities whose kind, country and
+    /// aliases cite no source (W010) become errors; in an import, a self-loop or an edge to an
+    /// undeclared node is an error, as in a data file (by default: skipped, or the node created,
+    /// with one warning).
+    #[arg(long)]
+    strict: bool,
+    /// Imports only: the node column whose values (person, Company ...) set each entity's kind.
+    #[arg(long, value_name = "COLUMN")]
+    kind_column: Option<String>,
+    /// Imports only: the edge column whose values (member_of, Partner of ...) set each relation's type.
+    #[arg(long, value_name = "COLUMN")]
+    type_column: Option<String>,
+    /// Imports only: the edge column whose dates (YYYY, YYYY-MM, YYYY-MM-DD) are each relation's start.
+    #[arg(long, value_name = "COLUMN")]
+    start_column: Option<String>,
+    /// Imports only: the edge column whose dates are each relation's end.
+    #[arg(long, value_name = "COLUMN")]
+    end_column: Option<String>,
+}
+
+impl ImportArgs {
+    fn options(self) -> crate::formats::import::ImportOptions {
+        let (kind_column, type_column, start_column, end_column) = (self.kind_column, self.type_column, self.start_column, self.end_column);
+        crate::formats::import::ImportOptions { strict: self.strict, kind_column, type_column, start_column, end_column }
+    }
 }
 
 /// Parses `args` (the program name first) and runs the subcommand over
@@ -166,25 +206,28 @@ pub fn run_with(args: Vec<String>, io: &mut dyn Io, defaults: &Defaults) -> u8 {
         }
     };
     match cli.command {
-        Command::Check { file, message_format, strict } => match load_with(io, &file, message_format, strict) {
+        Command::Check { file, import, message_format } => match load(io, &file, import.options(), message_format) {
             Ok(_) => 0,
             Err(code) => code,
         },
-        Command::Export { file, format, output } => match load(io, &file, MessageFormat::Human) {
+        Command::Export { file, import, format, output } => match load(io, &file, import.options(), MessageFormat::Human) {
             Ok(data) => export(io, &data, format, output.as_deref()),
             Err(code) => code,
         },
-        Command::Render { file, output, width, height, as_of, theme } => {
+        Command::Render { file, import, output, width, height, as_of, theme, layout } => {
             let as_of = match as_of.as_deref().map(crate::model::date::PartialDate::parse).transpose() {
                 Ok(date) => date,
                 Err(e) => return usage_error(io, &format!("--as-of: {e}"), "give a date as YYYY, YYYY-MM or YYYY-MM-DD, e.g. --as-of 2023-09-28"),
             };
-            match load(io, &file, MessageFormat::Human) {
-                Ok(data) => write_output(io, output.as_deref(), outputs::render_svg(data, width, height, as_of, theme == "dark").as_bytes()),
+            match load::load_placed(io, &file, import.options(), MessageFormat::Human) {
+                Ok((data, placed)) => {
+                    let svg = outputs::render_placed_svg(data, placed.filter(|_| layout == "keep"), width, height, as_of, theme == "dark");
+                    write_output(io, output.as_deref(), svg.as_bytes())
+                }
                 Err(code) => code,
             }
         }
-        Command::Diff { old, new } => match (load(io, std::slice::from_ref(&old), MessageFormat::Human), load(io, std::slice::from_ref(&new), MessageFormat::Human)) {
+        Command::Diff { old, new } => match (load(io, std::slice::from_ref(&old), Default::default(), MessageFormat::Human), load(io, std::slice::from_ref(&new), Default::default(), MessageFormat::Human)) {
             (Ok(a), Ok(b)) => {
                 let lines = crate::display::diff::diff(&a, &b);
                 let text = if lines.is_empty() { "No changes.\n".to_string() } else { lines.iter().map(|l| format!("{l}\n")).collect() };
@@ -192,11 +235,14 @@ pub fn run_with(args: Vec<String>, io: &mut dyn Io, defaults: &Defaults) -> u8 {
             }
             (Err(code), _) | (_, Err(code)) => code,
         },
-        Command::Convert { file, output } => match load(io, &file, MessageFormat::Human) {
-            Ok(data) => write_output(io, output.as_deref(), crate::formats::write_toml::to_toml(&data).as_bytes()),
+        Command::Convert { file, import, output } => match load(io, &file, import.options(), MessageFormat::Human) {
+            Ok(data) => match outputs::convert_toml(&data) {
+                Ok(toml) => write_output(io, output.as_deref(), toml.as_bytes()),
+                Err(report) => error(io, &format!("the data file convert would write does not check as the import did (please report this bug):\n{report}")),
+            },
             Err(code) => code,
         },
-        Command::Build { file, output, widget, base_url, allow_data_from, seed, no_layout, strict } => {
+        Command::Build { file, import, output, widget, base_url, allow_data_from, seed, no_layout, layout } => {
             let base_url = match base_url.as_deref().map(crate::site::normalize_base_url).transpose() {
                 Ok(url) => url,
                 Err(msg) => return usage_error(io, &msg, "give the address the folder is served at, e.g. --base-url https://example.org/maps/alliances/"),
@@ -205,9 +251,10 @@ pub fn run_with(args: Vec<String>, io: &mut dyn Io, defaults: &Defaults) -> u8 {
                 Ok(allowed) => allowed,
                 Err(msg) => return usage_error(io, &msg, "give scheme://host[:port], e.g. --allow-data-from https://data.example.org, or `self` for paths on the site's own origin"),
             };
-            match load_with(io, &file, MessageFormat::Human, strict) {
-                Ok(data) => {
-                    let options = outputs::BuildOptions { base_url, allow_data_from, seed, no_layout };
+            match load::load_placed(io, &file, import.options(), MessageFormat::Human) {
+                Ok((data, placed)) => {
+                    let positions = placed.filter(|_| layout == "keep");
+                    let options = outputs::BuildOptions { base_url, allow_data_from, seed, no_layout, positions };
                     site::build(io, data, &output, widget.as_deref().unwrap_or(&defaults.widget), &options)
                 }
                 Err(code) => code,

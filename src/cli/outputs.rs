@@ -20,6 +20,8 @@ pub enum ExportFormat {
     Graphml,
     /// Cytoscape.js elements JSON.
     Cytoscape,
+    /// FollowTheMoney entities, one JSON object a line (Aleph, OpenSanctions).
+    Ftm,
     /// entities.csv + relations.csv in DIR (needs -o DIR).
     Csv,
 }
@@ -32,6 +34,7 @@ pub fn export_files(data: &Dataset, format: ExportFormat) -> Vec<(String, Vec<u8
     match format {
         ExportFormat::Jgf => vec![("data.json".into(), pretty(crate::formats::jgf::to_jgf(data)))],
         ExportFormat::Cytoscape => vec![("data.cytoscape.json".into(), pretty(cytoscape::to_cytoscape(data)))],
+        ExportFormat::Ftm => vec![("data.ftm.json".into(), crate::formats::export::ftm::to_ftm(data).into_bytes())],
         ExportFormat::Gexf => vec![("data.gexf".into(), gexf::to_gexf(data).into_bytes())],
         ExportFormat::Graphml => vec![("data.graphml".into(), graphml::to_graphml(data).into_bytes())],
         ExportFormat::Csv => vec![
@@ -41,9 +44,32 @@ pub fn export_files(data: &Dataset, format: ExportFormat) -> Vec<(String, Vec<u8
     }
 }
 
+/// `convert`: the dataset as a TOML data file, checked once more: the
+/// text is returned only if `check` reads it back as the same dataset
+/// without an error, so convert never writes a file its own check rejects.
+/// The error is the rendered report on the would-be file (a bug to report).
+pub fn convert_toml(data: &Dataset) -> Result<String, String> {
+    let toml = crate::formats::write_toml::to_toml(data);
+    let again = crate::check::check(&toml);
+    match again.dataset {
+        Some(back) if &back == data && !crate::check::diagnostic::has_errors(&again.diagnostics) => Ok(toml),
+        _ => Err(crate::check::render::human("converted.toml", &toml, &again.diagnostics)),
+    }
+}
+
 /// `render`: the whole map as an SVG figure, `width` x `height` px, light or `dark`.
 pub fn render_svg(data: Dataset, width: u32, height: u32, as_of: Option<PartialDate>, dark: bool) -> String {
-    let mut scene = crate::scene::Scene::new(crate::pipeline::compile(data, &Default::default()));
+    render_placed_svg(data, None, width, height, as_of, dark)
+}
+
+/// [`render_svg`] of a map drawn where an imported file placed every
+/// entity (`positions`, as `build --layout keep`), else laid out.
+pub fn render_placed_svg(data: Dataset, positions: Option<Vec<f32>>, width: u32, height: u32, as_of: Option<PartialDate>, dark: bool) -> String {
+    let compiled = match positions.filter(|p| p.len() == 2 * data.entities.len()) {
+        Some(positions) => Compiled { dataset: data, positions },
+        None => crate::pipeline::compile(data, &Default::default()),
+    };
+    let mut scene = crate::scene::Scene::new(compiled);
     if let Some(date) = as_of {
         // The slider's day for a date: the first day it may mean.
         scene.set_filter(&crate::query::filter::Filter { as_of: Some(date.first_day()), ..Default::default() });
@@ -67,6 +93,9 @@ pub struct BuildOptions {
     pub seed: u64,
     /// `--no-layout`.
     pub no_layout: bool,
+    /// The imported file's own placement of every entity (x, y
+    /// interleaved), drawn as it is instead of laid out (`--layout keep`).
+    pub positions: Option<Vec<f32>>,
 }
 
 /// The most entities a published map takes: 100,000 became interactive in
@@ -122,8 +151,11 @@ pub const OWNED: [&str; 5] = ["index.html", "embed.html", FULL_TEXT_PAGE, "oembe
 /// pages' fallback is bounded, and oembed.json with a base URL.
 pub fn site_files(data: Dataset, options: &BuildOptions, previous: Option<&Compiled>, widget_pages: [&str; 2]) -> Vec<(String, Vec<u8>)> {
     let pages = data.clone();
+    let placed = options.positions.as_ref().filter(|p| p.len() == 2 * data.entities.len());
     let compiled = if options.no_layout {
         crate::pipeline::compile_without_layout(data)
+    } else if let Some(positions) = placed {
+        Compiled { dataset: data, positions: positions.clone() }
     } else {
         let config = crate::layout::LayoutConfig { seed: options.seed, ..Default::default() };
         crate::pipeline::compile_from(data, &config, previous)

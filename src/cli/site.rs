@@ -16,7 +16,7 @@ pub fn build(io: &mut dyn Io, data: Dataset, out: &str, widget: &str, options: &
     let (entities, relations) = (data.entities.len(), data.relations.len());
     // An earlier build in the same folder is the warm start: small edits move the map a
     // little. One built with --no-layout has no positions to start from.
-    let previous = if options.no_layout { None } else { warm_start(io, &join(out, "data.amap"), &data) };
+    let previous = if options.no_layout || options.positions.is_some() { None } else { warm_start(io, &join(out, "data.amap"), &data) };
     let pages = [join(widget, "index.html"), join(widget, "embed.html")].map(|p| String::from_utf8(io.read(&p).unwrap_or_default()).unwrap_or_default());
     let files = outputs::site_files(data, options, previous.as_ref(), [&pages[0], &pages[1]]);
     if let Err(e) = io.create_dir_all(out) {
@@ -26,7 +26,11 @@ pub fn build(io: &mut dyn Io, data: Dataset, out: &str, widget: &str, options: &
     if let Err(e) = io.write(&join(out, name), amap) {
         return error(io, &format!("cannot write {}: {e}", join(out, name)));
     }
-    let layout = if options.no_layout { "no positions: laid out in the browser".to_string() } else { format!("seed {}", options.seed) };
+    let layout = match (options.no_layout, &options.positions) {
+        (true, _) => "no positions: laid out in the browser".to_string(),
+        (false, Some(_)) => "placed as the imported file places them; --layout auto lays it out".to_string(),
+        (false, None) => format!("seed {}", options.seed),
+    };
     let _ = writeln!(io.stderr(), "wrote {out}/data.amap ({} bytes: {entities} entities, {relations} relations, {layout})", amap.len());
     write_site(io, &files[1..], widget, out, options)
 }

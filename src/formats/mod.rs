@@ -4,6 +4,7 @@
 //! v2, both ways) and `write_toml` (`convert`'s writer). Native only.
 
 pub mod export;
+pub mod ftm;
 pub mod import;
 pub mod jgf;
 pub mod write_toml;

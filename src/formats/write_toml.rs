@@ -117,11 +117,11 @@ fn write_relation(out: &mut String, data: &Dataset, r: &crate::model::Relation) 
     let _ = writeln!(out, "type = \"{}\"\nfrom = {}\nto = {}", r.kind.key(), q(&data.entity(r.from).id), q(&data.entity(r.to).id));
     match r.share {
         Some(s) if s.qualifier == crate::model::vocab::ShareQualifier::Between => {
-            let max = s.max.map(crate::model::format_number).unwrap_or_default();
-            let _ = writeln!(out, "share_min = {}\nshare_max = {max}", crate::model::format_number(s.percent));
+            let max = s.max.map(number).unwrap_or_default();
+            let _ = writeln!(out, "share_min = {}\nshare_max = {max}", number(s.percent));
         }
         Some(s) => {
-            let _ = writeln!(out, "share = {}\nshare_qualifier = \"{}\"", crate::model::format_number(s.percent), s.qualifier.key());
+            let _ = writeln!(out, "share = {}\nshare_qualifier = \"{}\"", number(s.percent), s.qualifier.key());
         }
         None => {}
     }
@@ -156,8 +156,21 @@ fn ids(data: &Dataset, sources: &[SourceIx]) -> String {
 fn value(v: &Value) -> String {
     match v {
         Value::Text(t) => q(t),
-        Value::Number(n) => crate::model::format_number(*n),
+        Value::Number(n) => number(*n),
         Value::Bool(b) => b.to_string(),
+    }
+}
+
+/// A number TOML reads back as the same f64: as readers see it when that
+/// text is exact, else Rust's shortest round-trip form (`1.2e22`: a TOML
+/// float; an integer beyond 64 bits would not parse, one beyond 2^53 not
+/// exactly).
+fn number(n: f64) -> String {
+    let shown = crate::model::format_number(n);
+    if n.abs() < 9_007_199_254_740_992.0 && shown.parse::<f64>() == Ok(n) {
+        shown
+    } else {
+        format!("{n:?}")
     }
 }
 

@@ -23,8 +23,9 @@ pub fn check(files: JsValue) -> Result<JsValue, JsError> {
 #[wasm_bindgen]
 pub fn convert(files: JsValue) -> Result<JsValue, JsError> {
     let input = Input::from_js(files)?;
-    let Compiled { view, dataset } = checked(&input)?;
-    let toml = dataset.map(|d| alliance_map::formats::write_toml::to_toml(&d));
+    let Compiled { view, dataset, .. } = checked(&input)?;
+    // The command's check of its own output, so both refuse the same (never expected) file.
+    let toml = dataset.map(|d| outputs::convert_toml(&d)).transpose().map_err(|report| JsError::new(&format!("convert: the data file would not check as the import did: {report}")))?;
     let out = result::to_js(&view, &[])?;
     if let Some(toml) = toml {
         result::set(&out, "toml", &toml.into());
@@ -37,7 +38,7 @@ pub fn convert(files: JsValue) -> Result<JsValue, JsError> {
 pub fn export_data(files: JsValue, format: &str) -> Result<JsValue, JsError> {
     let format = export_format(format)?;
     let input = Input::from_js(files)?;
-    let Compiled { view, dataset } = checked(&input)?;
+    let Compiled { view, dataset, .. } = checked(&input)?;
     let files = dataset.map(|d| outputs::export_files(&d, format)).unwrap_or_default();
     result::to_js(&view, &files)
 }
@@ -47,15 +48,16 @@ pub fn export_data(files: JsValue, format: &str) -> Result<JsValue, JsError> {
 pub fn build(files: JsValue, options: JsValue) -> Result<JsValue, JsError> {
     let input = Input::from_js(files)?;
     let options_js = options.clone();
-    let (options, pages) = result::build_options(options)?;
+    let (mut options, pages, keep) = result::build_options(options)?;
     let previous = result::previous_map(&options_js);
-    let Compiled { view, dataset } = checked(&input)?;
+    let Compiled { view, dataset, positions } = checked(&input)?;
+    options.positions = positions.filter(|_| keep);
     if let Some(Err(limit)) = dataset.as_ref().map(outputs::site_limit) {
         return Err(JsError::new(&format!("{}; {}", limit.message, limit.help)));
     }
     // The earlier map, as `build` finds one in its output folder: a warm start when it is of this dataset.
     let warm = match (&previous, &dataset) {
-        (Some(bytes), Some(d)) if !options.no_layout => outputs::warm_start(bytes, d, "map").ok().map(|(c, _)| c),
+        (Some(bytes), Some(d)) if !options.no_layout && options.positions.is_none() => outputs::warm_start(bytes, d, "map").ok().map(|(c, _)| c),
         _ => None,
     };
     let files = dataset.map(|d| outputs::site_files(d, &options, warm.as_ref(), [&pages[0], &pages[1]])).unwrap_or_default();
@@ -87,5 +89,5 @@ pub fn run(args: Vec<String>, io: JsValue, widget: Option<String>) -> Result<u8,
 /// `exportData`'s format, named as `export --format` names it.
 fn export_format(name: &str) -> Result<ExportFormat, JsError> {
     use clap::ValueEnum;
-    ExportFormat::from_str(name, true).map_err(|_| JsError::new(&format!("exportData: unknown format `{name}`: expected jgf, gexf, graphml, cytoscape or csv")))
+    ExportFormat::from_str(name, true).map_err(|_| JsError::new(&format!("exportData: unknown format `{name}`: expected jgf, gexf, graphml, cytoscape, ftm or csv")))
 }

@@ -48,6 +48,8 @@ pub struct CheckedView {
 pub struct Compiled {
     pub view: CheckedView,
     pub dataset: Option<Dataset>,
+    /// Where an imported file placed every entity (`build --layout keep`).
+    pub positions: Option<Vec<f32>>,
 }
 
 /// Checks `input` as the command does (same format rules, same report).
@@ -56,7 +58,7 @@ pub fn checked(input: &Input) -> Result<Compiled, JsError> {
     let files = per_file(&input.names, &input.texts, &checked.diagnostics);
     let view = view(input, &files);
     let dataset = checked.dataset.filter(|_| view.ok);
-    Ok(Compiled { view, dataset })
+    Ok(Compiled { view, dataset, positions: checked.positions })
 }
 
 fn view(input: &Input, files: &[Vec<Diagnostic>]) -> CheckedView {
@@ -108,6 +110,8 @@ struct BuildOptionsIn {
     allow_data_from: Vec<String>,
     seed: Option<u64>,
     no_layout: bool,
+    /// `build --layout`: "keep" (the default) or "auto".
+    layout: Option<String>,
     widget_pages: Option<WidgetPages>,
 }
 
@@ -125,7 +129,8 @@ pub fn previous_map(options: &JsValue) -> Option<Vec<u8>> {
 }
 
 /// `build`'s options, validated as the command validates its flags, and the widget's two pages.
-pub fn build_options(options: JsValue) -> Result<(BuildOptions, [String; 2]), JsError> {
+/// The third value: whether an imported file's own placement is kept (`layout`, as `build --layout`).
+pub fn build_options(options: JsValue) -> Result<(BuildOptions, [String; 2], bool), JsError> {
     let given: BuildOptionsIn = if options.is_undefined() || options.is_null() { BuildOptionsIn::default() } else { serde_wasm_bindgen::from_value(options).map_err(js_error)? };
     if given.no_layout && given.seed.is_some() {
         return Err(JsError::new("noLayout and seed cannot go together (a map laid out in the browser has no seed)"));
@@ -136,7 +141,13 @@ pub fn build_options(options: JsValue) -> Result<(BuildOptions, [String; 2]), Js
         // `build --seed`'s default.
         seed: given.seed.unwrap_or(1),
         no_layout: given.no_layout,
+        // The file's placement is given by `keep_positions`, which knows the input.
+        positions: None,
     };
+    if !matches!(given.layout.as_deref(), None | Some("keep") | Some("auto")) {
+        return Err(JsError::new("layout: expected \"keep\" or \"auto\""));
+    }
     let pages = given.widget_pages.map(|p| [p.index, p.embed]).unwrap_or_default();
-    Ok((out, pages))
+    let keep = given.layout.as_deref() != Some("auto");
+    Ok((out, pages, keep))
 }

@@ -54,11 +54,13 @@ pub fn to_gexf(data: &Dataset) -> String {
         let end = r.end.map(|d: PartialDate| format!(" end=\"{}\"", day(d.last_day()))).unwrap_or_default();
         let _ = write!(
             out,
-            "<edge id=\"{}\" source=\"{}\" target=\"{}\" label=\"{}\"{start}{end}><attvalues>",
+            "<edge id=\"{}\" source=\"{}\" target=\"{}\" label=\"{}\"{start}{end}{}><attvalues>",
             escape(&id),
             escape(&data.entity(r.from).id),
             escape(&data.entity(r.to).id),
-            r.kind.key()
+            r.kind.key(),
+            // An imported undirected edge (`directed = false`) goes back as one.
+            if super::is_undirected(r) { " type=\"undirected\"" } else { "" }
         );
         attr(&mut out, "relation", r.kind.key());
         if let Some(s) = r.share {

@@ -61,7 +61,8 @@ pub fn to_graphml(data: &Dataset) -> String {
         out.push_str("</node>\n");
     }
     for (r, id) in data.relations.iter().zip(relation_ids(data)) {
-        let _ = write!(out, "<edge id=\"{}\" source=\"{}\" target=\"{}\">", escape(&id), escape(&data.entity(r.from).id), escape(&data.entity(r.to).id));
+        let undirected = if super::is_undirected(r) { " directed=\"false\"" } else { "" };
+        let _ = write!(out, "<edge id=\"{}\" source=\"{}\" target=\"{}\"{undirected}>", escape(&id), escape(&data.entity(r.from).id), escape(&data.entity(r.to).id));
         data_el(&mut out, "relation", r.kind.key());
         if let Some(s) = r.share {
             data_el(&mut out, "share", &format_number(s.percent));

@@ -1,12 +1,13 @@
 //! Exports to the formats other tools read: GEXF 1.3 (Gephi), GraphML
-//! (networkx, yEd), Cytoscape.js elements JSON, and a Gephi/Kumu-style CSV
-//! pair. JGF is in `crate::formats::jgf`. Every exporter carries every field its
+//! (networkx, yEd), Cytoscape.js elements JSON, FollowTheMoney JSON lines,
+//! and a Gephi/Kumu-style CSV pair. JGF is in `crate::formats::jgf`. Every exporter carries every field its
 //! format can hold; citations travel as source ids plus a sources table or
 //! attribute.
 
 pub mod attribute_columns;
 pub mod csv;
 pub mod cytoscape;
+pub mod ftm;
 pub mod gexf;
 pub mod graphml;
 
@@ -53,4 +54,9 @@ pub(crate) fn claim_values(data: &Dataset, c: &crate::model::claim::Claim) -> [S
     let ids = |list: &[crate::model::EntityIx]| list.iter().map(|&e| data.entity(e).id.as_str()).collect::<Vec<_>>().join(";");
     let basis = if c.basis == crate::model::vocab::Basis::Reported { "" } else { c.basis.key() };
     [String::new(), ids(&c.according_to), c.confirmation.map(|x| x.key().to_string()).unwrap_or_default(), ids(&c.disputed_by), basis.to_string(), c.reasoning.clone()]
+}
+
+/// Whether a relation came from an undirected edge (an import's `directed = false`).
+pub(crate) fn is_undirected(r: &Relation) -> bool {
+    r.attributes.iter().any(|(k, v)| k == "directed" && *v == crate::model::Value::Bool(false))
 }

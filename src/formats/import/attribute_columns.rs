@@ -11,10 +11,20 @@ use crate::formats::export::attribute_columns::{CLAIM_SUFFIXES, PREFIX, SOURCES_
 use crate::model::Value;
 use std::collections::HashMap;
 
-/// A declared column: its title (`attr.name` in GraphML) and type.
+/// A declared column: its title (`attr.name` in GraphML), type, class
+/// (`node`, `edge`, `graph`, `all` or empty) and `<default>` value.
 pub(crate) struct Declared {
     pub name: String,
     pub ty: String,
+    pub class: String,
+    pub default: Option<String>,
+}
+
+impl Declared {
+    /// Whether the column belongs to elements named `element` (`node`, `edge`).
+    pub(crate) fn applies_to(&self, element: &str) -> bool {
+        self.class.is_empty() || self.class == "all" || self.class == element
+    }
 }
 
 /// Whether a column id is one of ours (value or sources).
@@ -25,11 +35,13 @@ pub(crate) fn is_attribute_column(id: &str) -> bool {
 /// `text` read as a value of the declared `ty`; text when it does not parse.
 fn typed(ty: &str, text: &str) -> Value {
     match ty {
-        "double" | "float" | "long" | "integer" | "int" => match text.trim().parse::<f64>() {
+        // A float column's 12000000000000000000000 is the float its writer had.
+        "double" | "float" => match text.trim().parse::<f64>() {
             Ok(n) if n.is_finite() => Value::Number(n),
             _ => Value::Text(text.to_string()),
         },
-        "boolean" => match text.trim() {
+        "long" | "integer" | "int" | "bigint" | "biginteger" => super::values::number(text).value,
+        "boolean" => match text.trim().to_ascii_lowercase().as_str() {
             "true" | "1" => Value::Bool(true),
             "false" | "0" => Value::Bool(false),
             _ => Value::Text(text.to_string()),
@@ -63,6 +75,7 @@ pub(crate) fn cited_attributes(b: &mut Builder, declared: &HashMap<String, Decla
         .map(|(id, text)| {
             let column = declared.get(id);
             let key = column.map(|c| c.name.clone()).unwrap_or_else(|| id[PREFIX.len()..].to_string());
+            let key = if key.trim().is_empty() { "unnamed".to_string() } else { key };
             let value = typed(column.map(|c| c.ty.as_str()).unwrap_or("string"), text);
             let what = format!("the sources of attribute `{}` of entity `{}`", truncate(&key), truncate(entity));
             let named = sources_of.get(id.as_str()).map(|s| s.split_whitespace()).into_iter().flatten();

@@ -18,10 +18,11 @@ pub(crate) fn share(percent: f64, qualifier: ShareQualifier, share_max: Option<f
 
 /// Every entity id a file names (relation ends, claims, sources' parties),
 /// for renaming foreign ids to valid ones.
-pub(crate) fn each_entity_ref(file: &mut RawFile, mut rename: impl FnMut(&mut At<String>)) {
+/// Every entity reference but relations' ends (`ids::normalize_ids` renames
+/// those itself, keeping what it renamed for messages).
+pub(crate) fn each_entity_ref_but_ends(file: &mut RawFile, mut rename: impl FnMut(&mut At<String>)) {
     for r in &mut file.relations {
-        let ends = [&mut r.from, &mut r.to].into_iter().flatten();
-        ends.chain(&mut r.claim.according_to).chain(&mut r.claim.disputed_by).for_each(&mut rename);
+        r.claim.according_to.iter_mut().chain(&mut r.claim.disputed_by).for_each(&mut rename);
     }
     for a in file.entities.iter_mut().flat_map(|e| &mut e.attributes) {
         a.claim.according_to.iter_mut().chain(&mut a.claim.disputed_by).for_each(&mut rename);

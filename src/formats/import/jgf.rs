@@ -23,7 +23,7 @@ fn offset_of(text: &str, line: usize, column: usize) -> usize {
     (start + column.saturating_sub(1)).min(text.len())
 }
 
-fn span_of(text: &str, base: usize, needle: &str) -> std::ops::Range<usize> {
+pub(super) fn span_of(text: &str, base: usize, needle: &str) -> std::ops::Range<usize> {
     span_after(text, base, &mut 0, needle)
 }
 
@@ -32,7 +32,7 @@ fn span_of(text: &str, base: usize, needle: &str) -> std::ops::Range<usize> {
 /// search starts where the last one ended, not at the file's start (which
 /// made 40,000 nodes a quadratic 13 s). Searches the whole text when it is
 /// not after the cursor.
-fn span_after(text: &str, base: usize, cursor: &mut usize, needle: &str) -> std::ops::Range<usize> {
+pub(super) fn span_after(text: &str, base: usize, cursor: &mut usize, needle: &str) -> std::ops::Range<usize> {
     let quoted = format!("\"{needle}\"");
     let found = text.get(*cursor..).and_then(|rest| rest.find(&quoted)).map(|i| *cursor + i).or_else(|| text.find(&quoted));
     match found {
@@ -44,7 +44,7 @@ fn span_after(text: &str, base: usize, cursor: &mut usize, needle: &str) -> std:
     }
 }
 
-fn flatten(meta: Option<&Value>) -> Vec<(String, String)> {
+pub(super) fn flatten(meta: Option<&Value>) -> Vec<(String, String)> {
     let Some(Value::Object(m)) = meta else { return Vec::new() };
     m.iter()
         .filter_map(|(k, v)| match v {
@@ -68,7 +68,7 @@ fn scalar(v: &Value) -> Option<Scalar> {
 }
 
 /// The strings of a JSON list (`sources`); anything else in it is skipped.
-fn strings(v: Option<&Value>) -> Vec<&str> {
+pub(super) fn strings(v: Option<&Value>) -> Vec<&str> {
     v.and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str).collect()
 }
 
@@ -165,7 +165,7 @@ fn read_attributes(b: &mut Builder, metadata: Option<&Value>, entity: &str, span
     let items = metadata.and_then(|m| m.get("attributes")).and_then(Value::as_array);
     let mut attributes = Vec::new();
     for (i, item) in items.into_iter().flatten().enumerate() {
-        let key = item.get("key").and_then(Value::as_str);
+        let key = item.get("key").and_then(Value::as_str).filter(|k| !k.trim().is_empty());
         let (Some(key), Some(value)) = (key, item.get("value").and_then(scalar)) else {
             b.diagnostics.push(
                 Diagnostic::new(Code::WrongType, span.clone(), format!("attribute #{} of entity `{}` is not {{\"key\", \"value\", \"sources\"}}", i + 1, truncate(entity)))
@@ -184,6 +184,23 @@ fn read_attributes(b: &mut Builder, metadata: Option<&Value>, entity: &str, span
     attributes
 }
 
+/// A JGF file's second and later graphs, and hyperedges, have no place in
+/// one map: each kind counted in one warning.
+fn warn_left_out(b: &mut Builder, text: &str, base: usize, doc: &Value, graph: Option<&Value>) {
+    let graphs = doc.get("graphs").and_then(Value::as_array).map_or(0, Vec::len);
+    if doc.get("graph").is_none() && graphs > 1 {
+        let span = span_of(text, base, "graphs");
+        for i in 2..=graphs {
+            b.tally.dropped("a JGF file's second and later graphs (one map is read from the first)", &span, &format!("graph #{i} of {graphs}"));
+        }
+    }
+    let hyperedges = graph.and_then(|g| g.get("hyperedges")).and_then(Value::as_array).map_or(0, Vec::len);
+    let span = span_of(text, base, "hyperedges");
+    for i in 1..=hyperedges {
+        b.tally.dropped("a hyperedge (an edge of more than two nodes)", &span, &format!("hyperedge #{i}"));
+    }
+}
+
 /// Reads one JGF document.
 pub fn read(b: &mut Builder, text: &str, base: usize) {
     // A byte order mark (editors on Windows write one) is not JSON; skip it, keeping offsets.
@@ -191,6 +208,10 @@ pub fn read(b: &mut Builder, text: &str, base: usize) {
         Some(rest) => (rest, base + '\u{feff}'.len_utf8()),
         None => (text, base),
     };
+    // FtM's JSON lines often come as `.ftm.json`.
+    if super::ftm::looks_like(text) {
+        return super::ftm::read(b, text, base);
+    }
     let doc: Value = match serde_json::from_str(text) {
         Ok(v) => v,
         Err(e) => {
@@ -200,7 +221,12 @@ pub fn read(b: &mut Builder, text: &str, base: usize) {
         }
     };
     super::json_keys::warn_duplicates(b, text, base);
+    // Cytoscape's and graphology's JSON come with the same extension.
+    if super::json_graphs::read(b, text, base, &doc) {
+        return;
+    }
     let graph = doc.get("graph").or_else(|| doc.get("graphs").and_then(|g| g.get(0)));
+    warn_left_out(b, text, base, &doc, graph);
     let Some(graph) = graph else {
         b.diagnostics.push(Diagnostic::new(Code::MissingField, base..base, "JSON Graph Format needs a top-level `graph` (or `graphs`)").hint("see https://jsongraphformat.info"));
         return;
@@ -247,7 +273,7 @@ pub fn read(b: &mut Builder, text: &str, base: usize) {
             values.insert(0, ("relation".into(), rel.to_string()));
         }
         let metadata = edge.get("metadata");
-        let id = edge.get("id").and_then(Value::as_str).map(|v| At { value: super::slug(v), span: span.clone() });
+        let id = edge.get("id").and_then(Value::as_str).map(|v| b.relation_id(v, &span));
         // Our export writes `sources` as a list (a text value is read by
         // `relation` as ids joined by `;`, as in GEXF).
         let listed = metadata.and_then(|m| m.get("sources")).filter(|s| s.is_array()).map(|list| {

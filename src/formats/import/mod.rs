@@ -12,17 +12,32 @@
 mod attribute_columns;
 mod claims;
 mod csv;
+mod entity;
+mod ftm;
+mod gexf;
+mod graphml;
+pub mod gz;
+mod ids;
 mod jgf;
+mod matrix;
+mod json_graphs;
 mod json_keys;
+mod policy;
+mod positions;
+mod sources;
+mod values;
 mod xml;
 
+pub use policy::ImportOptions;
+pub use values::slug;
+
 use crate::check::fields::{At, Span};
-use crate::check::raw::{RawAttribute, RawEntity, RawFile, RawRelation, RawSource};
+use crate::check::raw::{RawFile, RawRelation, RawSource};
 use crate::check::read::invalid_id;
 use crate::check::{resolve::resolve, sort, Checked};
 use crate::check::diagnostic::{Code, Diagnostic};
 use crate::model::{Meta, Value};
-use crate::model::vocab::{EntityKind, RelationType, ShareQualifier, Status};
+use crate::model::vocab::{RelationType, ShareQualifier, Status};
 
 /// A format we can import.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -33,19 +48,23 @@ pub enum Format {
     Gexf,
     /// GraphML.
     Graphml,
-    /// JSON Graph Format v2 (or v1 single graph).
+    /// JSON Graph Format v2 (or v1 single graph); Cytoscape, graphology and
+    /// sigma.js JSON and FtM lines are told apart by their shape.
     Jgf,
+    /// FollowTheMoney entities, one JSON object a line (`.jsonl`, `.ijson`, `.ndjson`).
+    Ftm,
 }
 
 impl Format {
-    /// The format for a file name's extension.
+    /// The format for a file name's extension (`.gz` aside: see [`gz`]).
     pub fn from_path(path: &str) -> Option<Format> {
-        let ext = path.rsplit('.').next()?.to_ascii_lowercase();
+        let ext = gz::inner_name(path).rsplit('.').next()?.to_ascii_lowercase();
         match ext.as_str() {
-            "csv" => Some(Format::Csv),
+            "csv" | "tsv" => Some(Format::Csv),
             "gexf" => Some(Format::Gexf),
             "graphml" | "xml" => Some(Format::Graphml),
             "json" | "jgf" => Some(Format::Jgf),
+            "jsonl" | "ijson" | "ndjson" => Some(Format::Ftm),
             _ => None,
         }
     }
@@ -67,6 +86,16 @@ pub const IMPORT_SOURCE: &str = "import";
 pub(crate) struct Builder {
     pub file: RawFile,
     pub diagnostics: Vec<Diagnostic>,
+    pub options: ImportOptions,
+    /// What to warn about once each, when the file is read.
+    pub(crate) tally: policy::Tallies,
+    /// Each rewritten id (`n1047`) and how the file writes it (`1047`).
+    pub(crate) renamed: std::collections::HashMap<String, String>,
+    pub(crate) relation_ids: ids::RelationIds,
+    /// What the file turned out to be, when its extension says less (a `.json` of Cytoscape's).
+    pub(crate) dialect: Option<&'static str>,
+    /// Where the file placed each node, by its id as written (see `positions.rs`).
+    pub(crate) placed: std::collections::HashMap<String, (f64, f64)>,
 }
 
 impl Builder {
@@ -96,46 +125,20 @@ impl Builder {
     }
 
     /// A relation as `resolve` names it in messages: by id, else by position.
-    fn relation_name(&self, id: Option<&At<String>>) -> String {
+    /// `text` as a value, counting a number kept as text (warned about once).
+    pub(crate) fn scalar(&mut self, text: &str, span: &Span) -> Value {
+        let parsed = values::scalar(text);
+        if parsed.too_long {
+            self.tally.too_long.add(span, text.trim());
+        }
+        parsed.value
+    }
+
+    pub(crate) fn relation_name(&self, id: Option<&At<String>>) -> String {
         match id {
             Some(id) => format!("relation `{}`", id.value),
             None => format!("relation #{}", self.file.relations.len() + 1),
         }
-    }
-
-    /// Adds an entity; `kind` and other attributes come as key/value pairs,
-    /// `cited` are attributes that name their own sources.
-    pub fn entity(&mut self, id: At<String>, label: &str, attributes: Vec<(String, String)>, cited: Vec<RawAttribute>, span: Span) {
-        let mut kind = None;
-        let mut aliases = Vec::new();
-        let (mut country, mut wikidata) = (String::new(), String::new());
-        let (mut facts, mut sources) = (Vec::new(), Vec::new());
-        for (key, value) in attributes {
-            match key.to_ascii_lowercase().as_str() {
-                "sources" => sources = self.named_sources(value.split(';'), &span, &format!("the sources of entity `{}`", crate::check::read::truncate(&id.value))),
-                "kind" | "type" if EntityKind::from_key(&value).is_some() => kind = EntityKind::from_key(&value),
-                "aliases" => aliases.extend(value.split(';').map(str::trim).filter(|a| !a.is_empty()).map(String::from)),
-                "country" if value.len() == 2 => country = value,
-                "wikidata" if value.starts_with('Q') => wikidata = value,
-                "label" | "name" | "id" => {}
-                _ if value.trim().is_empty() => {}
-                _ => facts.push(RawAttribute { key, value: scalar(&value), sources: Self::cite(&span), span: span.clone(), claim: Default::default() }),
-            }
-        }
-        facts.extend(cited);
-        let name = if label.trim().is_empty() { id.value.clone() } else { label.to_string() };
-        self.file.entities.push(RawEntity {
-            id,
-            name,
-            name_span: span.clone(),
-            alias_spans: vec![span.clone(); aliases.len()],
-            aliases,
-            kind: Some(kind.unwrap_or(EntityKind::Other)),
-            country,
-            wikidata,
-            attributes: facts,
-            sources: if sources.is_empty() { Self::cite(&span) } else { sources },
-        });
     }
 
     /// Adds a relation; known keys (relation, share, role, dates ...) map to
@@ -143,6 +146,16 @@ impl Builder {
     /// free attributes. Returns it, for readers that carry more.
     pub fn relation(&mut self, id: Option<At<String>>, from: At<String>, to: At<String>, attributes: Vec<(String, String)>, span: Span) -> &mut RawRelation {
         let sources_of = format!("the sources of {}", self.relation_name(id.as_ref()));
+        for (end, key) in [(&from, "source"), (&to, "target")] {
+            // The XML readers report a missing end themselves, at the same span.
+            let reported = self.diagnostics.iter().rev().take(4).any(|d| d.code == Code::MissingField && d.span == span);
+            if end.value.trim().is_empty() && !reported {
+                self.diagnostics.push(
+                    Diagnostic::new(Code::MissingField, span.clone(), format!("{} has no `{key}`", self.relation_name(id.as_ref())))
+                        .hint(format!("give the edge a `{key}` naming a node")),
+                );
+            }
+        }
         let mut r = RawRelation {
             span: span.clone(),
             id,
@@ -162,11 +175,22 @@ impl Builder {
         };
         let mut share_qualifier = ShareQualifier::Exact;
         let (mut share, mut share_max) = (None, None);
+        let type_column = self.options.type_column.as_deref().map(str::to_ascii_lowercase);
+        let date_column = |c: &Option<String>| c.as_deref().map(str::to_ascii_lowercase);
+        let (start_column, end_column) = (date_column(&self.options.start_column), date_column(&self.options.end_column));
         for (key, value) in attributes {
-            let date = || crate::model::date::PartialDate::parse(&value).ok();
-            match key.to_ascii_lowercase().as_str() {
-                "relation" | "type" | "label" if RelationType::from_key(&value).is_some() => {
-                    r.kind = RelationType::from_key(&value).map(|k| At { value: k, span: span.clone() });
+            let date = || crate::model::date::PartialDate::parse(value.trim()).ok();
+            let mut lower = key.to_ascii_lowercase();
+            // The columns the user named as the dates read as `start` and `end`.
+            if start_column.as_deref() == Some(lower.as_str()) && date().is_some() {
+                lower = "start".into();
+            } else if end_column.as_deref() == Some(lower.as_str()) && date().is_some() {
+                lower = "end".into();
+            }
+            let names_type = ["relation", "type", "label"].contains(&lower.as_str()) || type_column.as_deref() == Some(lower.as_str());
+            match lower.as_str() {
+                _ if names_type && RelationType::from_key(&values::vocab_key(&value)).is_some() => {
+                    r.kind = RelationType::from_key(&values::vocab_key(&value)).map(|k| At { value: k, span: span.clone() });
                 }
                 "share" => share = value.parse::<f64>().ok().filter(|s| (0.0..=100.0).contains(s)),
                 "share_qualifier" => share_qualifier = ShareQualifier::from_key(&value).unwrap_or(ShareQualifier::Exact),
@@ -178,12 +202,20 @@ impl Builder {
                 "end" if date().is_some() => r.end = date().map(|d| At { value: d, span: span.clone() }),
                 "announced" => r.announced = date(),
                 "note" => r.note = value,
-                // Gephi's Type column says Directed/Undirected; our relations are directed.
-                "type" if value.eq_ignore_ascii_case("directed") || value.eq_ignore_ascii_case("undirected") => {}
+                // Gephi's Type column says Directed/Undirected: an undirected one is kept as `directed = false`.
+                "type" if value.eq_ignore_ascii_case("directed") => {}
+                // Said once, though a file may say it twice (our GEXF: the edge's type and its attribute).
+                "type" | "directed" if value.eq_ignore_ascii_case("undirected") || value.eq_ignore_ascii_case("false") => {
+                    if !r.attributes.iter().any(|(k, _)| k == "directed") {
+                        r.attributes.push(("directed".into(), Value::Bool(false)));
+                    }
+                }
+                "directed" => {}
                 "sources" => r.sources = self.named_sources(value.split(';'), &span, &sources_of),
                 "id" | "source" | "target" | "from" | "to" => {}
                 _ if value.trim().is_empty() => {}
-                _ => r.attributes.push((key, scalar(&value))),
+                _ if key.trim().is_empty() => r.attributes.push(("unnamed".into(), self.scalar(&value, &span))),
+                _ => r.attributes.push((key, self.scalar(&value, &span))),
             }
         }
         let kind = r.kind.as_ref().map(|k| k.value);
@@ -203,80 +235,27 @@ impl Builder {
         if kind.is_some_and(RelationType::takes_role) && r.role.is_empty() {
             r.role = "position".into();
         }
+        values::unique_keys(&mut r.attributes);
         self.file.relations.push(r);
         let last = self.file.relations.len() - 1;
         &mut self.file.relations[last]
-    }
-
-    /// Foreign ids ("Myriel", "0", "n1") become valid ids (`myriel`, `n0`,
-    /// `n1`), unique; relation endpoints follow, matched by id, then by label.
-    fn normalize_ids(&mut self) {
-        let mut by_original: std::collections::HashMap<String, String> = std::collections::HashMap::new();
-        let mut by_label: std::collections::HashMap<String, String> = std::collections::HashMap::new();
-        let mut taken: std::collections::HashSet<String> = std::collections::HashSet::new();
-        for e in &mut self.file.entities {
-            if let Some(existing) = by_original.get(&e.id.value) {
-                // A repeated id: keep it so `resolve` reports the duplicate.
-                e.id.value = existing.clone();
-                continue;
-            }
-            let mut id = slug(&e.id.value);
-            let base = id.clone();
-            let mut n = 2;
-            while taken.contains(&id) {
-                id = format!("{base}-{n}");
-                n += 1;
-            }
-            taken.insert(id.clone());
-            by_original.insert(e.id.value.clone(), id.clone());
-            by_label.entry(e.name.clone()).or_insert_with(|| id.clone());
-            e.id.value = id;
-        }
-        let rename = |end: &mut At<String>| end.value = by_original.get(&end.value).or_else(|| by_label.get(&end.value)).cloned().unwrap_or_else(|| slug(&end.value));
-        claims::each_entity_ref(&mut self.file, rename);
-    }
-
-    /// Every source id that an attribute or relation cites, in file order.
-    fn cited_ids(&self) -> impl Iterator<Item = &At<String>> {
-        let attributes = self.file.entities.iter().flat_map(|e| e.attributes.iter().flat_map(|a| &a.sources).chain(&e.sources));
-        attributes.chain(self.file.relations.iter().flat_map(|r| &r.sources))
-    }
-
-    /// Sources that attributes and relations name (our GEXF, GraphML and CSV
-    /// keep their ids) but the file does not describe: one record each,
-    /// titled by its id.
-    fn add_named_sources(&mut self, format: &str, names: &[&str]) {
-        let mut known: std::collections::HashSet<String> = self.file.sources.iter().map(|s| s.id.value.clone()).collect();
-        let named: Vec<At<String>> = self.cited_ids().cloned().collect();
-        for id in named {
-            if known.insert(id.value.clone()) {
-                self.file.sources.push(RawSource {
-                    title: id.value.clone(),
-                    publisher: String::new(),
-                    author: String::new(),
-                    date: None,
-                    date_no_year: None,
-                    self_interest: Vec::new(),
-                    publisher_entity: None,
-                    url: String::new(),
-                    note: format!("Named by {} ({format}), which gives only its id; add its publisher, title, date and URL.", names.join(" + ")),
-                    id,
-                });
-            }
-        }
     }
 
     /// Resolves everything into a dataset, citing the imported file(s) for
     /// the facts that name no source.
     pub fn finish(mut self, names: &[&str], format: &str, title: &str) -> Checked {
         // The rule an empty TOML file meets (`check::read`), unless the file did not even parse.
-        if self.file.entities.is_empty() && !self.diagnostics.iter().any(|d| d.code == Code::Syntax) {
+        // One error is enough: a file that did not parse, or a CSV header without the columns, is said so already.
+        if self.file.entities.is_empty() && !crate::check::diagnostic::has_errors(&self.diagnostics) {
             self.diagnostics.push(
                 Diagnostic::new(Code::MissingField, 0..0, "the file defines no entities: there is nothing to draw")
                     .hint(format!("add nodes to the {format} file (or relations, whose ends become entities)")),
             );
         }
+        let originals: Vec<String> = self.file.entities.iter().map(|e| e.id.value.clone()).collect();
         self.normalize_ids();
+        self.apply_policy();
+        let positions = self.placement(&originals);
         // Only when something still cites it: a round trip of our own export
         // gives back exactly its sources. A file that describes a source
         // `import` itself (an earlier import, exported) keeps that record.
@@ -299,44 +278,17 @@ impl Builder {
         if self.file.meta.title.is_empty() {
             self.file.meta = Meta { title: title.to_string(), description: String::new() };
         }
-        let mut diagnostics = self.diagnostics;
+        let mut diagnostics = std::mem::take(&mut self.diagnostics);
         // Every source is cited by construction except those a JGF file
         // describes; one of those that nothing cites is a warning, as in TOML.
-        let dataset = resolve(self.file, &mut diagnostics);
+        let dataset = resolve(std::mem::take(&mut self.file), &mut diagnostics);
+        self.diagnostics = diagnostics;
+        self.tally_warnings(format);
+        self.speak_the_files_terms(format);
+        let mut diagnostics = self.diagnostics;
         sort(&mut diagnostics);
-        Checked { dataset, diagnostics }
-    }
-}
-
-/// A valid id from any text: lower-case ASCII letters and digits, other runs
-/// as `-`; ids that would start with a digit or be empty get an `n` prefix.
-pub fn slug(text: &str) -> String {
-    let mut out = String::new();
-    for c in text.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    while out.ends_with('-') {
-        out.pop();
-    }
-    if out.is_empty() || out.starts_with(|c: char| c.is_ascii_digit()) {
-        out.insert(0, 'n');
-    }
-    out
-}
-
-/// Numbers and booleans as such, everything else as text.
-fn scalar(value: &str) -> Value {
-    match value {
-        "true" => Value::Bool(true),
-        "false" => Value::Bool(false),
-        v => match v.parse::<f64>() {
-            Ok(n) if n.is_finite() && !v.trim().is_empty() => Value::Number(n),
-            _ => Value::Text(v.to_string()),
-        },
+        // The warnings are not errors: a dataset resolve made stands.
+        Checked { dataset, diagnostics, positions }
     }
 }
 
@@ -356,27 +308,37 @@ pub fn locate(inputs: &[Input], offset: usize) -> (usize, usize) {
 /// Imports one or more files of one format (a CSV pair is two files).
 /// Diagnostic spans are offsets into the files laid end to end (see [`locate`]).
 pub fn import(format: Format, inputs: &[Input]) -> Checked {
+    import_with(format, inputs, ImportOptions::default())
+}
+
+/// [`import`] with other [`ImportOptions`].
+pub fn import_with(format: Format, inputs: &[Input], options: ImportOptions) -> Checked {
     let names: Vec<&str> = inputs.iter().map(|i| i.name).collect();
     let title = names.first().map(|n| n.rsplit('/').next().unwrap_or(n)).unwrap_or("Imported map");
-    let mut b = Builder::default();
+    let mut b = Builder { options, ..Builder::default() };
     let label = match format {
         Format::Csv => {
             csv::read_all(&mut b, &with_bases(inputs));
             "CSV"
         }
         Format::Gexf => {
-            with_bases(inputs).into_iter().for_each(|(text, base)| xml::read_gexf(&mut b, text, base));
+            with_bases(inputs).into_iter().for_each(|(text, base)| gexf::read_gexf(&mut b, text, base));
             "GEXF"
         }
         Format::Graphml => {
-            with_bases(inputs).into_iter().for_each(|(text, base)| xml::read_graphml(&mut b, text, base));
+            with_bases(inputs).into_iter().for_each(|(text, base)| graphml::read_graphml(&mut b, text, base));
             "GraphML"
         }
         Format::Jgf => {
             with_bases(inputs).into_iter().for_each(|(text, base)| jgf::read(&mut b, text, base));
             "JSON Graph Format"
         }
+        Format::Ftm => {
+            with_bases(inputs).into_iter().for_each(|(text, base)| ftm::read(&mut b, text, base));
+            "FollowTheMoney"
+        }
     };
+    let label = b.dialect.unwrap_or(label);
     b.finish(&names, label, title)
 }
 

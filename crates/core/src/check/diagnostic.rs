@@ -69,7 +69,11 @@ codes! {
     ConfusableName = "W003", "confusable-name", Warning: "Two entities whose names look the same but are different text (Unicode's confusables: a Cyrillic letter for a Latin one, an invisible character).";
     HiddenCharacter = "W004", "hidden-character", Warning: "A name or alias holds a bidi control or an invisible character (zero-width, U+200B-U+200F, U+2060-U+2064, U+FEFF, U+202A-U+202E, U+2066-U+2069).";
     DuplicateKey = "W005", "duplicate-key", Warning: "An imported JSON object repeats a key; only its last value is read.";
-    UncitedIdentity = "W006", "uncited-identity", Warning: "Entities whose kind, country and aliases cite no source (`sources` on `[[entity]]`); one warning per file, an error with `--strict`.";
+    NumberAsText = "W006", "number-as-text", Warning: "An imported number too long for a float to hold exactly (an integer beyond 2^53, as a Gephi `bigint`) is kept as text, digit for digit.";
+    SelfLoopSkipped = "W007", "self-loop-skipped", Warning: "An imported file has edges from a node to itself; they are skipped (with `--strict`, each is E013).";
+    NodeFromEdge = "W008", "node-from-edge", Warning: "An imported edge names a node the file does not declare; the node is created (with `--strict`, each is E006).";
+    Dropped = "W009", "dropped", Warning: "Part of an imported file the data format has no place for (a hyperedge, a JGF file's second graph) is left out, named here.";
+    UncitedIdentity = "W010", "uncited-identity", Warning: "Entities whose kind, country and aliases cite no source (`sources` on `[[entity]]`); one warning per file, an error with `--strict`.";
 }
 
 /// One problem in one file.

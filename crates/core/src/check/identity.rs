@@ -1,6 +1,6 @@
 //! Who an entity is (its kind, country and aliases) is a claim too, and may
 //! cite the sources that state it (`sources` on `[[entity]]`). Those that
-//! cite none are one warning per file (W006), naming them: a map of a
+//! cite none are one warning per file (W010), naming them: a map of a
 //! thousand uncited entities is one thing to fix, not a thousand. With
 //! `--strict` it is an error.
 
@@ -10,7 +10,7 @@ use crate::check::diagnostic::{Code, Diagnostic};
 /// How many uncited entities the warning points at beside the first.
 const SHOWN: usize = 10;
 
-/// The one W006 for every entity whose kind, country and aliases cite no source.
+/// The one W010 for every entity whose kind, country and aliases cite no source.
 pub fn warn_uncited(entities: &[RawEntity], diags: &mut Vec<Diagnostic>) {
     let uncited: Vec<&RawEntity> = entities.iter().filter(|e| e.sources.is_empty()).collect();
     let Some(first) = uncited.first() else { return };

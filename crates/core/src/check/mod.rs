@@ -35,6 +35,10 @@ pub struct Checked {
     pub dataset: Option<Dataset>,
     /// All problems, in file order.
     pub diagnostics: Vec<Diagnostic>,
+    /// Where an imported file placed every entity (x, y interleaved, in
+    /// layout units), when it placed each one (Gephi's `viz:position`);
+    /// `build --layout keep` draws the map so. Never set by `check`.
+    pub positions: Option<Vec<f32>>,
 }
 
 /// Checks the text of a data file. Never panics, whatever the input.
@@ -58,12 +62,12 @@ pub fn check(text: &str) -> Checked {
         // A recovered tree after a syntax error yields confusing follow-on
         // errors (missing fields that are really there); report syntax only.
         sort(&mut diagnostics);
-        return Checked { dataset: None, diagnostics };
+        return Checked { dataset: None, diagnostics, positions: None };
     }
     let raw = read::read_file(root.get_ref(), root.span(), &mut diagnostics);
     let dataset = resolve::resolve(raw, &mut diagnostics);
     sort(&mut diagnostics);
-    Checked { dataset, diagnostics }
+    Checked { dataset, diagnostics, positions: None }
 }
 
 /// The list tables, whose single-bracket header is the usual cause of a "duplicate key".

@@ -250,6 +250,15 @@ fn scalar_value(key: &str, what: &str, v: &toml::Spanned<DeValue>, diags: &mut V
         DeValue::Boolean(b) => Some(Value::Bool(*b)),
         other => match super::fields::number_of(other) {
             Some(n) => Some(Value::Number(n)),
+            // TOML integers are 64-bit: a longer one is not a wrong type but a number TOML cannot hold.
+            None if matches!(other, DeValue::Integer(_)) => {
+                let digits = &integer_digits(other);
+                diags.push(
+                    Diagnostic::new(Code::WrongType, v.span(), format!("`{key}` in {what} is an integer too large for TOML (beyond 64 bits): {}", truncate(digits)))
+                        .hint(format!("write it as text to keep every digit: \"{}\"", truncate(digits))),
+                );
+                None
+            }
             None => {
                 diags.push(
                     Diagnostic::new(
@@ -262,6 +271,14 @@ fn scalar_value(key: &str, what: &str, v: &toml::Spanned<DeValue>, diags: &mut V
                 None
             }
         },
+    }
+}
+
+/// An integer's digits as written (TOML keeps them for integers it cannot hold).
+fn integer_digits(value: &DeValue) -> String {
+    match value {
+        DeValue::Integer(i) => i.as_str().replace('_', ""),
+        _ => String::new(),
     }
 }
 

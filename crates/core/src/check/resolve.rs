@@ -219,7 +219,8 @@ fn unknown_ref<'a>(
     ids: &Index<'a>,
     names: &Names<'a>,
 ) -> Diagnostic {
-    let hint = match names.id(&at.value).or_else(|| ids.closest(&at.value)) {
+    let closest = ids.closest(&at.value).filter(|id| !super::suggest::numbered_apart(&at.value, id));
+    let hint = match names.id(&at.value).or(closest) {
         Some(id) => format!("did you mean `{id}`?"),
         None => format!("define it with `[[{what}]]` and `id = \"{}\"`", truncate(&at.value)),
     };

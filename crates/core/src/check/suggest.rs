@@ -276,6 +276,16 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
     Index::new(candidates).closest(word)
 }
 
+/// Whether two ids are the same name with other numbers (`n4`, `n1`;
+/// `node-12`, `node-21`): different items of a numbered series, not a typo
+/// of each other, so one is never proposed for the other.
+pub fn numbered_apart(a: &str, b: &str) -> bool {
+    let skeleton = |s: &str| s.chars().filter(|c| !c.is_ascii_digit()).collect::<String>().to_lowercase();
+    let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
+    let (da, db) = (digits(a), digits(b));
+    !da.is_empty() && !db.is_empty() && da != db && skeleton(a) == skeleton(b)
+}
+
 /// A hint sentence: "did you mean `x`?" or the list of valid values.
 pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str> + Clone) -> String {
     match closest(word, candidates.clone()) {
