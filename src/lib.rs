@@ -9,7 +9,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
-pub use alliance_map_core::{compiled, layout, model, pipeline, synth};
+pub use alliance_map_core::{compiled, layout, model, pipeline, synth, words};
 #[cfg(feature = "formats")]
 pub use alliance_map_core::check;
 

@@ -94,6 +94,7 @@ export function buildControls({ uid, handle, reader, paths, on, emit, toggleText
 /**
  * "Include the N relations whose date is not stated": a date in the slider
  * leaves them out (undated is not "always"), unless the reader asks.
+ * Hidden while the slider shows all dates.
  */
 function buildUndated(reader, uid, signal) {
   const n = reader.handle.undatedCount();
@@ -103,7 +104,14 @@ function buildUndated(reader, uid, signal) {
   Object.assign(box, { type: 'checkbox', id: `${uid}-undated`, checked: Boolean(reader.filter.undated) });
   box.addEventListener('change', () => reader.setFilter({ undated: box.checked }), { signal });
   wrap.append(box, document.createTextNode(` Include ${n} ${n === 1 ? 'relation' : 'relations'} whose date is not stated`));
-  return { element: wrap, sync: () => (box.checked = Boolean(reader.filter.undated)) };
+  // With "All dates" nothing is left out: shown only once a date is chosen,
+  // so the first view has no extra row (it took 52 px from the map).
+  const sync = () => {
+    box.checked = Boolean(reader.filter.undated);
+    wrap.hidden = reader.filter.date == null;
+  };
+  sync();
+  return { element: wrap, sync };
 }
 
 /** The as-of slider: one stop per date in the data, and "All dates" at the right end. */

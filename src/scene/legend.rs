@@ -31,20 +31,13 @@ fn push_counts<'k>(out: &mut String, values: &[u8], keys: impl Iterator<Item = &
         }
         first = false;
         out.push_str("{\"index\":");
-        push_uint(out, i);
+        crate::words::push_decimal(out, i);
         out.push_str(",\"key\":\"");
         out.push_str(key);
         out.push_str("\",\"count\":");
-        push_uint(out, count);
+        crate::words::push_decimal(out, count);
         out.push('}');
     }
     out.push(']');
 }
 
-/// Decimal digits of `v`, without `core::fmt`.
-fn push_uint(out: &mut String, v: usize) {
-    if v >= 10 {
-        push_uint(out, v / 10);
-    }
-    out.push(char::from(b'0' + (v % 10) as u8));
-}

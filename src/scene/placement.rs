@@ -20,14 +20,28 @@ pub enum PositionsError {
     NotFinite(usize),
 }
 
+impl PositionsError {
+    /// In words, without `core::fmt` (the first frame's wasm reports it).
+    pub fn message(&self) -> String {
+        use crate::words::{message, Part::{Number, Text}};
+        match self {
+            PositionsError::Length { got, entities } => message(&[
+                Text("setPositions: "),
+                Number(*got),
+                Text(" coordinates for "),
+                Number(*entities),
+                Text(" entities (expected x, y per entity: "),
+                Number(2 * entities),
+                Text(")"),
+            ]),
+            PositionsError::NotFinite(i) => message(&[Text("setPositions: coordinate "), Number(*i), Text(" is not a finite number")]),
+        }
+    }
+}
+
 impl std::fmt::Display for PositionsError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            PositionsError::Length { got, entities } => {
-                write!(f, "setPositions: {got} coordinates for {entities} entities (expected x, y per entity: {})", 2 * entities)
-            }
-            PositionsError::NotFinite(i) => write!(f, "setPositions: coordinate {i} is not a finite number"),
-        }
+        f.write_str(&self.message())
     }
 }
 

@@ -24,7 +24,7 @@ test('open a file, make a mistake, see it at its line with its hint, fix it in o
     await noticeSays(page, /^Opened battery\.toml\.$/);
     assert.equal(await page.textContent('#file-name'), 'battery.toml');
     assert.equal(await text(page), EXAMPLE);
-    const before = await mapWith(page, { nodeCount: 6, edgeCount: 6 });
+    const before = await mapWith(page, { nodeCount: 6, edgeCount: 7 });
 
     // A typo in a relation's `to`: the id of no entity.
     const at = EXAMPLE.indexOf('to = "battery-makers"') + 'to = "battery-maker'.length;
@@ -75,7 +75,7 @@ test('the forms write one table each after the last of its kind, and the rest of
     await page.click('button[data-opens="entity"]');
     await page.fill('#entity-name', 'Nordic Battery Alliance');
     await page.selectOption('#entity-kind', 'alliance');
-    await page.check('#add-entity input[value="daily-2024"]'); // who it is cites a source (else W006)
+    await page.check('#add-entity input[value="daily-2024"]'); // who it is cites a source (else W010)
     await page.click('#add-entity button[value="add"]');
 
     await page.click('button[data-opens="relation"]');
@@ -92,14 +92,15 @@ test('the forms write one table each after the last of its kind, and the rest of
     await problemsSay(page, /^No problems\.$/);
 
     const source = '\n\n[[source]]\nid = "daily-2024"\npublisher = "Example \\"Daily\\""\ntitle = "Kestrel joins the alliance"\ndate = "2024-05"\nurl = "https://daily.example.com/kestrel"';
-    const entity = '\n\n[[entity]]\nid = "nordic-battery-alliance"\nname = "Nordic Battery Alliance"\nkind = "alliance"';
+    const entity = '\n\n[[entity]]\nid = "nordic-battery-alliance"\nname = "Nordic Battery Alliance"\nkind = "alliance"\nsources = ["daily-2024"]';
     const relation = '\n\n[[relation]]\ntype = "member_of"\nfrom = "kestrel"\nto = "nordic-battery-alliance"\nsources = ["daily-2024"]';
     const afterSources = EXAMPLE.indexOf('\n\n# ---- Entities');
     const afterEntities = EXAMPLE.indexOf('\n\n# ---- Relations');
-    const end = EXAMPLE.trimEnd().length;
+    // After the last relation: the corrections follow it in the example.
+    const end = EXAMPLE.indexOf('\n\n# ---- Corrections');
     const expected = EXAMPLE.slice(0, afterSources) + source + EXAMPLE.slice(afterSources, afterEntities) + entity + EXAMPLE.slice(afterEntities, end) + relation + EXAMPLE.slice(end);
     assert.equal(await text(page), expected, 'three tables inserted, every other byte kept');
-    const state = await mapWith(page, { nodeCount: 7, edgeCount: 7 });
+    const state = await mapWith(page, { nodeCount: 7, edgeCount: 8 });
     assert.ok(state.entityIds.includes('nordic-battery-alliance'));
 
     // A position needs its role; an entity id that exists is refused.

@@ -19,6 +19,7 @@ pub mod layout;
 pub mod model;
 pub mod pipeline;
 pub mod synth;
+pub mod words;
 
 #[cfg(feature = "check")]
 pub mod check;

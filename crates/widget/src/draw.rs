@@ -3,7 +3,7 @@
 //! label placement. What the first frame draws is drawn by exactly this
 //! code in the full module too (tests/first_frame.rs).
 
-use crate::{into_error, MapHandle};
+use crate::MapHandle;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -37,7 +37,7 @@ impl MapHandle {
     /// rebuilds the picking index; the positions view stays valid.
     #[wasm_bindgen(js_name = setPositions)]
     pub fn set_positions(&mut self, positions: &[f32]) -> Result<(), JsError> {
-        self.scene.set_positions(positions).map_err(into_error)
+        self.scene.set_positions(positions).map_err(|e| JsError::new(&e.message()))
     }
 
     /// Radius per entity (Float32Array of n).

@@ -47,7 +47,9 @@ pub struct MapHandle {
     reader: full::ReaderState,
 }
 
-/// The one way an error crosses to JavaScript: its message, as a `JsError`.
+/// The one way an error crosses to JavaScript: its message, as a `JsError`
+/// (the full module's; the first frame's two errors bring their own words).
+#[cfg(feature = "full")]
 pub(crate) fn into_error(e: impl std::fmt::Display) -> JsError {
     JsError::new(&e.to_string())
 }
@@ -63,7 +65,8 @@ impl MapHandle {
     /// A dataset in the compiled form written by `alliance-map build`.
     #[wasm_bindgen(js_name = fromBytes)]
     pub fn from_bytes(bytes: &[u8]) -> Result<MapHandle, JsError> {
-        let compiled = decode(bytes).map_err(into_error)?;
+        // The decoder's own words: `into_error`'s Display would link core::fmt into the first frame.
+        let compiled = decode(bytes).map_err(|e| JsError::new(&e.message()))?;
         let n = compiled.dataset.entities.len();
         Ok(MapHandle {
             scene: Scene::new(compiled),

@@ -44,14 +44,45 @@ pub enum DecodeError {
     Inconsistent(String),
 }
 
+impl DecodeError {
+    /// What went wrong and what to do, in words (built without `core::fmt`:
+    /// see `words`; the first frame's wasm shows it).
+    pub fn message(&self) -> String {
+        use crate::words::{message, Part::{Number, Text}};
+        match self {
+            DecodeError::NotCompiled => "not a compiled alliance-map file (it should start with AMAP); build one with `alliance-map build data.toml -o DIR`".into(),
+            DecodeError::Version(v) => message(&[
+                Text("compiled with format version "),
+                Number(usize::from(*v)),
+                Text(", this widget reads version "),
+                Number(usize::from(VERSION)),
+                Text("; rebuild it with the same alliance-map version"),
+            ]),
+            DecodeError::Corrupt(e) => message(&[Text("the compiled file is truncated or corrupt ("), Text(e), Text("); rebuild it")]),
+            DecodeError::Inconsistent(e) => message(&[Text("the compiled file is inconsistent: "), Text(e), Text("; rebuild it")]),
+        }
+    }
+}
+
 impl std::fmt::Display for DecodeError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            DecodeError::NotCompiled => write!(f, "not a compiled alliance-map file (it should start with AMAP); build one with `alliance-map build data.toml -o DIR`"),
-            DecodeError::Version(v) => write!(f, "compiled with format version {v}, this widget reads version {VERSION}; rebuild it with the same alliance-map version"),
-            DecodeError::Corrupt(e) => write!(f, "the compiled file is truncated or corrupt ({e}); rebuild it"),
-            DecodeError::Inconsistent(e) => write!(f, "the compiled file is inconsistent: {e}; rebuild it"),
-        }
+        f.write_str(&self.message())
+    }
+}
+
+/// postcard's reason, as its own `Display` words it, without the formatter.
+fn postcard_reason(e: &postcard::Error) -> &'static str {
+    use postcard::Error::*;
+    match e {
+        DeserializeUnexpectedEnd => "Hit the end of buffer, expected more data",
+        DeserializeBadVarint => "Found a varint that didn't terminate. Is the usize too big for this platform?",
+        DeserializeBadBool => "Found a bool that wasn't 0 or 1",
+        DeserializeBadChar => "Found an invalid unicode char",
+        DeserializeBadUtf8 => "Tried to parse invalid utf-8",
+        DeserializeBadOption => "Found an Option discriminant that wasn't 0 or 1",
+        DeserializeBadEnum => "Found an enum discriminant that was > u32::max_value()",
+        DeserializeBadEncoding => "The original data was not well encoded",
+        _ => "Serde Deserialization Error",
     }
 }
 
@@ -122,33 +153,35 @@ pub fn decode(bytes: &[u8]) -> Result<Compiled, DecodeError> {
     if hash_of(bytes) != Some(content_hash(body)) {
         return Err(DecodeError::Corrupt("its content hash does not match".into()));
     }
-    let compiled: Compiled = postcard::from_bytes(body).map_err(|e| DecodeError::Corrupt(e.to_string()))?;
+    let compiled: Compiled = postcard::from_bytes(body).map_err(|e| DecodeError::Corrupt(postcard_reason(&e).into()))?;
     validate(&compiled)?;
     Ok(compiled)
 }
 
 /// The invariants of `model` that a hand-made or corrupt blob could break.
 fn validate(c: &Compiled) -> Result<(), DecodeError> {
+    use crate::words::{message, Part::{Number, Text}};
     let d = &c.dataset;
     let (n, s) = (d.entities.len(), d.sources.len());
     // None at all is a dataset compiled with --no-layout; anything else must be complete.
     if !c.positions.is_empty() && c.positions.len() != 2 * n {
-        return Err(DecodeError::Inconsistent(format!("{} coordinates for {n} entities (expected {} or none)", c.positions.len(), 2 * n)));
+        let parts = [Number(c.positions.len()), Text(" coordinates for "), Number(n), Text(" entities (expected "), Number(2 * n), Text(" or none)")];
+        return Err(DecodeError::Inconsistent(message(&parts)));
     }
     if c.positions.iter().any(|p| !p.is_finite()) {
         return Err(DecodeError::Inconsistent("a position is not a finite number".into()));
     }
     for (i, r) in d.relations.iter().enumerate() {
         if r.from.ix() >= n || r.to.ix() >= n || r.sources.iter().any(|&x| x.ix() >= s) || r.claim.entities().any(|e| e.ix() >= n) {
-            return Err(DecodeError::Inconsistent(format!("relation {i} refers past the end of a table")));
+            return Err(DecodeError::Inconsistent(message(&[Text("relation "), Number(i), Text(" refers past the end of a table")])));
         }
     }
     for e in &d.entities {
         if e.attributes.iter().flat_map(|a| &a.sources).chain(&e.sources).any(|&x| x.ix() >= s) {
-            return Err(DecodeError::Inconsistent(format!("an attribute of `{}` cites a missing source", e.id)));
+            return Err(DecodeError::Inconsistent(message(&[Text("an attribute of `"), Text(&e.id), Text("` cites a missing source")])));
         }
         if e.attributes.iter().flat_map(|a| a.claim.entities()).any(|x| x.ix() >= n) {
-            return Err(DecodeError::Inconsistent(format!("an attribute of `{}` names a missing entity", e.id)));
+            return Err(DecodeError::Inconsistent(message(&[Text("an attribute of `"), Text(&e.id), Text("` names a missing entity")])));
         }
     }
     if d.corrections.iter().flat_map(|c| &c.sources).any(|&x| x.ix() >= s) {
@@ -165,7 +198,7 @@ fn validate(c: &Compiled) -> Result<(), DecodeError> {
     }
     for src in &d.sources {
         if src.self_interest.iter().chain(&src.publisher_entity).any(|x| x.ix() >= n) {
-            return Err(DecodeError::Inconsistent(format!("source `{}` names a missing entity", src.id)));
+            return Err(DecodeError::Inconsistent(message(&[Text("source `"), Text(&src.id), Text("` names a missing entity")])));
         }
     }
     Ok(())
