@@ -32,7 +32,7 @@ pub use policy::ImportOptions;
 pub use values::slug;
 
 use crate::check::fields::{At, Span};
-use crate::check::raw::{RawFile, RawRelation, RawSource};
+use crate::check::raw::{RawFile, RawRelation};
 use crate::check::read::invalid_id;
 use crate::check::{resolve::resolve, sort, Checked};
 use crate::check::diagnostic::{Code, Diagnostic};
@@ -261,18 +261,9 @@ impl Builder {
         // `import` itself (an earlier import, exported) keeps that record.
         let cites_import = self.cited_ids().any(|id| id.value == IMPORT_SOURCE);
         if cites_import && !self.file.sources.iter().any(|s| s.id.value == IMPORT_SOURCE) {
-            self.file.sources.push(RawSource {
-                id: At { value: IMPORT_SOURCE.into(), span: 0..0 },
-                publisher: String::new(),
-                title: names.join(" + "),
-                author: String::new(),
-                date: None,
-                date_no_year: None,
-                self_interest: Vec::new(),
-                publisher_entity: None,
-                url: String::new(),
-                note: format!("Imported from {format}; cited for every fact the file names no source for."),
-            });
+            let id = At { value: IMPORT_SOURCE.into(), span: 0..0 };
+            let note = format!("Imported from {format}; cited for every fact the file names no source for.");
+            self.file.sources.push(sources::titled_source(id, names.join(" + "), note));
         }
         self.add_named_sources(format, names);
         if self.file.meta.title.is_empty() {

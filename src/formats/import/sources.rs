@@ -20,19 +20,17 @@ impl Builder {
         let named: Vec<At<String>> = self.cited_ids().cloned().collect();
         for id in named {
             if known.insert(id.value.clone()) {
-                self.file.sources.push(RawSource {
-                    title: id.value.clone(),
-                    publisher: String::new(),
-                    author: String::new(),
-                    date: None,
-                    date_no_year: None,
-                    self_interest: Vec::new(),
-                    publisher_entity: None,
-                    url: String::new(),
-                    note: format!("Named by {} ({format}), which gives only its id; add its publisher, title, date and URL.", names.join(" + ")),
-                    id,
-                });
+                let note = format!("Named by {} ({format}), which gives only its id; add its publisher, title, date and URL.", names.join(" + "));
+                let title = id.value.clone();
+                self.file.sources.push(titled_source(id, title, note));
             }
         }
     }
+}
+
+/// A source an import makes up (the file itself, or one it names by id
+/// only): an id, a title and a note saying where it came from; the rest
+/// unknown, never invented.
+pub(crate) fn titled_source(id: At<String>, title: String, note: String) -> RawSource {
+    RawSource { id, title, note, publisher: String::new(), author: String::new(), date: None, date_no_year: None, self_interest: Vec::new(), publisher_entity: None, url: String::new() }
 }
