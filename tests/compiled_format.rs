@@ -104,7 +104,9 @@ fn golden() -> Compiled {
         Reaction { entity: EntityIx(2), market: String::new(), change: Share { percent: -5.5, qualifier: ShareQualifier::Between, max: Some(-2.0) }, date: None, after: Some(After::Entity(EntityIx(9))), sources: vec![SourceIx(0)] },
         Reaction { entity: EntityIx(3), market: "NYSE".into(), change: Share { percent: 1.0, qualifier: ShareQualifier::Exact, max: None }, date: None, after: None, sources: vec![SourceIx(0)] },
     ];
-    Compiled { dataset: Dataset { meta, sources: (0..2).map(source).collect(), entities, relations, corrections, reactions }, positions }
+    // Communities: any numbers below n, one per entity.
+    let communities = (0..n).map(|i| (i % 3) as u32).collect();
+    Compiled { dataset: Dataset { meta, sources: (0..2).map(source).collect(), entities, relations, corrections, reactions }, positions, communities }
 }
 
 #[test]

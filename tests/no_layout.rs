@@ -36,7 +36,7 @@ fn decode_accepts_no_positions_or_all_of_them_and_nothing_else() {
     let full = laid_out();
     let n = full.dataset.entities.len();
     for (count, accepted) in [(0, true), (2 * n, true), (1, false), (2 * n - 1, false), (2 * n - 2, false), (2 * n + 2, false)] {
-        let c = Compiled { dataset: full.dataset.clone(), positions: full.positions.iter().copied().cycle().take(count).collect() };
+        let c = Compiled { dataset: full.dataset.clone(), positions: full.positions.iter().copied().cycle().take(count).collect(), communities: Vec::new() };
         match decode(&encode(&c)) {
             Ok(_) => assert!(accepted, "{count} coordinates were accepted"),
             Err(e) => {

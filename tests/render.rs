@@ -44,6 +44,8 @@ fn the_canvas_palette_matches_the_svg_palette() {
     };
     assert_eq!(colours("KIND_COLORS"), KIND_COLORS);
     assert_eq!(colours("RELATION_COLORS"), RELATION_COLORS);
+    assert_eq!(colours("GROUP_COLORS"), alliance_map::display::style::GROUP_COLORS);
+    assert!(js.contains(&format!("export const OTHER_GROUP = '{}';", alliance_map::display::style::OTHER_GROUP)));
     assert_eq!(KIND_COLORS.len(), EntityKind::ALL.len());
     assert_eq!(RELATION_COLORS.len(), RelationType::ALL.len());
 }

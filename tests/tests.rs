@@ -5,6 +5,7 @@ mod check_fixtures;
 mod compiled_format;
 mod cli;
 mod diagnostic_limits;
+mod drawing;
 mod docs;
 mod expect;
 mod export;

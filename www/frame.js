@@ -3,7 +3,7 @@
 // The canvas is the keyboard's way in: a focusable graphics document. The
 // frame watches the stage's size; its disposer stops that.
 import { renderLegend } from './legend.js';
-import { KIND_COLORS, RELATION_COLORS } from './palette.js';
+import { NODE_COLORS, RELATION_COLORS } from './palette.js';
 
 // What keyboard.js does, said to screen readers (the canvas's description).
 const KEY_HELP =
@@ -79,7 +79,7 @@ export function buildFrame({ container: c, handle, uid, signal, zoom, fit, expor
   hint.className = 'am-hint';
   hint.setAttribute('aria-hidden', 'true');
   stage.append(canvas, toolbar, hint);
-  const legend = renderLegend(JSON.parse(handle.legend()), KIND_COLORS, RELATION_COLORS, signal);
+  const legend = renderLegend(JSON.parse(handle.legend()), NODE_COLORS, RELATION_COLORS, signal);
   legend.setAttribute('part', 'legend');
   // Holds the controls' place until they load, so the map moves little when they come.
   const controlsSlot = document.createElement('div');

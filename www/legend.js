@@ -5,10 +5,12 @@ import { humanize } from './palette.js';
 import { el } from './dom.js';
 
 /** The legend: kinds and relation types present, with counts (`signal` ends its listener). */
-export function renderLegend(legend, kindColors, relationColors, signal) {
+export function renderLegend(legend, nodeColors, relationColors, signal) {
   const box = el('div', 'legend');
   box.setAttribute('aria-label', 'Legend');
-  const kinds = swatches('legend-kinds', 'swatch-dot', legend.kinds, kindColors);
+  // A map coloured by group names its groups where the kinds would be.
+  const groups = (legend.groups || []).map(({ index, name, count }) => ({ index, count, text: name ? `\u2068${name}\u2069’s group` : 'Smaller groups' }));
+  const kinds = swatches('legend-kinds', 'swatch-dot', legend.groups ? groups : legend.kinds, nodeColors);
   const rels = swatches('legend-relations', 'swatch-line', legend.relations, relationColors);
   const dashed = el('li');
   dashed.append(el('span', 'swatch-line swatch-dashed'), document.createTextNode('Announced or proposed'));
@@ -30,11 +32,11 @@ export function renderLegend(legend, kindColors, relationColors, signal) {
 /** A list of [index, key, count] rows, each with its colour's swatch. */
 function swatches(className, swatchClass, rows, colors) {
   const ul = el('ul', className);
-  for (const { index: i, key, count } of rows) {
+  for (const { index: i, key, text, count } of rows) {
     const li = el('li');
     const swatch = el('span', swatchClass);
     swatch.style.setProperty('--swatch', colors[i]);
-    li.append(swatch, document.createTextNode(`${humanize(key)} (${count})`));
+    li.append(swatch, document.createTextNode(`${text ?? humanize(key)} (${count})`));
     ul.append(li);
   }
   return ul;

@@ -12,16 +12,21 @@ const ARROW = 8 * EDGE_WIDTH;
 // By dash style: solid, dashed (tentative), dotted (inferred by the editor), both.
 const DASHES = [[], [6, 4], [1.5, 3], [6, 3, 1.5, 3]];
 
-function edge(ctx, [, x1, y1, x2, y2, color, dash]) {
-  ctx.globalAlpha = 0.7;
+// Edge flags past the dashes: no arrowhead (undirected), faded (long).
+const UNDIRECTED = 4;
+const LONG = 8;
+
+function edge(ctx, [, x1, y1, x2, y2, color, flags]) {
+  ctx.globalAlpha = flags & LONG ? 0.2 : 0.7;
   ctx.strokeStyle = color;
   ctx.lineWidth = EDGE_WIDTH;
-  ctx.setLineDash(DASHES[dash] || []);
+  ctx.setLineDash(DASHES[flags & 3] || []);
   ctx.beginPath();
   ctx.moveTo(x1, y1);
   ctx.lineTo(x2, y2);
   ctx.stroke();
   ctx.globalAlpha = 1;
+  if (flags & UNDIRECTED) return;
   const len = Math.hypot(x2 - x1, y2 - y1) || 1;
   const [ux, uy] = [(x2 - x1) / len, (y2 - y1) / len];
   const [bx, by] = [x2 - ux * ARROW, y2 - uy * ARROW];

@@ -18,6 +18,14 @@ export const KIND_COLORS = [
   '#7a828c', // other
 ];
 
+// The biggest communities' colours, biggest first, when a map is coloured
+// by group (its entities all of one kind), then the smaller groups' grey:
+// apart under every colour-vision deficiency too (src/display/style.rs).
+export const GROUP_COLORS = ['#0072b2', '#d55e00', '#008a66', '#b0508a', '#7b5cd6'];
+export const OTHER_GROUP = '#8a939d';
+/** By node palette index (the wasm's nodeColor): kinds, then groups, then the smaller groups. */
+export const NODE_COLORS = [...KIND_COLORS, ...GROUP_COLORS, OTHER_GROUP];
+
 export const RELATION_COLORS = [
   '#c0392b', // owns
   '#0f8a7e', // investment_arm_of

@@ -2,11 +2,15 @@
 // per (colour, style, emphasis) group, so a frame is a few dozen draw calls
 // whatever the graph size; items outside the viewport or hidden by a filter
 // (the visibility views) are skipped. The keyboard focus gets a ring.
-import { KIND_COLORS, RELATION_COLORS } from './palette.js';
+import { NODE_COLORS, RELATION_COLORS } from './palette.js';
 import { LABEL_STRIDE } from './views.js';
 
 const ALPHA = [0.9, 0.12, 1, 1]; // by emphasis: normal, faded, near, focus
 const EDGE_ALPHA = [0.55, 0.08, 0.9, 1];
+// A long relation (edge flag 8) drawn normally: faint, so clusters show through.
+const LONG_ALPHA = 0.14;
+const UNDIRECTED = 4;
+const LONG = 8;
 // By edge flags: solid; dashed (tentative); dotted (inferred by the editor); both.
 const DASHES = [[], [6, 4], [1.5, 3], [6, 3, 1.5, 3]];
 /** More relations (entities) on screen than this make a dense view: see drawEdges (and drawFrame). */
@@ -26,7 +30,7 @@ export function drawFrame(ctx, v, camera, width, height, labels, names, theme, r
   const sx = (i) => (v.positions[2 * i] - camera.x) * z;
   const sy = (i) => (v.positions[2 * i + 1] - camera.y) * z;
   const visible = (x, y, r) => x + r > 0 && x - r < width && y + r > 0 && y - r < height;
-  const edges = drawEdges(ctx, v, sx, sy, z, width, height);
+  const { drawn: edges, arrows } = drawEdges(ctx, v, sx, sy, z, width, height);
   let nodes = 0;
   const groups = new Map();
   for (let i = 0; i < v.radii.length; i++) {
@@ -36,7 +40,7 @@ export function drawFrame(ctx, v, camera, width, height, labels, names, theme, r
     const r = Math.max(v.radii[i] * z, 2.5);
     if (!visible(x, y, r)) continue;
     nodes++;
-    const key = v.nodeKind[i] * 4 + v.nodeEmphasis[i];
+    const key = v.nodeColor[i] * 4 + v.nodeEmphasis[i];
     if (!groups.has(key)) groups.set(key, []);
     groups.get(key).push(x, y, r);
   }
@@ -44,7 +48,7 @@ export function drawFrame(ctx, v, camera, width, height, labels, names, theme, r
   for (const [key, pts] of [...groups].sort((a, b) => (a[0] % 4) - (b[0] % 4))) {
     const emphasis = key % 4;
     ctx.globalAlpha = ALPHA[emphasis];
-    ctx.fillStyle = KIND_COLORS[Math.floor(key / 4)] || '#555';
+    ctx.fillStyle = NODE_COLORS[Math.floor(key / 4)] || '#555';
     ctx.strokeStyle = emphasis === 3 ? theme.focus : theme.background;
     ctx.lineWidth = emphasis === 3 ? 3 : 1.5;
     ctx.beginPath();
@@ -61,7 +65,7 @@ export function drawFrame(ctx, v, camera, width, height, labels, names, theme, r
   ctx.globalAlpha = 1;
   if (ring >= 0 && v.nodeVisible[ring]) drawRing(ctx, sx(ring), sy(ring), Math.max(v.radii[ring] * z, 2.5), theme);
   drawLabels(ctx, labels, names, theme);
-  return { nodes, edges, labels: labels.length / LABEL_STRIDE };
+  return { nodes, edges, arrows, labels: labels.length / LABEL_STRIDE };
 }
 
 /** The keyboard focus: a ring in the focus colour inside one in the background colour, visible on any fill. */
@@ -80,6 +84,7 @@ function drawEdges(ctx, v, sx, sy, z, width, height) {
   const groups = new Map();
   let drawn = 0;
   let emphasised = 0;
+  let arrowheads = 0;
   const m = v.edgeKind.length;
   for (let e = 0; e < m; e++) {
     if (!v.edgeVisible[e]) continue;
@@ -94,7 +99,7 @@ function drawEdges(ctx, v, sx, sy, z, width, height) {
     drawn++;
     if (v.edgeEmphasis[e] >= 2) emphasised++;
     const ux = dx / len, uy = dy / len;
-    const key = (v.edgeKind[e] * 4 + (v.edgeFlags[e] & 3)) * 4 + v.edgeEmphasis[e];
+    const key = (v.edgeKind[e] * 16 + (v.edgeFlags[e] & 15)) * 4 + v.edgeEmphasis[e];
     if (!groups.has(key)) groups.set(key, []);
     groups.get(key).push(x1 + ux * ra, y1 + uy * ra, x2 - ux * rb, y2 - uy * rb, ux, uy);
   }
@@ -112,16 +117,16 @@ function drawEdges(ctx, v, sx, sy, z, width, height) {
   const hairline = 1 / ctx.getTransform().a;
   for (const [key, segs] of groups) {
     const emphasis = key % 4;
-    const flags = Math.floor(key / 4) % 4;
-    const color = RELATION_COLORS[Math.floor(key / 16)] || '#777';
+    const flags = Math.floor(key / 4) % 16;
+    const color = RELATION_COLORS[Math.floor(key / 64)] || '#777';
     const plain = emphasis < 2;
-    ctx.globalAlpha = EDGE_ALPHA[emphasis];
+    ctx.globalAlpha = emphasis === 0 && flags & LONG ? LONG_ALPHA : EDGE_ALPHA[emphasis];
     ctx.strokeStyle = color;
     ctx.fillStyle = color;
     const thin = plain ? dense : denseEmphasis;
     ctx.lineWidth = thin ? hairline : plain ? 1.3 : 2.2;
-    ctx.setLineDash(DASHES[flags]);
-    const arrows = !thin;
+    ctx.setLineDash(DASHES[flags & 3]);
+    const arrows = !thin && !(flags & UNDIRECTED);
     const back = arrows ? 6 : 0; // the line stops where its arrowhead starts
     ctx.beginPath();
     for (let k = 0; k < segs.length; k += 6) {
@@ -131,6 +136,7 @@ function drawEdges(ctx, v, sx, sy, z, width, height) {
     ctx.stroke();
     ctx.setLineDash([]);
     if (!arrows) continue;
+    arrowheads += segs.length / 6;
     ctx.beginPath();
     for (let k = 0; k < segs.length; k += 6) {
       const [tx, ty, ux, uy] = [segs[k + 2], segs[k + 3], segs[k + 4], segs[k + 5]];
@@ -143,7 +149,7 @@ function drawEdges(ctx, v, sx, sy, z, width, height) {
     ctx.fill();
   }
   ctx.globalAlpha = 1;
-  return drawn;
+  return { drawn, arrows: arrowheads };
 }
 
 // `labels`: LABEL_STRIDE numbers each (views.js): entity, x, y, leader x0, y0, x1, y1.

@@ -19,7 +19,7 @@ export class Views {
     const m = h.edgeCount;
     this.positions = new Float32Array(b, h.positionsPtr(), 2 * n);
     this.radii = new Float32Array(b, h.radiiPtr(), n);
-    this.nodeKind = new Uint8Array(b, h.nodeKindPtr(), n);
+    this.nodeColor = new Uint8Array(b, h.nodeColorPtr(), n);
     this.nodeEmphasis = new Uint8Array(b, h.nodeEmphasisPtr(), n);
     this.edgeEnds = new Uint32Array(b, h.edgeEndsPtr(), 2 * m);
     this.edgeKind = new Uint8Array(b, h.edgeKindPtr(), m);

@@ -66,7 +66,7 @@ pub fn render_svg(data: Dataset, width: u32, height: u32, as_of: Option<PartialD
 /// entity (`positions`, as `build --layout keep`), else laid out.
 pub fn render_placed_svg(data: Dataset, positions: Option<Vec<f32>>, width: u32, height: u32, as_of: Option<PartialDate>, dark: bool) -> String {
     let compiled = match positions.filter(|p| p.len() == 2 * data.entities.len()) {
-        Some(positions) => Compiled { dataset: data, positions },
+        Some(positions) => crate::pipeline::with_communities(data, positions),
         None => crate::pipeline::compile(data, &Default::default()),
     };
     let mut scene = crate::scene::Scene::new(compiled);
@@ -155,7 +155,7 @@ pub fn site_files(data: Dataset, options: &BuildOptions, previous: Option<&Compi
     let compiled = if options.no_layout {
         crate::pipeline::compile_without_layout(data)
     } else if let Some(positions) = placed {
-        Compiled { dataset: data, positions: positions.clone() }
+        crate::pipeline::with_communities(data, positions.clone())
     } else {
         let config = crate::layout::LayoutConfig { seed: options.seed, ..Default::default() };
         crate::pipeline::compile_from(data, &config, previous)

@@ -21,15 +21,17 @@ use crate::display::figure::{frame, Furniture, Mark, Swatch};
 use crate::scene::labels::{place_labels, Viewport};
 use crate::model::{Dataset, EntityIx, Source};
 use crate::scene::Scene;
-use crate::display::style::{Theme, KIND_COLORS, RELATION_COLORS};
+use crate::display::style::{node_color, Theme, KIND_COLORS, RELATION_COLORS};
 use crate::model::vocab::{EntityKind, RelationType};
 
 /// One shape of the map, in figure pixels (fields are plain coordinates and colours).
 #[derive(Clone, Debug, PartialEq)]
 #[allow(missing_docs)]
 pub enum Shape {
-    /// A directed edge from (x1, y1) to (x2, y2), ending in an arrowhead.
-    Edge { x1: f32, y1: f32, x2: f32, y2: f32, color: &'static str, dash: u8 },
+    /// An edge from (x1, y1) to (x2, y2), with the scene's
+    /// [`crate::scene::edge_flag`] bits: dashes (the two low bits), an
+    /// arrowhead unless undirected, faded when long.
+    Edge { x1: f32, y1: f32, x2: f32, y2: f32, color: &'static str, flags: u8 },
     /// A node.
     Node { x: f32, y: f32, r: f32, color: &'static str },
     /// A label of one or two lines `line_height` apart, left-aligned, the
@@ -79,7 +81,7 @@ pub fn display_list(scene: &Scene, view: Viewport, widths: &[f32], line_height: 
         }
         r.sources.iter().for_each(|&s| cited[s.ix()] = true);
         let (ux, uy) = (dx / len, dy / len);
-        // The dash style is the edge flags' two bits: dashed (tentative), dotted (inferred).
+        // The dash style is the edge flags' two low bits: dashed (tentative), dotted (inferred).
         let dash = scene.edge_flags[i] & 3;
         types[usize::from(scene.edge_kind[i])] = true;
         dashes_shown |= dash;
@@ -89,14 +91,14 @@ pub fn display_list(scene: &Scene, view: Viewport, widths: &[f32], line_height: 
             x2: x2 - ux * rb,
             y2: y2 - uy * rb,
             color: RELATION_COLORS.get(scene.edge_kind[i] as usize).copied().unwrap_or("#777777"),
-            dash,
+            flags: scene.edge_flags[i],
         });
     }
     for e in 0..scene.radii.len() {
         let (x, y, r) = to_screen(e);
         if scene.node_visible[e] == 1 && x + r > 0.0 && x - r < view.width && y + r > 0.0 && y - r < view.height {
             kinds[usize::from(scene.node_kind[e])] = true;
-            shapes.push(Shape::Node { x, y, r, color: KIND_COLORS.get(scene.node_kind[e] as usize).copied().unwrap_or("#555555") });
+            shapes.push(Shape::Node { x, y, r, color: node_color(scene.node_color[e]) });
         }
     }
     let placed = place_labels(scene, widths, line_height, view);
@@ -107,11 +109,12 @@ pub fn display_list(scene: &Scene, view: Viewport, widths: &[f32], line_height: 
     }
     let cited: Vec<(usize, &Source)> = scene.data.sources.iter().enumerate().filter(|(i, _)| cited[*i]).collect();
     let citations: Vec<String> = cited.iter().map(|&(i, s)| citation(i, s)).collect();
-    let mut legend: Vec<(Swatch, String)> = EntityKind::ALL
-        .iter()
-        .filter(|k| kinds[usize::from(k.index())])
-        .map(|k| (Swatch::Dot(KIND_COLORS[usize::from(k.index())]), humanize(k.key())))
-        .collect();
+    let groups = crate::scene::group_rows(scene);
+    let mut legend: Vec<(Swatch, String)> = if groups.is_empty() {
+        EntityKind::ALL.iter().filter(|k| kinds[usize::from(k.index())]).map(|k| (Swatch::Dot(KIND_COLORS[usize::from(k.index())]), humanize(k.key()))).collect()
+    } else {
+        groups.iter().map(|g| (Swatch::Dot(node_color(g.color)), group_name(&scene.data, g))).collect()
+    };
     legend.extend(RelationType::ALL.iter().filter(|t| types[usize::from(t.index())]).map(|t| (Swatch::Line(RELATION_COLORS[usize::from(t.index())], 0), humanize(t.key()))));
     if dashes_shown & 1 != 0 {
         legend.push((Swatch::Line(theme.muted, 1), "Announced or proposed".to_string()));
@@ -206,4 +209,13 @@ pub fn fit_view(scene: &Scene, width: f32, height: f32) -> Viewport {
     let (w, h) = ((b[2] - b[0]).max(1.0), (b[3] - b[1]).max(1.0));
     let zoom = ((width - 2.0 * pad) / w).min((height - 2.0 * pad) / h).max(1e-3);
     Viewport { x: (b[0] + b[2]) / 2.0 - width / 2.0 / zoom, y: (b[1] + b[3]) / 2.0 - height / 2.0 / zoom, zoom, width, height }
+}
+
+/// A group's row in a legend: "Huawei's group (120)", or "Smaller groups (4,800)".
+pub fn group_name(data: &Dataset, row: &crate::scene::GroupRow) -> String {
+    match row.head {
+        // Isolated, as every name is: a right-to-left name keeps the rest in order.
+        Some(e) => format!("\u{2068}{}\u{2069}’s group ({})", data.entity(e).label_text().replace('\n', " "), row.count),
+        None => format!("Smaller groups ({})", row.count),
+    }
 }

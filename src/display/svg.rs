@@ -6,6 +6,7 @@
 use crate::display::{DisplayList, Shape};
 use crate::display::figure::Mark;
 use crate::display::markup::escape;
+use crate::scene::edge_flag;
 use std::fmt::Write;
 
 /// A coordinate with one decimal, written by hand: `{:.1}` would pull a
@@ -40,9 +41,11 @@ pub fn to_svg(list: &DisplayList) -> String {
     let _ = writeln!(out, "<svg class=\"am-map\" x=\"{x}\" y=\"{y}\" width=\"{w}\" height=\"{h}\" viewBox=\"{x} {y} {w} {h}\" overflow=\"hidden\">");
     out.push_str("<g fill=\"none\" stroke-width=\"1.3\" stroke-opacity=\"0.7\">\n");
     for s in &list.shapes {
-        if let Shape::Edge { x1, y1, x2, y2, color, dash } = s {
-            let dash = DASHES[usize::from(*dash & 3)];
-            let _ = writeln!(out, "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{color}\"{dash} marker-end=\"url(#arrow)\"/>", num(*x1), num(*y1), num(*x2), num(*y2));
+        if let Shape::Edge { x1, y1, x2, y2, color, flags } = s {
+            let dash = DASHES[usize::from(*flags & 3)];
+            let arrow = if flags & edge_flag::UNDIRECTED == 0 { " marker-end=\"url(#arrow)\"" } else { "" };
+            let faded = if flags & edge_flag::FAINT != 0 { " stroke-opacity=\"0.2\"" } else { "" };
+            let _ = writeln!(out, "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{color}\"{dash}{arrow}{faded}/>", num(*x1), num(*y1), num(*x2), num(*y2));
         }
     }
     let _ = writeln!(out, "</g>\n<g stroke=\"{}\" stroke-width=\"1.5\">", theme.background);

@@ -182,9 +182,16 @@ pub fn place_labels_around(scene: &Scene, widths: &[f32], height: f32, view: Vie
     let mut placed: Vec<PlacedLabel> = Vec::new();
     let mut done = vec![false; n];
     let mut rank = 0;
-    for e in priority(scene) {
+    // Communities named so far, while their heads take turns (`group_heads`).
+    let mut named = vec![false; if scene.group_heads.is_empty() { 0 } else { scene.communities.len() }];
+    for (e, turn) in priority(scene) {
         let eu = e as usize;
-        if std::mem::replace(&mut done[eu], true) || scene.node_visible[eu] == 0 {
+        // A community already named lets its other heads wait their turn by degree.
+        if turn != Turn::Own && named[scene.communities[eu] as usize] {
+            continue;
+        }
+        // Only a head's last try may come back to an entity already tried.
+        if std::mem::replace(&mut done[eu], true) && turn != Turn::HeadOverNodes || scene.node_visible[eu] == 0 {
             continue;
         }
         let (x, y, r) = to_screen(eu);
@@ -199,7 +206,7 @@ pub fn place_labels_around(scene: &Scene, widths: &[f32], height: f32, view: Vie
         // What a reader asked to see is named even where nodes crowd: over
         // faded nodes first (drawn faint, the halo keeps the text clear),
         // then over any node.
-        if spot.is_none() && must_name(scene, e) {
+        if spot.is_none() && (turn == Turn::HeadOverNodes || must_name(scene, e)) {
             spot = find_spot(&node, &obstacles, &frame, Avoid::ShownNodes, true).or_else(|| find_spot(&node, &obstacles, &frame, Avoid::NoNodes, false));
         }
         rank += 1;
@@ -209,6 +216,9 @@ pub fn place_labels_around(scene: &Scene, widths: &[f32], height: f32, view: Vie
                 obstacles.add_segment(l);
             }
             placed.push(PlacedLabel { entity: e, x: b.x0, y: (b.y0 + b.y1) / 2.0, leader: l });
+            if let Some(g) = named.get_mut(scene.communities.get(eu).map_or(usize::MAX, |&c| c as usize)) {
+                *g = true;
+            }
         }
     }
     placed
@@ -267,16 +277,35 @@ fn must_name(scene: &Scene, e: u32) -> bool {
         || scene.path.as_ref().is_some_and(|p| p.entities.contains(&e))
 }
 
+/// Whose turn it is in the label pass.
+#[derive(Clone, Copy, PartialEq)]
+enum Turn {
+    /// An entity's own, in priority order.
+    Own,
+    /// A try for a big community's label, beside nodes only (`group_heads`).
+    Head,
+    /// The last try for a community no head could name beside nodes: its
+    /// most connected member, over nodes if need be (the halo keeps the
+    /// text clear), so every big group of an overview has a name.
+    HeadOverNodes,
+}
+
 /// Entities in the order they claim a label: the selection, the focus (a
-/// hovered item, the path), its neighbours, then everything else; each
-/// group by degree.
-fn priority(scene: &Scene) -> impl Iterator<Item = u32> + '_ {
+/// hovered item, the path), its neighbours, then the heads of the big
+/// communities (`group_heads`), then everything else; each group by degree.
+fn priority(scene: &Scene) -> impl Iterator<Item = (u32, Turn)> + '_ {
     let selected = match scene.selected() {
         Some(crate::scene::Item::Entity(sel)) => Some(sel.0),
         _ => None,
     };
     let group = move |level: u8| scene.label_order.iter().copied().filter(move |&e| scene.node_emphasis[e as usize] == level);
-    selected.into_iter().chain(group(emphasis::FOCUS)).chain(group(emphasis::NEAR)).chain(group(emphasis::NORMAL))
+    let normal = |e: &u32| scene.node_emphasis[*e as usize] == emphasis::NORMAL;
+    let heads = scene.group_heads.iter().copied().filter(normal).map(|e| (e, Turn::Head));
+    // The first round of heads is each community's most connected member.
+    let first = scene.group_heads[..scene.first_heads].iter().copied();
+    let last_tries = first.filter(normal).map(|e| (e, Turn::HeadOverNodes));
+    let rest = selected.into_iter().chain(group(emphasis::FOCUS)).chain(group(emphasis::NEAR));
+    rest.map(|e| (e, Turn::Own)).chain(heads).chain(last_tries).chain(group(emphasis::NORMAL).map(|e| (e, Turn::Own)))
 }
 
 /// A node on screen and its label's size, CSS px.

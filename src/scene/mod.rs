@@ -5,6 +5,7 @@
 //! highlighted path, keyboard walking) is in [`reading`]; the list of
 //! entities a screen reader reads inside the map in [`listing`].
 
+pub mod drawing;
 pub mod labels;
 mod legend;
 mod listing;
@@ -12,6 +13,7 @@ mod placement;
 mod reading;
 pub mod spatial;
 
+pub use drawing::{colour_by_group, group_rows, GroupRow, FIRST_GROUP_COLOR};
 pub use legend::legend_json;
 pub use listing::EntityList;
 pub use placement::PositionsError;
@@ -52,6 +54,11 @@ pub mod edge_flag {
     pub const DASHED: u8 = 1;
     /// Drawn dotted: inferred by the editor, not reported by a source.
     pub const INFERRED: u8 = 2;
+    /// Drawn without an arrowhead: an undirected tie (an import's `directed = false`).
+    pub const UNDIRECTED: u8 = 4;
+    /// Faded at overview: a tie between two communities, in a map of 1,000
+    /// relations or more (`drawing::mark_faint_edges`).
+    pub const FAINT: u8 = 8;
 }
 
 /// A dataset with positions, styles, a spatial index and interaction state.
@@ -65,6 +72,11 @@ pub struct Scene {
     pub radii: Vec<f32>,
     /// Entity kind index per entity.
     pub node_kind: Vec<u8>,
+    /// Node palette index per entity: its kind's colour, or its group's
+    /// (`display::style::node_color`).
+    pub node_color: Vec<u8>,
+    /// Community per entity when the compiled form carries them, else empty.
+    pub communities: Vec<u32>,
     /// from, to per relation.
     pub edge_ends: Vec<u32>,
     /// Relation type index per relation.
@@ -86,6 +98,10 @@ pub struct Scene {
     needs_layout: bool,
     /// Entities in label priority order: degree, then index.
     pub(crate) label_order: Vec<u32>,
+    /// Who tries first to name each big community (`drawing::group_heads`).
+    pub(crate) group_heads: Vec<u32>,
+    /// How many of `group_heads` are each community's most connected member.
+    pub(crate) first_heads: usize,
     /// Lines of each entity's label (1, or 2 for a wrapped long one).
     pub(crate) label_lines: Vec<u8>,
     hovered: Option<Item>,
@@ -106,23 +122,20 @@ impl Scene {
         // Compiled without a layout: every entity waits at the origin until
         // `set_positions` (the browser's layout worker) places them.
         let positions = if needs_layout { vec![0.0; 2 * n] } else { compiled.positions };
-        let mut label_order: Vec<u32> = (0..n as u32).collect();
-        let key = |e: u32| (std::cmp::Reverse(adjacency.degree(EntityIx(e))), e);
-        crate::query::sort::sort_indices(&mut label_order, &|a, b| key(a).cmp(&key(b)));
+        let communities = compiled.communities;
+        let label_order = drawing::label_order(n, &adjacency);
+        let (group_heads, first_heads) = drawing::group_heads(&label_order, &adjacency, &communities);
+        let edge_ends: Vec<u32> = data.relations.iter().flat_map(|r| [r.from.0, r.to.0]).collect();
+        let mut edge_flags = drawing::edge_flags(&data);
+        drawing::mark_faint_edges(&mut edge_flags, &edge_ends, &communities);
         let label_lines = data.entities.iter().map(|e| if e.label_text().contains('\n') { 2 } else { 1 }).collect();
         Scene {
             node_kind: data.entities.iter().map(|e| e.kind.index()).collect(),
-            edge_ends: data.relations.iter().flat_map(|r| [r.from.0, r.to.0]).collect(),
+            node_color: drawing::node_colors(&data, &communities),
+            communities,
+            edge_ends,
             edge_kind: data.relations.iter().map(|r| r.kind.index()).collect(),
-            edge_flags: data
-                .relations
-                .iter()
-                .map(|r| {
-                    let tentative = crate::query::filter::is_tentative(r);
-                    let inferred = r.claim.basis == crate::model::vocab::Basis::Inferred;
-                    (if tentative { edge_flag::DASHED } else { 0 }) | (if inferred { edge_flag::INFERRED } else { 0 })
-                })
-                .collect(),
+            edge_flags,
             node_emphasis: vec![emphasis::NORMAL; n],
             edge_emphasis: vec![emphasis::NORMAL; data.relations.len()],
             node_visible: vec![1; n],
@@ -134,6 +147,8 @@ impl Scene {
             picking: std::cell::OnceCell::new(),
             needs_layout,
             label_order,
+            group_heads,
+            first_heads,
             label_lines,
             hovered: None,
             selected: None,

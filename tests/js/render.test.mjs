@@ -45,7 +45,7 @@ function views(n, m, emphasised = 0) {
   return {
     positions,
     radii: new Float32Array(n).fill(1),
-    nodeKind: new Uint8Array(n),
+    nodeColor: new Uint8Array(n),
     nodeEmphasis: new Uint8Array(n),
     nodeVisible: new Uint8Array(n).fill(1),
     edgeEnds,

@@ -15,8 +15,30 @@ pub fn compile(dataset: Dataset, config: &LayoutConfig) -> Compiled {
 /// Packs a dataset without positions (`build --no-layout`): the widget lays
 /// it out in the reader's browser, in a worker, with [`positions`].
 pub fn compile_without_layout(dataset: Dataset) -> Compiled {
-    Compiled { dataset, positions: Vec::new() }
+    with_communities(dataset, Vec::new())
 }
+
+/// From this many entities on, the overview names each big community by
+/// its most connected member before anything else (`scene::labels`).
+pub const LABEL_BY_COMMUNITY_FROM: usize = 1000;
+
+/// Whether a map colours or labels by community: when its entities are all
+/// of one kind (an imported network: colour by kind would say nothing), or
+/// when it is big enough to be read group by group.
+pub fn wants_communities(data: &Dataset) -> bool {
+    let one_kind = data.entities.windows(2).all(|w| w[0].kind == w[1].kind);
+    data.entities.len() >= LABEL_BY_COMMUNITY_FROM || (one_kind && !data.relations.is_empty())
+}
+
+/// The compiled form of `dataset` at `positions`, with its communities when
+/// it [`wants_communities`] (seeded as the layout is: same input, same groups).
+pub fn with_communities(dataset: Dataset, positions: Vec<f32>) -> Compiled {
+    let communities = if wants_communities(&dataset) { crate::community::of_dataset(&dataset, COMMUNITY_SEED).of } else { Vec::new() };
+    Compiled { dataset, positions, communities }
+}
+
+/// The seed of community detection; fixed, so a rebuild never recolours a map.
+const COMMUNITY_SEED: u64 = 1;
 
 /// The positions `build` stores for `n` entities joined by `edges`: radii by
 /// degree (each end of each edge counts, as in [`Adjacency`]) and the
@@ -60,5 +82,5 @@ pub fn compile_from(dataset: Dataset, config: &LayoutConfig, previous: Option<&C
             layout_from(n, &edges, &radii, config, &initial).into_iter().map(|v| v as f32).collect()
         }
     };
-    Compiled { dataset, positions }
+    with_communities(dataset, positions)
 }

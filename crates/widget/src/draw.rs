@@ -46,10 +46,11 @@ impl MapHandle {
         self.scene.radii.as_ptr()
     }
 
-    /// Kind index per entity (Uint8Array of n).
-    #[wasm_bindgen(js_name = nodeKindPtr)]
-    pub fn node_kind_ptr(&self) -> *const u8 {
-        self.scene.node_kind.as_ptr()
+    /// Node palette index per entity (Uint8Array of n): its kind's colour,
+    /// or its group's when the map is coloured by group (`NODE_COLORS`).
+    #[wasm_bindgen(js_name = nodeColorPtr)]
+    pub fn node_color_ptr(&self) -> *const u8 {
+        self.scene.node_color.as_ptr()
     }
 
     /// Emphasis per entity (Uint8Array of n): 0 normal, 1 faded, 2 near, 3 focus.

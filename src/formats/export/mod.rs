@@ -58,5 +58,5 @@ pub(crate) fn claim_values(data: &Dataset, c: &crate::model::claim::Claim) -> [S
 
 /// Whether a relation came from an undirected edge (an import's `directed = false`).
 pub(crate) fn is_undirected(r: &Relation) -> bool {
-    r.attributes.iter().any(|(k, v)| k == "directed" && *v == crate::model::Value::Bool(false))
+    r.is_undirected()
 }

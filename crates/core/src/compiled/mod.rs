@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 /// First bytes of every compiled file.
 pub const MAGIC: &[u8; 4] = b"AMAP";
 /// Bumped whenever the encoding changes; older files are rejected with a message.
-pub const VERSION: u16 = 2;
+pub const VERSION: u16 = 3;
 
 /// A dataset ready to draw.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -21,6 +21,12 @@ pub struct Compiled {
     /// x, y per entity, interleaved, in world units; empty when the dataset
     /// was compiled without a layout (see [`Compiled::needs_layout`]).
     pub positions: Vec<f32>,
+    /// The community of each entity (`community::of_dataset`, numbered by
+    /// decreasing size), found at build time for the maps that colour or
+    /// label by group ([`crate::pipeline::wants_communities`]); empty
+    /// otherwise. The widget cannot find them itself: detection shares the
+    /// layout's graphs, which no reader's wasm carries.
+    pub communities: Vec<u32>,
 }
 
 impl Compiled {
@@ -134,10 +140,12 @@ pub fn for_drawing(compiled: &Compiled) -> Compiled {
         .map(|r| {
             // An inference is drawn dotted from the first frame on; who says it is read later.
             let claim = crate::model::claim::Claim { basis: r.claim.basis, ..Default::default() };
-            Relation { status: r.status, claim, ..Relation::bare(r.kind, r.from, r.to, Vec::new()) }
+            // So is an undirected tie, drawn without its arrowhead.
+            let attributes = r.attributes.iter().filter(|(k, _)| k == crate::model::DIRECTED).cloned().collect();
+            Relation { status: r.status, claim, attributes, ..Relation::bare(r.kind, r.from, r.to, Vec::new()) }
         })
         .collect();
-    Compiled { dataset: Dataset { meta: d.meta.clone(), sources: Vec::new(), entities, relations, corrections: Vec::new(), reactions: Vec::new() }, positions: compiled.positions.clone() }
+    Compiled { dataset: Dataset { meta: d.meta.clone(), sources: Vec::new(), entities, relations, corrections: Vec::new(), reactions: Vec::new() }, positions: compiled.positions.clone(), communities: compiled.communities.clone() }
 }
 
 /// Decodes and validates a compiled dataset. Never panics on any input.
@@ -167,6 +175,9 @@ fn validate(c: &Compiled) -> Result<(), DecodeError> {
     if !c.positions.is_empty() && c.positions.len() != 2 * n {
         let parts = [Number(c.positions.len()), Text(" coordinates for "), Number(n), Text(" entities (expected "), Number(2 * n), Text(" or none)")];
         return Err(DecodeError::Inconsistent(message(&parts)));
+    }
+    if !c.communities.is_empty() && (c.communities.len() != n || c.communities.iter().any(|&g| g as usize >= n)) {
+        return Err(DecodeError::Inconsistent("the communities do not match the entities".into()));
     }
     if c.positions.iter().any(|p| !p.is_finite()) {
         return Err(DecodeError::Inconsistent("a position is not a finite number".into()));

@@ -212,6 +212,9 @@ pub struct Share {
     pub max: Option<f64>,
 }
 
+/// The attribute an import sets to `false` on an undirected edge.
+pub const DIRECTED: &str = "directed";
+
 /// A directed, typed, cited relation.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Relation {
@@ -246,6 +249,13 @@ pub struct Relation {
 }
 
 impl Relation {
+    /// Whether the relation came from an undirected edge (an import's
+    /// `directed = false`): a tie without a direction, drawn without an
+    /// arrowhead and exported undirected.
+    pub fn is_undirected(&self) -> bool {
+        self.attributes.iter().any(|(k, v)| k == DIRECTED && *v == Value::Bool(false))
+    }
+
     /// A relation with its type, ends and sources, and every optional field
     /// empty (generated and cut-down datasets fill in what they have).
     pub fn bare(kind: RelationType, from: EntityIx, to: EntityIx, sources: Vec<SourceIx>) -> Relation {
