@@ -93,3 +93,30 @@ fn ties_between_communities_are_faded_in_big_maps_only() {
     assert!(kept * 4 > m, "{kept} of {m} ties, those inside a community, are drawn as strong as ever");
     assert!(scene_of(crate::seed::seed()).edge_flags.iter().all(|f| f & edge_flag::FAINT == 0), "the seed's 60-odd ties are all drawn alike");
 }
+
+#[test]
+fn several_ties_between_one_pair_are_separate_curves_each_of_which_a_click_picks() {
+    let scene = scene_of(crate::seed::seed());
+    let id = |s: &str| scene.find(s).unwrap().ix();
+    let (changan, jv) = (id("changan"), id("huawei-changan-jv"));
+    let ties: Vec<usize> = (0..scene.edge_bend.len())
+        .filter(|&r| {
+            let (a, b) = (scene.edge_ends[2 * r] as usize, scene.edge_ends[2 * r + 1] as usize);
+            (a, b) == (changan, jv) || (a, b) == (jv, changan)
+        })
+        .collect();
+    assert_eq!(ties.len(), 2, "Changan holds a share of the venture and is its partner");
+    assert_ne!(scene.edge_bend[ties[0]], scene.edge_bend[ties[1]], "drawn apart");
+    let point = |e: usize| (scene.positions[2 * e], scene.positions[2 * e + 1]);
+    for &r in &ties {
+        let (a, b) = (scene.edge_ends[2 * r] as usize, scene.edge_ends[2 * r + 1] as usize);
+        let c = alliance_map::scene::drawing::control_point(point(a), point(b), scene.edge_bend[r]);
+        let mid = ((point(a).0 + 2.0 * c.0 + point(b).0) / 4.0, (point(a).1 + 2.0 * c.1 + point(b).1) / 4.0);
+        assert_eq!(scene.pick(mid.0, mid.1, 3.0), Some(alliance_map::scene::Item::Relation(alliance_map::model::RelationIx(r as u32))), "the middle of curve {r} picks it");
+    }
+    // The exported figure draws them as curves too.
+    let svg = to_svg(&display_list(&scene, fit_view(&scene, 1200.0, 800.0), &widths(&scene), 16.0, LIGHT));
+    assert_eq!(svg.matches(" Q").count(), 6, "three pairs of ties in the seed, each pair two curves");
+    let single = (0..scene.edge_bend.len()).filter(|&r| scene.edge_bend[r] == 0).count();
+    assert_eq!(single, scene.edge_bend.len() - 6, "every other tie stays straight");
+}

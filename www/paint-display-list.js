@@ -12,23 +12,27 @@ const ARROW = 8 * EDGE_WIDTH;
 // By dash style: solid, dashed (tentative), dotted (inferred by the editor), both.
 const DASHES = [[], [6, 4], [1.5, 3], [6, 3, 1.5, 3]];
 
-// Edge flags past the dashes: no arrowhead (undirected), faded (long).
+// Edge flags past the dashes: no arrowhead (undirected), faint (between communities).
 const UNDIRECTED = 4;
-const LONG = 8;
+const FAINT = 8;
 
-function edge(ctx, [, x1, y1, x2, y2, color, flags]) {
-  ctx.globalAlpha = flags & LONG ? 0.2 : 0.7;
+function edge(ctx, [, x1, y1, x2, y2, color, flags, cx, cy]) {
+  ctx.globalAlpha = flags & FAINT ? 0.2 : 0.7;
   ctx.strokeStyle = color;
   ctx.lineWidth = EDGE_WIDTH;
   ctx.setLineDash(DASHES[flags & 3] || []);
   ctx.beginPath();
   ctx.moveTo(x1, y1);
-  ctx.lineTo(x2, y2);
+  // One of several ties between two entities is a curve (its control point).
+  if (cx === undefined) ctx.lineTo(x2, y2);
+  else ctx.quadraticCurveTo(cx, cy, x2, y2);
   ctx.stroke();
   ctx.globalAlpha = 1;
   if (flags & UNDIRECTED) return;
-  const len = Math.hypot(x2 - x1, y2 - y1) || 1;
-  const [ux, uy] = [(x2 - x1) / len, (y2 - y1) / len];
+  // The arrowhead points along the line's (or the curve's) end.
+  const [fx, fy] = cx === undefined ? [x1, y1] : [cx, cy];
+  const len = Math.hypot(x2 - fx, y2 - fy) || 1;
+  const [ux, uy] = [(x2 - fx) / len, (y2 - fy) / len];
   const [bx, by] = [x2 - ux * ARROW, y2 - uy * ARROW];
   ctx.fillStyle = color;
   ctx.beginPath();

@@ -7,10 +7,13 @@ import { LABEL_STRIDE } from './views.js';
 
 const ALPHA = [0.9, 0.12, 1, 1]; // by emphasis: normal, faded, near, focus
 const EDGE_ALPHA = [0.55, 0.08, 0.9, 1];
-// A long relation (edge flag 8) drawn normally: faint, so clusters show through.
-const LONG_ALPHA = 0.14;
+// A tie between two communities (edge flag 8) drawn normally: faint, so clusters show through.
+const FAINT_ALPHA = 0.14;
 const UNDIRECTED = 4;
-const LONG = 8;
+const FAINT = 8;
+// Numbers per drawn edge: start x, y; end x, y; the end's direction ux, uy;
+// a curve's control point x, y (NaN for a straight line).
+const SEG = 8;
 // By edge flags: solid; dashed (tentative); dotted (inferred by the editor); both.
 const DASHES = [[], [6, 4], [1.5, 3], [6, 3, 1.5, 3]];
 /** More relations (entities) on screen than this make a dense view: see drawEdges (and drawFrame). */
@@ -80,6 +83,22 @@ function drawRing(ctx, x, y, r, theme) {
   ctx.stroke();
 }
 
+/** A bend of 1 moves a curve's control point this far, at most (world units: src/scene/drawing.rs BEND_UNIT). */
+const BEND_UNIT = 30;
+
+/**
+ * The control point of the curve of a tie with `bend` from world point
+ * (ax, ay) to (bx, by): the midpoint moved bend × min(length / 5, BEND_UNIT)
+ * to the left of the direction of travel (scene::drawing::control_point,
+ * which picking and the exports use).
+ */
+export function controlPoint(ax, ay, bx, by, bend) {
+  const dx = bx - ax, dy = by - ay;
+  const len = Math.hypot(dx, dy);
+  const offset = len ? (bend * Math.min(len / 5, BEND_UNIT)) / len : 0;
+  return [(ax + bx) / 2 + dy * offset, (ay + by) / 2 - dx * offset];
+}
+
 function drawEdges(ctx, v, sx, sy, z, width, height) {
   const groups = new Map();
   let drawn = 0;
@@ -98,10 +117,22 @@ function drawEdges(ctx, v, sx, sy, z, width, height) {
     if (len <= ra + rb) continue;
     drawn++;
     if (v.edgeEmphasis[e] >= 2) emphasised++;
-    const ux = dx / len, uy = dy / len;
     const key = (v.edgeKind[e] * 16 + (v.edgeFlags[e] & 15)) * 4 + v.edgeEmphasis[e];
     if (!groups.has(key)) groups.set(key, []);
-    groups.get(key).push(x1 + ux * ra, y1 + uy * ra, x2 - ux * rb, y2 - uy * rb, ux, uy);
+    const segs = groups.get(key);
+    const bend = v.edgeBend[e];
+    if (bend === 0) {
+      const ux = dx / len, uy = dy / len;
+      segs.push(x1 + ux * ra, y1 + uy * ra, x2 - ux * rb, y2 - uy * rb, ux, uy, NaN, NaN);
+      continue;
+    }
+    // One of several ties between two entities: a curve, leaving and
+    // entering each circle towards its control point.
+    const [wx, wy] = controlPoint(v.positions[2 * a], v.positions[2 * a + 1], v.positions[2 * b], v.positions[2 * b + 1], bend);
+    const cx = sx(a) + (wx - v.positions[2 * a]) * z, cy = sy(a) + (wy - v.positions[2 * a + 1]) * z;
+    const l1 = Math.hypot(cx - x1, cy - y1) || 1, l2 = Math.hypot(x2 - cx, y2 - cy) || 1;
+    const ux = (x2 - cx) / l2, uy = (y2 - cy) / l2;
+    segs.push(x1 + ((cx - x1) / l1) * ra, y1 + ((cy - y1) / l1) * ra, x2 - ux * rb, y2 - uy * rb, ux, uy, cx, cy);
   }
   // Dense views (thousands of relations on screen): plain relations become
   // one device pixel wide and lose their arrowheads, which only the
@@ -120,7 +151,7 @@ function drawEdges(ctx, v, sx, sy, z, width, height) {
     const flags = Math.floor(key / 4) % 16;
     const color = RELATION_COLORS[Math.floor(key / 64)] || '#777';
     const plain = emphasis < 2;
-    ctx.globalAlpha = emphasis === 0 && flags & LONG ? LONG_ALPHA : EDGE_ALPHA[emphasis];
+    ctx.globalAlpha = emphasis === 0 && flags & FAINT ? FAINT_ALPHA : EDGE_ALPHA[emphasis];
     ctx.strokeStyle = color;
     ctx.fillStyle = color;
     const thin = plain ? dense : denseEmphasis;
@@ -129,16 +160,18 @@ function drawEdges(ctx, v, sx, sy, z, width, height) {
     const arrows = !thin && !(flags & UNDIRECTED);
     const back = arrows ? 6 : 0; // the line stops where its arrowhead starts
     ctx.beginPath();
-    for (let k = 0; k < segs.length; k += 6) {
+    for (let k = 0; k < segs.length; k += SEG) {
       ctx.moveTo(segs[k], segs[k + 1]);
-      ctx.lineTo(segs[k + 2] - segs[k + 4] * back, segs[k + 3] - segs[k + 5] * back);
+      const [tx, ty] = [segs[k + 2] - segs[k + 4] * back, segs[k + 3] - segs[k + 5] * back];
+      if (Number.isNaN(segs[k + 6])) ctx.lineTo(tx, ty);
+      else ctx.quadraticCurveTo(segs[k + 6], segs[k + 7], tx, ty);
     }
     ctx.stroke();
     ctx.setLineDash([]);
     if (!arrows) continue;
-    arrowheads += segs.length / 6;
+    arrowheads += segs.length / SEG;
     ctx.beginPath();
-    for (let k = 0; k < segs.length; k += 6) {
+    for (let k = 0; k < segs.length; k += SEG) {
       const [tx, ty, ux, uy] = [segs[k + 2], segs[k + 3], segs[k + 4], segs[k + 5]];
       ctx.moveTo(tx, ty);
       ctx.lineTo(tx - ux * 8 - uy * 4, ty - uy * 8 + ux * 4);

@@ -24,6 +24,7 @@ export class Views {
     this.edgeEnds = new Uint32Array(b, h.edgeEndsPtr(), 2 * m);
     this.edgeKind = new Uint8Array(b, h.edgeKindPtr(), m);
     this.edgeFlags = new Uint8Array(b, h.edgeFlagsPtr(), m);
+    this.edgeBend = new Int8Array(b, h.edgeBendPtr(), m);
     this.edgeEmphasis = new Uint8Array(b, h.edgeEmphasisPtr(), m);
     this.nodeVisible = new Uint8Array(b, h.nodeVisiblePtr(), n);
     this.edgeVisible = new Uint8Array(b, h.edgeVisiblePtr(), m);

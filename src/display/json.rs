@@ -55,8 +55,12 @@ pub fn to_json(list: &DisplayList) -> String {
             out.push(',');
         }
         match s {
-            Shape::Edge { x1, y1, x2, y2, color, flags } => {
-                let _ = write!(out, "[\"edge\",{},{},{},{},\"{color}\",{flags}]", num(*x1), num(*y1), num(*x2), num(*y2));
+            Shape::Edge { x1, y1, x2, y2, color, flags, curve } => {
+                let _ = write!(out, "[\"edge\",{},{},{},{},\"{color}\",{flags}", num(*x1), num(*y1), num(*x2), num(*y2));
+                if let Some((cx, cy)) = curve {
+                    let _ = write!(out, ",{},{}", num(*cx), num(*cy));
+                }
+                out.push(']');
             }
             Shape::Node { x, y, r, color } => {
                 let _ = write!(out, "[\"node\",{},{},{},\"{color}\"]", num(*x), num(*y), num(*r));

@@ -31,7 +31,9 @@ pub enum Shape {
     /// An edge from (x1, y1) to (x2, y2), with the scene's
     /// [`crate::scene::edge_flag`] bits: dashes (the two low bits), an
     /// arrowhead unless undirected, faded when long.
-    Edge { x1: f32, y1: f32, x2: f32, y2: f32, color: &'static str, flags: u8 },
+    /// A curve (one of several ties between two entities) has its quadratic
+    /// control point in `curve`.
+    Edge { x1: f32, y1: f32, x2: f32, y2: f32, color: &'static str, flags: u8, curve: Option<(f32, f32)> },
     /// A node.
     Node { x: f32, y: f32, r: f32, color: &'static str },
     /// A label of one or two lines `line_height` apart, left-aligned, the
@@ -80,19 +82,29 @@ pub fn display_list(scene: &Scene, view: Viewport, widths: &[f32], line_height: 
             continue;
         }
         r.sources.iter().for_each(|&s| cited[s.ix()] = true);
-        let (ux, uy) = (dx / len, dy / len);
         // The dash style is the edge flags' two low bits: dashed (tentative), dotted (inferred).
         let dash = scene.edge_flags[i] & 3;
         types[usize::from(scene.edge_kind[i])] = true;
         dashes_shown |= dash;
-        shapes.push(Shape::Edge {
-            x1: x1 + ux * ra,
-            y1: y1 + uy * ra,
-            x2: x2 - ux * rb,
-            y2: y2 - uy * rb,
-            color: RELATION_COLORS.get(scene.edge_kind[i] as usize).copied().unwrap_or("#777777"),
-            flags: scene.edge_flags[i],
-        });
+        let color = RELATION_COLORS.get(scene.edge_kind[i] as usize).copied().unwrap_or("#777777");
+        let flags = scene.edge_flags[i];
+        let bend = scene.edge_bend[i];
+        if bend == 0 {
+            let (ux, uy) = (dx / len, dy / len);
+            shapes.push(Shape::Edge { x1: x1 + ux * ra, y1: y1 + uy * ra, x2: x2 - ux * rb, y2: y2 - uy * rb, color, flags, curve: None });
+        } else {
+            // The curve leaves and enters each circle towards its control point.
+            let (a, b) = (r.from.ix(), r.to.ix());
+            let world = |e: usize| (scene.positions[2 * e], scene.positions[2 * e + 1]);
+            let (wx, wy) = crate::scene::drawing::control_point(world(a), world(b), bend);
+            let (cx, cy) = ((wx - view.x) * view.zoom, (wy - view.y) * view.zoom);
+            let unit = |x: f32, y: f32| {
+                let l = (x * x + y * y).sqrt().max(1e-6);
+                (x / l, y / l)
+            };
+            let ((u1x, u1y), (u2x, u2y)) = (unit(cx - x1, cy - y1), unit(x2 - cx, y2 - cy));
+            shapes.push(Shape::Edge { x1: x1 + u1x * ra, y1: y1 + u1y * ra, x2: x2 - u2x * rb, y2: y2 - u2y * rb, color, flags, curve: Some((cx, cy)) });
+        }
     }
     for e in 0..scene.radii.len() {
         let (x, y, r) = to_screen(e);
@@ -133,7 +145,13 @@ pub fn display_list(scene: &Scene, view: Viewport, widths: &[f32], line_height: 
     let top = frame.map_top;
     for s in &mut shapes {
         match s {
-            Shape::Edge { y1, y2, .. } | Shape::Leader { y1, y2, .. } => (*y1, *y2) = (*y1 + top, *y2 + top),
+            Shape::Edge { y1, y2, curve, .. } => {
+                (*y1, *y2) = (*y1 + top, *y2 + top);
+                if let Some((_, cy)) = curve {
+                    *cy += top;
+                }
+            }
+            Shape::Leader { y1, y2, .. } => (*y1, *y2) = (*y1 + top, *y2 + top),
             Shape::Node { y, .. } | Shape::Label { y, .. } => *y += top,
         }
     }

@@ -41,11 +41,14 @@ pub fn to_svg(list: &DisplayList) -> String {
     let _ = writeln!(out, "<svg class=\"am-map\" x=\"{x}\" y=\"{y}\" width=\"{w}\" height=\"{h}\" viewBox=\"{x} {y} {w} {h}\" overflow=\"hidden\">");
     out.push_str("<g fill=\"none\" stroke-width=\"1.3\" stroke-opacity=\"0.7\">\n");
     for s in &list.shapes {
-        if let Shape::Edge { x1, y1, x2, y2, color, flags } = s {
+        if let Shape::Edge { x1, y1, x2, y2, color, flags, curve } = s {
             let dash = DASHES[usize::from(*flags & 3)];
             let arrow = if flags & edge_flag::UNDIRECTED == 0 { " marker-end=\"url(#arrow)\"" } else { "" };
             let faded = if flags & edge_flag::FAINT != 0 { " stroke-opacity=\"0.2\"" } else { "" };
-            let _ = writeln!(out, "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{color}\"{dash}{arrow}{faded}/>", num(*x1), num(*y1), num(*x2), num(*y2));
+            let _ = match curve {
+                None => writeln!(out, "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{color}\"{dash}{arrow}{faded}/>", num(*x1), num(*y1), num(*x2), num(*y2)),
+                Some((cx, cy)) => writeln!(out, "<path d=\"M{} {} Q{} {} {} {}\" stroke=\"{color}\"{dash}{arrow}{faded}/>", num(*x1), num(*y1), num(*cx), num(*cy), num(*x2), num(*y2)),
+            };
         }
     }
     let _ = writeln!(out, "</g>\n<g stroke=\"{}\" stroke-width=\"1.5\">", theme.background);

@@ -162,3 +162,56 @@ pub fn group_rows(scene: &super::Scene) -> Vec<GroupRow> {
     rows.retain(|r| r.count > 0);
     rows
 }
+
+/// The bend of each relation: 0 for the only tie between its two entities,
+/// else its place among the pair's ties (odd counts keep one straight:
+/// 0, -1, 1, -2, 2 ...; even ones none: -1, 1, -2, 2 ...), signed in the
+/// relation's own direction, so ties between one pair, whichever way each
+/// points, are separate curves a reader can tell apart and click.
+pub fn edge_bends(ends: &[u32]) -> Vec<i8> {
+    let m = ends.len() / 2;
+    let pair = |r: u32| {
+        let (a, b) = (ends[2 * r as usize], ends[2 * r as usize + 1]);
+        (a.min(b), a.max(b))
+    };
+    let mut order: Vec<u32> = (0..m as u32).collect();
+    crate::query::sort::sort_indices(&mut order, &|x, y| (pair(x), x).cmp(&(pair(y), y)));
+    let mut bends = vec![0i8; m];
+    let mut start = 0;
+    while start < m {
+        let mut end = start + 1;
+        while end < m && pair(order[end]) == pair(order[start]) {
+            end += 1;
+        }
+        let k = end - start;
+        for (i, &r) in order[start..end].iter().enumerate() {
+            // The i-th of k ties: the odd count's first stays straight.
+            let step = if k % 2 == 1 { i.div_ceil(2) } else { i / 2 + 1 } as i8;
+            let canonical = if k == 1 { 0 } else if (i + k) % 2 == 0 { step } else { -step };
+            let forward = ends[2 * r as usize] <= ends[2 * r as usize + 1];
+            bends[r as usize] = if forward { canonical } else { -canonical };
+        }
+        start = end;
+    }
+    bends
+}
+
+/// How far a bend of 1 moves a curve's control point off the straight
+/// line, in world units: a fifth of the tie's length, at most this.
+pub const BEND_UNIT: f32 = 30.0;
+
+/// The control point of the quadratic curve of a tie from `a` to `b` with
+/// `bend`, in world units: the midpoint moved `bend` times min(length / 5,
+/// [`BEND_UNIT`]) to the left of the direction of travel. The canvas
+/// (`www/render.js`: `controlPoint`), the SVG and the PNG draw this curve,
+/// and picking measures to it.
+pub fn control_point(a: (f32, f32), b: (f32, f32), bend: i8) -> (f32, f32) {
+    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+    let len = (dx * dx + dy * dy).sqrt();
+    let mid = ((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0);
+    if bend == 0 || len == 0.0 {
+        return mid;
+    }
+    let offset = f32::from(bend) * (len / 5.0).min(BEND_UNIT);
+    (mid.0 + dy / len * offset, mid.1 - dx / len * offset)
+}

@@ -83,6 +83,11 @@ pub struct Scene {
     pub edge_kind: Vec<u8>,
     /// [`edge_flag`] bits per relation.
     pub edge_flags: Vec<u8>,
+    /// Bend per relation (`drawing::edge_bends`): 0 straight, else which
+    /// curve of the ties between its two entities it is.
+    pub edge_bend: Vec<i8>,
+    /// How far any curve strays from its straight line, world units.
+    max_bulge: f32,
     /// [`emphasis`] per entity.
     pub node_emphasis: Vec<u8>,
     /// [`emphasis`] per relation.
@@ -126,6 +131,7 @@ impl Scene {
         let label_order = drawing::label_order(n, &adjacency);
         let (group_heads, first_heads) = drawing::group_heads(&label_order, &adjacency, &communities);
         let edge_ends: Vec<u32> = data.relations.iter().flat_map(|r| [r.from.0, r.to.0]).collect();
+        let edge_bend = drawing::edge_bends(&edge_ends);
         let mut edge_flags = drawing::edge_flags(&data);
         drawing::mark_faint_edges(&mut edge_flags, &edge_ends, &communities);
         let label_lines = data.entities.iter().map(|e| if e.label_text().contains('\n') { 2 } else { 1 }).collect();
@@ -136,6 +142,8 @@ impl Scene {
             edge_ends,
             edge_kind: data.relations.iter().map(|r| r.kind.index()).collect(),
             edge_flags,
+            max_bulge: f32::from(edge_bend.iter().map(|b| b.unsigned_abs()).max().unwrap_or(0)) * drawing::BEND_UNIT / 2.0,
+            edge_bend,
             node_emphasis: vec![emphasis::NORMAL; n],
             edge_emphasis: vec![emphasis::NORMAL; data.relations.len()],
             node_visible: vec![1; n],
@@ -193,12 +201,25 @@ impl Scene {
                 continue;
             }
             let (a, b) = (self.edge_ends[2 * r as usize] as usize, self.edge_ends[2 * r as usize + 1] as usize);
-            let d2 = segment_distance2((x, y), self.point(a), self.point(b));
+            let d2 = self.edge_distance2((x, y), r as usize, self.point(a), self.point(b));
             if d2 <= tolerance * tolerance && best_edge.is_none_or(|(bd, _)| d2 < bd) {
                 best_edge = Some((d2, r));
             }
         }
         best_edge.map(|(_, r)| Item::Relation(RelationIx(r)))
+    }
+
+    /// Squared distance from `p` to relation `r` drawn from `a` to `b`: to
+    /// its line, or for a curve to the two halves of the curve's outline
+    /// (start, the curve's midpoint, end: within a few units of the curve).
+    fn edge_distance2(&self, p: (f32, f32), r: usize, a: (f32, f32), b: (f32, f32)) -> f32 {
+        let bend = self.edge_bend[r];
+        if bend == 0 {
+            return segment_distance2(p, a, b);
+        }
+        let c = drawing::control_point(a, b, bend);
+        let m = ((a.0 + 2.0 * c.0 + b.0) / 4.0, (a.1 + 2.0 * c.1 + b.1) / 4.0);
+        segment_distance2(p, a, m).min(segment_distance2(p, m, b))
     }
 
     fn point(&self, e: usize) -> (f32, f32) {
@@ -214,7 +235,9 @@ impl Scene {
     }
 
     fn edge_candidates(&self, x: f32, y: f32, tolerance: f32) -> Vec<u32> {
-        self.grids().1.near(x, y, tolerance)
+        // Edges are filed along their straight line; a curve strays from it
+        // by at most half its control point's offset.
+        self.grids().1.near(x, y, tolerance + self.max_bulge)
     }
 
     /// Sets what the pointer is over; returns true if the emphasis changed.

@@ -51,6 +51,7 @@ function views(n, m, emphasised = 0) {
     edgeEnds,
     edgeKind: new Uint8Array(m),
     edgeFlags: new Uint8Array(m),
+    edgeBend: new Int8Array(m),
     edgeEmphasis,
     edgeVisible: new Uint8Array(m).fill(1),
   };

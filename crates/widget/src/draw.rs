@@ -72,6 +72,13 @@ impl MapHandle {
     }
 
     /// Flag bits per relation (Uint8Array of m): 1 dashed.
+    #[wasm_bindgen(js_name = edgeBendPtr)]
+    /// Bend per relation (Int8Array of m): 0 straight, else which curve of
+    /// the ties between its two entities (`scene::drawing::edge_bends`).
+    pub fn edge_bend_ptr(&self) -> *const i8 {
+        self.scene.edge_bend.as_ptr()
+    }
+
     #[wasm_bindgen(js_name = edgeFlagsPtr)]
     pub fn edge_flags_ptr(&self) -> *const u8 {
         self.scene.edge_flags.as_ptr()
