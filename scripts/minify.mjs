@@ -1,7 +1,8 @@
 // Bundles and minifies the JavaScript in dist/, and minifies the CSS.
 // www/ stays plain ES modules that run as they are (no bundler needed to
 // run the widget); dist/ is a build output for phones: each page's entry
-// (main.js, embed.js, element.js, embed-resizer.js) becomes one file with
+// (main.js, embed.js, element.js, embed-resizer.js, the article helper
+// story.js) becomes one file with
 // everything it imports statically, and what the widget imports dynamically
 // after its first frame (interactive.js) becomes a chunk of its own. Fewer
 // requests matter on a slow network: each costs a round trip, and a browser
@@ -20,7 +21,7 @@ import { join, relative, sep } from 'node:path';
 // module's worker, with fflate) are the studio's alone: no reader's page
 // imports them (benches/size.mjs prints them apart).
 const STUDIO_ENTRIES = ['studio.js', 'compiler-worker.js'];
-const ENTRIES = ['main.js', 'embed.js', 'element.js', 'embed-resizer.js', 'mount.js', 'layout.js', 'layout-worker.js', ...STUDIO_ENTRIES];
+const ENTRIES = ['main.js', 'embed.js', 'element.js', 'embed-resizer.js', 'story.js', 'mount.js', 'layout.js', 'layout-worker.js', ...STUDIO_ENTRIES];
 const dist = process.argv[2] || 'dist';
 
 const { outputFiles, metafile } = await build({

@@ -358,7 +358,11 @@ fn a_widget_folder_with_a_file_list_gives_the_site_only_those_files_so_no_site_c
     assert!(out.status.success(), "{}", text(&out.stderr));
     let mut got: Vec<String> = walk(&site);
     got.sort();
-    assert_eq!(got, ["data.amap", "embed.html", "index.html", "main.js", "pkg/alliance_map_bg.wasm", "widget-files.json"]);
+    let steps: Vec<String> = (1..=6).map(|i| format!("steps/{i}.svg")).collect();
+    let mut want: Vec<String> = ["data.amap", "embed.html", "index.html", "main.js", "pkg/alliance_map_bg.wasm"].map(String::from).to_vec();
+    want.extend(steps);
+    want.push("widget-files.json".into());
+    assert_eq!(got, want, "the site's own files, the listed widget files and the seed's six step pictures");
     assert_ne!(std::fs::read(site.join("index.html")).unwrap(), std::fs::read(widget.join("index.html")).unwrap(), "index.html is build's own, though the list names the widget's");
     std::fs::write(widget.join("widget-files.json"), r#"["../secret"]"#).unwrap();
     let out = build_seed(&site, &widget, &[]);

@@ -7,6 +7,7 @@ use alliance_map::compiled::{decode, encode, Compiled, DecodeError, VERSION};
 use alliance_map::model::date::PartialDate;
 use alliance_map::model::claim::Claim;
 use alliance_map::model::date::MonthDay;
+use alliance_map::model::story::{Anchor, Camera, Note, Step, StepFilter, StepPath};
 use alliance_map::model::vocab::{Basis, Confirmation, EntityKind, RelationType, ShareQualifier, Status};
 use alliance_map::model::{After, Attribute, Correction, Reaction, RelationIx, Dataset, Entity, EntityIx, Meta, Relation, Share, Source, SourceIx, Value};
 use std::path::PathBuf;
@@ -106,7 +107,27 @@ fn golden() -> Compiled {
     ];
     // Communities: any numbers below n, one per entity.
     let communities = (0..n).map(|i| (i % 3) as u32).collect();
-    Compiled { dataset: Dataset { meta, sources: (0..2).map(source).collect(), entities, relations, corrections, reactions }, positions, communities }
+    Compiled { dataset: Dataset { meta, sources: (0..2).map(source).collect(), entities, relations, corrections, reactions, steps: steps() }, positions, communities }
+}
+
+/// Every camera and anchor, a step with everything set and one with nothing.
+fn steps() -> Vec<Step> {
+    vec![
+        Step {
+            title: "Nine arms, one alliance".into(),
+            text: "They founded it in Shenzhen [s0][s1].".into(),
+            citations: vec![SourceIx(0), SourceIx(1)],
+            select: Some(EntityIx(3)),
+            path: Some(StepPath { from: EntityIx(0), to: EntityIx(4), index: 1 }),
+            highlight: vec![EntityIx(1), EntityIx(2)],
+            filter: StepFilter { types: vec![RelationType::ALL[0]], kinds: vec![EntityKind::Company, EntityKind::Person], sources: vec![SourceIx(1)] },
+            as_of: date(2023, Some(9), None),
+            camera: Camera::Centre { entity: EntityIx(3), zoom: 2.5 },
+            notes: vec![Note { anchor: Anchor::Entity(EntityIx(0)), text: "长安 holds up to 40%".into() }, Note { anchor: Anchor::Relation(RelationIx(2)), text: "Proposed".into() }],
+        },
+        Step { title: "All of it".into(), text: "Everything.".into(), camera: Camera::All, ..Step::default() },
+        Step { title: "Fit".into(), text: "The default camera.".into(), ..Step::default() },
+    ]
 }
 
 #[test]

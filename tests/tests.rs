@@ -26,5 +26,6 @@ mod scene;
 mod seed;
 mod site;
 mod spatial;
+mod story;
 mod synth;
 mod workspace;

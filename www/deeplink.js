@@ -6,6 +6,9 @@
 // date    the as-of date; undated=1 also shows relations whose date is not stated;
 //         near: steps around the selection
 // path    "How is A tied to B?" as from~to entity ids; pi: which path (from 0)
+// step    a story step (from 1): #step=3 alone while the reader has changed
+//         nothing since the step, which then says it all (its selection,
+//         filter, path, highlights and camera)
 // Opening such a link restores it all. Selection and path changes push a
 // history entry (Back returns to the previous one); view, filter and date
 // changes replace the current entry. Only the demo page turns this on: an
@@ -22,8 +25,9 @@ function round(v, digits) {
   return Math.round(v * f) / f;
 }
 
-/** The hash for a state ('' when there is nothing to say): `sel` the selection, `viewport` the view, `reader` filter and path, `ids(e)` an entity's id. */
-export function encodeState({ sel, viewport, reader, ids }) {
+/** The hash for a state ('' when there is nothing to say): `sel` the selection, `viewport` the view, `reader` filter and path, `ids(e)` an entity's id; `step` a story step (from 1) that says it all. */
+export function encodeState({ sel, viewport, reader, ids, step = 0 }) {
+  if (step > 0) return `#step=${step}`;
   const p = [];
   if (sel?.kind === 'entity') p.push(['sel', ids(sel.index)]);
   else if (sel?.kind === 'relation') p.push(['rel', String(sel.index)]);
@@ -66,6 +70,7 @@ export function decodeState(hash) {
       near: Math.max(0, Math.min(2, Number(q.get('near')) || 0)),
     },
     path: from && to ? { from, to, index: Math.max(0, Number(q.get('pi')) || 0) } : null,
+    step: /^\d{1,4}$/.test(q.get('step') || '') ? Number(q.get('step')) : 0,
   };
 }
 
@@ -74,15 +79,17 @@ export function decodeState(hash) {
  * `select`), the view and `reader`'s filter and path, told by the widget's
  * events (`on`). Listeners end with `signal`; the disposer stops a pending write.
  */
-export function attachDeepLink({ handle, entities, viewport, reader, selected, select, on, guard, signal }) {
+export function attachDeepLink({ handle, entities, viewport, reader, selected, select, steps, on, guard, signal }) {
   let applying = false;
+  // The story step shown, while the reader has changed nothing since it (then the link is #step=N).
+  let step = 0;
   let last = location.hash;
   let viewTimer = null;
   const ids = (e) => entities[e].id;
 
   const write = (mode) => {
     if (applying) return;
-    const hash = encodeState({ sel: selected(), viewport, reader, ids });
+    const hash = encodeState({ sel: selected(), viewport, reader, ids, step });
     if (hash === location.hash) return;
     const url = new URL(location.href);
     url.hash = hash;
@@ -95,6 +102,11 @@ export function attachDeepLink({ handle, entities, viewport, reader, selected, s
   const apply = (s) => {
     applying = true;
     try {
+      if (s.step > 0 && steps.goTo?.(s.step - 1, { fromHistory: true, instant: true })) {
+        step = s.step;
+        return;
+      }
+      step = 0;
       const e = s.sel ? handle.find(s.sel) : undefined;
       if (e !== undefined) select('entity', e, { fromHistory: true });
       else if (s.rel !== null && s.rel >= 0 && s.rel < handle.edgeCount) select('relation', s.rel, { fromHistory: true });
@@ -117,9 +129,20 @@ export function attachDeepLink({ handle, entities, viewport, reader, selected, s
     guard(() => apply(decodeState(location.hash)));
   };
 
-  on('select', (d) => d.fromHistory || write('push'));
-  on('path', (d) => d.fromHistory || write('push'));
-  on('filter', (d) => d.fromHistory || write('replace'));
+  // A change of the reader's own ends the step's say in the link.
+  const own = (mode) => (d) => {
+    if (d.fromHistory) return;
+    step = 0;
+    write(mode);
+  };
+  on('step', (d) => {
+    if (d.fromHistory) return;
+    step = d.index + 1;
+    write('push');
+  });
+  on('select', own('push'));
+  on('path', own('push'));
+  on('filter', own('replace'));
   on('view', () => {
     clearTimeout(viewTimer);
     viewTimer = setTimeout(() => write('replace'), VIEW_DEBOUNCE_MS);

@@ -3,7 +3,8 @@
 // - Shadow DOM keeps page styles out; colours and fonts come in through CSS
 //   custom properties (--am-bg, --am-text, --am-accent, --am-font ...), and
 //   the panel, legend and toolbar are exposed as ::part(panel|legend|toolbar).
-// - It starts when scrolled near the viewport and sizes to its container.
+// - It starts when scrolled near the viewport (with `story`, at once: an
+//   article's paragraphs drive it, see story.js) and sizes to its container.
 // - `element.data = bytes` loads a compiled dataset (Uint8Array/ArrayBuffer).
 // - `select` and `viewchange` events bubble out of the shadow root.
 // - Children (e.g. the facts as plain HTML) show only when JavaScript is off.
@@ -32,6 +33,8 @@ export class AllianceMapElement extends HTMLElement {
       this.#root.append(link, this.#container);
     }
     this.#applyAttributes();
+    // A story's map starts at once: its paragraphs (story.js) drive it wherever it is.
+    if (this.hasAttribute('story')) return this.#start();
     this.#observer = new IntersectionObserver(
       (entries) => {
         if (entries.some((e) => e.isIntersecting)) {

@@ -24,8 +24,25 @@ if (refused && !src) {
   showError(container, new Error(`This page loads ?src= only from its own site (a relative or same-origin path); ${quoted(refused)} is not, so it was not loaded.`));
 } else {
   if (refused) noteRefused(container, refused);
-  mount(container, { src, onFirstFrame: showTitle });
+  mount(container, { src, onFirstFrame: showTitle }).then((map) => {
+    if (map && pendingStep) map.step(pendingStep);
+    if (map) parent.postMessage({ type: 'alliance-map:ready', stepCount: map.stepCount }, '*');
+  });
 }
+
+// A story in the host article (story.js) shows the map's steps through this
+// page: {type: 'alliance-map:step', step: n} from the parent window (n from
+// 1; 0 the whole map). A step only moves within this page's own map, so any
+// parent may ask; the answer, 'alliance-map:stepchange', says which is shown.
+let pendingStep = 0;
+addEventListener('message', (e) => {
+  if (e.source !== parent || e.data?.type !== 'alliance-map:step') return;
+  const n = Number(e.data.step);
+  if (!Number.isInteger(n) || n < 0 || n > 9999) return;
+  if (container.allianceMap) container.allianceMap.step(n);
+  else pendingStep = n;
+});
+container.addEventListener('stepchange', (e) => parent.postMessage({ type: 'alliance-map:stepchange', step: e.detail.step, count: e.detail.count }, '*'));
 
 // The content's height, not the document's scrollHeight: that is never less
 // than the iframe's, so a page that once grew (the no-JavaScript text is

@@ -85,8 +85,41 @@ export function buildFrame({ container: c, handle, uid, signal, zoom, fit, expor
   const controlsSlot = document.createElement('div');
   controlsSlot.className = 'am-controls am-controls-pending';
   main.append(controlsSlot, stage, panel, legend);
+  // A map with a story gets its bar over the map's lower left from the first
+  // frame on (steps.js brings it to life), so labels keep clear of it from the start.
+  const stepsBar = handle.stepCount > 0 ? storyBar(handle.stepCount, uid) : null;
+  if (stepsBar) {
+    stage.append(stepsBar);
+    // Driven by an article's paragraphs (story.js): the article carries the captions.
+    if (c.hasAttribute('story') || c.getRootNode().host?.hasAttribute('story')) c.classList.add('am-story-mode');
+  }
   c.append(main, help, live);
   const observer = new ResizeObserver(() => resize());
   observer.observe(stage);
-  return { stage, canvas, toolbar, live, panel, hint, controlsSlot, exportButtons, dispose: () => observer.disconnect() };
+  return { stage, canvas, toolbar, live, panel, hint, controlsSlot, stepsBar, exportButtons, dispose: () => observer.disconnect() };
+}
+
+/** The story bar as the first frame shows it: one small "Story: N steps" button, disabled until steps.js takes it over. */
+function storyBar(count, uid) {
+  const bar = document.createElement('section');
+  bar.className = 'am-steps';
+  bar.id = `${uid}-steps`;
+  bar.setAttribute('aria-label', 'Story');
+  bar.setAttribute('part', 'steps');
+  const nav = document.createElement('div');
+  nav.className = 'am-step-nav';
+  const [prev, next] = [['Previous', 'am-step-prev'], [`Story: ${count} steps`, 'am-step-next']].map(([text, className]) => {
+    const b = document.createElement('button');
+    Object.assign(b, { type: 'button', className, textContent: text, disabled: true });
+    return b;
+  });
+  const status = document.createElement('span');
+  status.className = 'am-step-status';
+  // "3 of 6" once the story has started; before, the button says it all.
+  status.hidden = true;
+  const caption = document.createElement('div');
+  caption.className = 'am-step-caption-slot';
+  nav.append(prev, status, next);
+  bar.append(nav, caption);
+  return bar;
 }

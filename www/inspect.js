@@ -17,7 +17,7 @@ export function screenPosition({ handle, views, camera, canvas }, id) {
  * What the widget shows, for tests: counts, view, drawn items, labels,
  * selection, reading state. `drawn()` is what the last frame drew, {items, labels}.
  */
-export function widgetState({ handle, views, camera, reader, keyboard, entities, live, textView, selected, drawn, layout }) {
+export function widgetState({ handle, views, camera, reader, keyboard, entities, live, textView, selected, drawn, layout, steps }) {
   const v = views.refresh();
   const f = reader.filter;
   const p = reader.path;
@@ -38,6 +38,7 @@ export function widgetState({ handle, views, camera, reader, keyboard, entities,
     labels: [...last.labels],
     selected: selected(),
     layout: layout ? { inBrowser: true, ...layout } : { inBrowser: false },
+    step: { current: steps.goTo ? steps.current() + 1 : 0, count: steps.count || 0 },
   };
 }
 

@@ -28,6 +28,10 @@ export interface AllianceMapEventMap {
   select: CustomEvent<Selected | null>;
   /** The reader moved the view (pan, zoom, a deep link, a search result). */
   viewchange: CustomEvent<ViewDetail>;
+  /** A story step was shown (step from 1; 0: back to the whole map). */
+  stepchange: CustomEvent<{ step: number; count: number; title: string }>;
+  /** The map became interactive (`allianceMap` is set on its container); story.js waits for it. */
+  mapready: CustomEvent<{ stepCount: number }>;
 }
 
 /** Options of mount(). */
@@ -70,6 +74,12 @@ export interface AllianceMap extends FirstFrame {
   readonly active: boolean;
   /** Selects an entity or a relation by index and opens its details; no kind (undefined) clears the selection. */
   select(kind: ItemKind | undefined, index?: number, options?: SelectOptions): void;
+  /** How many steps the data's story has (`[[step]]` tables; 0: none). */
+  readonly stepCount: number;
+  /** The story step shown, from 1 (0: none). */
+  readonly currentStep: number;
+  /** Shows story step `n` (from 1; 0: back to the whole map): its selection, path, highlights, filter and camera, eased unless the reader prefers reduced motion. False if there is no such step. */
+  step(n: number, options?: { instant?: boolean }): boolean;
   /** Puts the keyboard focus in the search box; false if there is none yet. */
   focusSearch(): boolean;
   /** Downloads the current view as an SVG or a PNG (2x) figure, with title, legend and citations. */
@@ -104,6 +114,8 @@ export interface MapState {
   selected: Selected | null;
   /** Whether the browser laid the map out (a dataset built with --no-layout), and the layout's timings (ms). */
   layout: { inBrowser: false } | { inBrowser: true; ms: number; began: number; ended: number };
+  /** The story step shown (from 1; 0: none) and how many there are. */
+  step: { current: number; count: number };
 }
 
 /** A container a map is mounted in: mount() sets `allianceMap` once the map is interactive. */

@@ -38,6 +38,8 @@ export async function mount(container, { src = '', bytes = null, deepLink = fals
     await widget.upgrade(data);
     if (signal?.aborted) return null;
     container.allianceMap = widget;
+    // Story helpers (story.js) and host scripts wait for this to drive the map.
+    container.dispatchEvent(new CustomEvent('mapready', { bubbles: true, composed: true, detail: { stepCount: widget.stepCount } }));
     return widget;
   } catch (err) {
     widget?.destroy();

@@ -42,8 +42,9 @@ function edge(ctx, [, x1, y1, x2, y2, color, flags, cx, cy]) {
   ctx.fill();
 }
 
-function node(ctx, [, x, y, r, color], list) {
+function node(ctx, [, x, y, r, color, faded], list) {
   ctx.setLineDash([]);
+  ctx.globalAlpha = faded ? 0.3 : 1;
   ctx.beginPath();
   ctx.arc(x, y, r, 0, 2 * Math.PI);
   ctx.fillStyle = color;
@@ -51,6 +52,7 @@ function node(ctx, [, x, y, r, color], list) {
   ctx.strokeStyle = list.background;
   ctx.lineWidth = 1.5;
   ctx.stroke();
+  ctx.globalAlpha = 1;
 }
 
 // Text with a halo of the background under it (the SVG's paint-order="stroke");

@@ -7,7 +7,8 @@
 // disposer goes to `own`.
 //
 // Events: 'select' {selected, fromHistory}, 'choose' {index} (a search
-// result), 'filter' and 'path' {fromHistory}, 'view', 'textview' {open}.
+// result), 'filter' and 'path' {fromHistory}, 'view', 'textview' {open},
+// 'step' {index, fromHistory} (a story step shown: steps.js).
 // Where several parts follow one event, they hear it in the order they are
 // created here: the sheet and the reader follow a selection before the
 // text view, the list of entities inside the map (entity-list.js), the
@@ -18,6 +19,7 @@ import { attachSheet } from './sheet.js';
 import { Reader } from './reader.js';
 import { buildControls } from './controls.js';
 import { buildPathFinder } from './pathfinder.js';
+import { attachSteps } from './steps.js';
 import { TextView } from './textview.js';
 import { attachEntityList } from './entity-list.js';
 import { attachInput } from './input.js';
@@ -43,14 +45,15 @@ export function attachParts({ handle, views, viewport, dom, uid, container, deep
   attachSheet({ panel, stage, canvas, uid, deepLink, viewport, views, on, select, signal });
   const reader = new Reader({ handle, views, selected, on, emit, settle: () => viewport.settle() });
   const paths = buildPathFinder({ id: `${uid}-paths`, handle, reader, entities, views, viewport, stage, container, selected, select, announce, signal });
-  const textView = new TextView({ uid, handle, views, container, selected, select, on, emit, signal });
+  const steps = own(attachSteps({ handle, views, reader, select, viewport, container, slot: dom.stepsBar, uid, announce, emit, guard, signal }) || {});
+  const textView = new TextView({ uid, handle, views, container, selected, select, steps, on, emit, signal });
   own(attachEntityList({ handle, entities, reader, selected, canvas, uid, on, guard, signal }));
   const controls = own(buildControls({ uid, handle, reader, paths, on, emit, toggleText: () => textView.toggle(), signal }));
   controls.textButton.setAttribute('aria-controls', textView.section.id);
   const input = own(attachInput({ canvas, container, handle, viewport, pick, select, showHint: hint.show, guard, signal }));
   const focusSearch = () => controls.search.input.focus();
   const keyboard = attachKeyboard({ handle, entities, views, canvas, container, viewport, reader, selected, select, announce, focusSearch, guard, on, signal });
-  if (deepLink) own(attachDeepLink({ handle, entities, viewport, reader, selected, select, on, guard, signal }));
+  if (deepLink) own(attachDeepLink({ handle, entities, viewport, reader, selected, select, steps, on, guard, signal }));
   const exporter = own(createExporter({ handle, viewport, theme, lineHeight: LABEL_LINE_PX, showHint: hint.show }));
 
   dom.controlsSlot.replaceWith(controls.element);
@@ -66,7 +69,8 @@ export function attachParts({ handle, views, viewport, dom, uid, container, deep
     isActive: input.isActive,
     ring: keyboard.ring,
     exportView: exporter.exportView,
-    state: () => widgetState({ handle, views, camera, reader, keyboard, entities, live: dom.live, textView, selected, drawn, layout }),
+    steps,
+    state: () => widgetState({ handle, views, camera, reader, keyboard, entities, live: dom.live, textView, selected, drawn, layout, steps }),
     screenPosition: (id) => screenPosition({ handle, views, camera, canvas }, id),
     geometry: () => geometry(views),
   };

@@ -19,8 +19,8 @@ export class TextView {
    * ('textview', `emit`), selects through `select`; `selected()` is the
    * selection. Listeners end with `signal`.
    */
-  constructor({ uid, handle, views, container, selected, select, on, emit, signal }) {
-    Object.assign(this, { uid, handle, views, container, selected, select, emit, signal });
+  constructor({ uid, handle, views, container, selected, select, steps, on, emit, signal }) {
+    Object.assign(this, { uid, handle, views, container, selected, select, steps, emit, signal });
     this.section = el('section', 'am-textview');
     this.section.id = `${uid}-text`;
     this.section.hidden = true;
@@ -33,6 +33,7 @@ export class TextView {
     this.current = [];
     on('select', () => this.markSelection(true));
     on('filter', () => this.applyVisibility());
+    on('step', ({ index }) => this.markStep(index));
   }
 
   get open() {
@@ -69,9 +70,42 @@ export class TextView {
     const sources = el('h3', 'am-text-sources', 'Sources');
     const ol = el('ol', 'citations');
     for (const c of first.citations) ol.append(citationItem(c));
-    this.section.append(title, intro, this.pager.element, this.list, sources, ol);
+    this.section.append(title, intro, ...this.storyNodes(), this.pager.element, this.list, sources, ol);
     this.pager.element.hidden = this.total <= PAGE;
     this.built = true;
+  }
+
+  /**
+   * The story, read in order without the map: each step's title, caption
+   * (citations as [n], the step's sources listed), what it shows in words,
+   * and a button that shows it on the map. None without a story.
+   */
+  storyNodes() {
+    if (!this.steps.goTo) return [];
+    const heading = el('h3', 'am-text-story-title', 'The story, step by step');
+    const list = el('ol', 'am-text-story');
+    this.stepItems = this.steps.steps.map((s, i) => {
+      const li = el('li', 'am-text-step');
+      li.append(el('p', 'am-text-step-title', s.title), el('p', 'am-text-step-text', s.parts.map((p) => p.text).join('')), el('p', 'am-text-step-shows', s.shows));
+      if (s.citations.length) {
+        const ol = el('ol', 'citations');
+        for (const c of s.citations) ol.append(citationItem(c));
+        li.append(ol);
+      }
+      const show = el('button', 'am-text-step-show', `Show step ${i + 1} on the map`);
+      show.type = 'button';
+      show.addEventListener('click', () => this.steps.goTo(i), { signal: this.signal });
+      li.append(show);
+      list.append(li);
+      return li;
+    });
+    this.markStep(this.steps.current());
+    return [heading, list];
+  }
+
+  /** Marks the step shown on the map (aria-current), as the selection is marked. */
+  markStep(index) {
+    (this.stepItems || []).forEach((li, i) => (i === index ? li.setAttribute('aria-current', 'step') : li.removeAttribute('aria-current')));
   }
 
   /** "Entities 201–400 of 100,000" with Previous and Next, for maps of more than one page. */

@@ -172,6 +172,21 @@ export class Widget {
     this.viewport.fit();
   }
 
+  /** How many steps the map's story has (0: none). */
+  get stepCount() {
+    return this.handle.stepCount;
+  }
+
+  /** The story step shown (from 1), or 0 for none. */
+  get currentStep() {
+    return this.parts?.steps.goTo ? this.parts.steps.current() + 1 : 0;
+  }
+
+  /** Shows story step `n` (from 1; 0: back to the whole map); false if there is no such step. */
+  step(n, options) {
+    return Boolean(this.parts?.steps.goTo?.(n - 1, options));
+  }
+
   /** Puts the keyboard focus in the search box; false before the controls have loaded. */
   focusSearch() {
     this.parts?.focusSearch();
@@ -227,13 +242,15 @@ export class Widget {
     }
   }
 
-  /** The box of what is drawn over the canvas (the toolbar), in canvas CSS px, [x0, y0, x1, y1] (x0 NaN: none): no label goes there. */
+  /** The boxes of what is drawn over the canvas (the toolbar, the story bar), in canvas CSS px, [x0, y0, x1, y1] each (x0 NaN: none): no label goes there. */
   overMap() {
     const canvas = this.canvas.getBoundingClientRect();
-    const toolbar = this.dom.toolbar.getBoundingClientRect();
-    if (toolbar.width === 0) return [NaN, 0, 0, 0];
     const pad = 4; // the label's halo
-    return [toolbar.left - canvas.left - pad, toolbar.top - canvas.top - pad, toolbar.right - canvas.left + pad, toolbar.bottom - canvas.top + pad];
+    return [this.dom.toolbar, this.dom.stepsBar].flatMap((el) => {
+      const r = el?.getBoundingClientRect();
+      if (!r || r.width === 0) return [NaN, 0, 0, 0];
+      return [r.left - canvas.left - pad, r.top - canvas.top - pad, r.right - canvas.left + pad, r.bottom - canvas.top + pad];
+    });
   }
 
   /** Draws a frame; `settled`: the view has stopped moving, so the labels are placed anew. */

@@ -84,6 +84,10 @@ enum Command {
         /// As `build --layout`: `keep` draws an imported file that places every node as placed.
         #[arg(long, value_parser = ["keep", "auto"], default_value = "keep")]
         layout: String,
+        /// Draw step N of the data's story (from 1) as `build`'s `steps/N.svg`: the map as the
+        /// step shows it, with its caption.
+        #[arg(long)]
+        step: Option<usize>,
     },
     /// List what changed between two versions of a data file, in words: entities, facts,
     /// relations (as sentences) and sources added, removed or changed.
@@ -214,7 +218,18 @@ pub fn run_with(args: Vec<String>, io: &mut dyn Io, defaults: &Defaults) -> u8 {
             Ok(data) => export(io, &data, format, output.as_deref()),
             Err(code) => code,
         },
-        Command::Render { file, import, output, width, height, as_of, theme, layout } => {
+        Command::Render { file, import, output, width, height, as_of, theme, layout, step: Some(step) } => match load::load_placed(io, &file, import.options(), MessageFormat::Human) {
+            Ok((data, placed)) => {
+                let count = data.steps.len();
+                match outputs::render_step_svg(data, placed.filter(|_| layout == "keep"), step.wrapping_sub(1), width, height, theme == "dark") {
+                    Some(svg) if as_of.is_none() => write_output(io, output.as_deref(), svg.as_bytes()),
+                    Some(_) => usage_error(io, "--as-of with --step: a step has its own date", "leave out --as-of; the step's `as_of` dates it"),
+                    None => usage_error(io, &format!("--step {step}: the story has {count} step{}", if count == 1 { "" } else { "s" }), &if count == 0 { "add `[[step]]` tables to the data file (docs/data-format.md, \"Story steps\")".to_string() } else { format!("give a step from 1 to {count}") }),
+                }
+            }
+            Err(code) => code,
+        },
+        Command::Render { file, import, output, width, height, as_of, theme, layout, step: None } => {
             let as_of = match as_of.as_deref().map(crate::model::date::PartialDate::parse).transpose() {
                 Ok(date) => date,
                 Err(e) => return usage_error(io, &format!("--as-of: {e}"), "give a date as YYYY, YYYY-MM or YYYY-MM-DD, e.g. --as-of 2023-09-28"),

@@ -65,21 +65,46 @@ pub fn render_svg(data: Dataset, width: u32, height: u32, as_of: Option<PartialD
 /// [`render_svg`] of a map drawn where an imported file placed every
 /// entity (`positions`, as `build --layout keep`), else laid out.
 pub fn render_placed_svg(data: Dataset, positions: Option<Vec<f32>>, width: u32, height: u32, as_of: Option<PartialDate>, dark: bool) -> String {
-    let compiled = match positions.filter(|p| p.len() == 2 * data.entities.len()) {
-        Some(positions) => crate::pipeline::with_communities(data, positions),
-        None => crate::pipeline::compile(data, &Default::default()),
-    };
-    let mut scene = crate::scene::Scene::new(compiled);
+    let mut scene = crate::scene::Scene::new(placed_or_laid_out(data, positions));
     if let Some(date) = as_of {
         // The slider's day for a date: the first day it may mean.
         scene.set_filter(&crate::query::filter::Filter { as_of: Some(date.first_day()), ..Default::default() });
     }
-    // No font metrics here: an average sans-serif glyph is about 0.58 em wide.
-    let longest_line = |e: &crate::model::Entity| e.label_text().split('\n').map(|l| l.chars().count()).max().unwrap_or(0);
-    let widths: Vec<f32> = scene.data.entities.iter().map(|e| 12.0 * 0.58 * longest_line(e) as f32 + 2.0).collect();
+    let widths = estimated_widths(&scene);
     let view = crate::display::fit_view(&scene, width.max(100) as f32, height.max(100) as f32);
-    let theme = if dark { crate::display::style::DARK } else { crate::display::style::LIGHT };
-    crate::display::svg::to_svg(&crate::display::display_list(&scene, view, &widths, 16.0, theme))
+    crate::display::svg::to_svg(&crate::display::display_list(&scene, view, &widths, 16.0, theme(dark)))
+}
+
+/// Step `step` (from 0) of the story as an SVG figure (`render --step N`,
+/// `build`'s `steps/N.svg`): the map as the step shows it, captioned.
+/// `None` when the story has no such step.
+pub fn render_step_svg(data: Dataset, positions: Option<Vec<f32>>, step: usize, width: u32, height: u32, dark: bool) -> Option<String> {
+    let mut scene = crate::scene::Scene::new(placed_or_laid_out(data, positions));
+    step_svg(&mut scene, step, width, height, dark)
+}
+
+/// [`render_step_svg`] on a scene already built (a site draws every step from one).
+pub fn step_svg(scene: &mut crate::scene::Scene, step: usize, width: u32, height: u32, dark: bool) -> Option<String> {
+    let widths = estimated_widths(scene);
+    let list = crate::display::story::step_figure(scene, step, width.max(100) as f32, height.max(100) as f32, &widths, 16.0, theme(dark))?;
+    Some(crate::display::svg::to_svg(&list))
+}
+
+fn placed_or_laid_out(data: Dataset, positions: Option<Vec<f32>>) -> Compiled {
+    match positions.filter(|p| p.len() == 2 * data.entities.len()) {
+        Some(positions) => crate::pipeline::with_communities(data, positions),
+        None => crate::pipeline::compile(data, &Default::default()),
+    }
+}
+
+/// Label widths without font metrics: an average sans-serif glyph is about 0.58 em wide.
+fn estimated_widths(scene: &crate::scene::Scene) -> Vec<f32> {
+    let longest_line = |e: &crate::model::Entity| e.label_text().split('\n').map(|l| l.chars().count()).max().unwrap_or(0);
+    scene.data.entities.iter().map(|e| 12.0 * 0.58 * longest_line(e) as f32 + 2.0).collect()
+}
+
+fn theme(dark: bool) -> crate::display::style::Theme {
+    if dark { crate::display::style::DARK } else { crate::display::style::LIGHT }
 }
 
 /// What `build` was told beside the data and the folders.
@@ -177,8 +202,27 @@ pub fn site_files(data: Dataset, options: &BuildOptions, previous: Option<&Compi
     if let Some(url) = &options.base_url {
         files.push(("oembed.json".to_string(), oembed_json(&pages, url).into_bytes()));
     }
+    files.extend(step_pictures(&compiled));
     files
 }
+
+/// `steps/1.svg` … one static picture per story step, for readers without
+/// JavaScript, print and the fallback page (which shows them).
+fn step_pictures(compiled: &Compiled) -> Vec<(String, Vec<u8>)> {
+    if compiled.dataset.steps.is_empty() {
+        return Vec::new();
+    }
+    // A map the browser lays out (--no-layout) is laid out here for its pictures only.
+    let placed = if compiled.needs_layout() { crate::pipeline::compile(compiled.dataset.clone(), &Default::default()) } else { compiled.clone() };
+    let mut scene = crate::scene::Scene::new(placed);
+    (0..compiled.dataset.steps.len()).filter_map(|i| Some((crate::site::step_picture_name(i), step_svg(&mut scene, i, STEP_WIDTH, STEP_HEIGHT, false)?.into_bytes()))).collect()
+}
+
+/// The size of a step's static picture's map band: wide enough for a
+/// column of text, tall enough for its labels.
+pub const STEP_WIDTH: u32 = 960;
+/// See [`STEP_WIDTH`].
+pub const STEP_HEIGHT: u32 = 600;
 
 /// The preload lines of a built widget page (scripts/preload.mjs wrote them
 /// for its first frame), one per line; none for an empty page.

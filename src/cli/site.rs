@@ -62,7 +62,19 @@ fn write_site(io: &mut dyn Io, files: &[(String, Vec<u8>)], widget: &str, out: &
             io.remove_file(&join(out, &name));
         }
     }
+    // Step pictures past this build's last step.
+    for (name, _) in io.read_dir(&join(out, "steps")).unwrap_or_default() {
+        let name = format!("steps/{name}");
+        if crate::site::is_step_picture(&name) && !files.iter().any(|(n, _)| *n == name) {
+            io.remove_file(&join(out, &name));
+        }
+    }
     for (name, bytes) in files {
+        if let Some((dir, _)) = name.rsplit_once('/') {
+            if let Err(e) = io.create_dir_all(&join(out, dir)) {
+                return error(io, &format!("cannot create {}: {e}", join(out, dir)));
+            }
+        }
         if let Err(e) = io.write(&join(out, name), bytes) {
             return error(io, &format!("cannot write {}: {e}", join(out, name)));
         }

@@ -43,6 +43,8 @@ pub struct Furniture<'a> {
     pub credit: String,
     /// "[1] Publisher, “Title”, …", one per cited source.
     pub citations: &'a [String],
+    /// A story step's caption, under the title.
+    pub caption: Option<&'a super::Caption>,
 }
 
 /// The bands' marks, where the map starts, and the whole figure's height.
@@ -61,6 +63,7 @@ pub const MADE_WITH: &str = "Made with alliance-map";
 const PAD: f32 = 12.0;
 const TITLE: (f32, f32, usize) = (18.0, 24.0, 3); // font size, line height, most lines
 const AS_OF: (f32, f32) = (13.0, 18.0);
+const CAPTION: (f32, f32) = (14.0, 20.0);
 const LEGEND: (f32, f32) = (12.0, 18.0);
 const CREDIT: (f32, f32, usize) = (11.0, 15.0, 3);
 const CITATION: (f32, f32, usize) = (10.0, 13.0, 2);
@@ -72,6 +75,19 @@ pub fn frame(f: &Furniture, width: f32, map_height: f32, theme: &Theme) -> Frame
     let mut y = PAD;
     for line in wrap(f.title, TITLE.0, inner, TITLE.2) {
         text(&mut marks, &mut y, line, (TITLE.0, TITLE.1), true, theme.text);
+    }
+    if let Some(c) = f.caption {
+        for line in wrap(&c.heading, CAPTION.0, inner, 2) {
+            text(&mut marks, &mut y, line, (CAPTION.0, CAPTION.1), true, theme.text);
+        }
+        for line in wrap(&c.text, CAPTION.0, inner, 8) {
+            text(&mut marks, &mut y, line, (CAPTION.0, CAPTION.1), false, theme.text);
+        }
+        for note in &c.notes {
+            for line in wrap(note, AS_OF.0, inner, 3) {
+                text(&mut marks, &mut y, line, AS_OF, false, theme.muted);
+            }
+        }
     }
     if let Some(as_of) = &f.as_of {
         for line in wrap(as_of, AS_OF.0, inner, 1) {

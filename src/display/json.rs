@@ -62,8 +62,8 @@ pub fn to_json(list: &DisplayList) -> String {
                 }
                 out.push(']');
             }
-            Shape::Node { x, y, r, color } => {
-                let _ = write!(out, "[\"node\",{},{},{},\"{color}\"]", num(*x), num(*y), num(*r));
+            Shape::Node { x, y, r, color, faded } => {
+                let _ = write!(out, "[\"node\",{},{},{},\"{color}\",{}]", num(*x), num(*y), num(*r), u8::from(*faded));
             }
             Shape::Label { x, y, lines, line_height } => {
                 let _ = write!(out, "[\"label\",{},{},", num(*x), num(*y));

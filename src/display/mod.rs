@@ -12,6 +12,7 @@ pub mod json;
 pub mod markup;
 pub mod reaction;
 pub mod sentence;
+pub mod story;
 pub mod style;
 pub mod svg;
 pub mod controls_view;
@@ -34,8 +35,9 @@ pub enum Shape {
     /// A curve (one of several ties between two entities) has its quadratic
     /// control point in `curve`.
     Edge { x1: f32, y1: f32, x2: f32, y2: f32, color: &'static str, flags: u8, curve: Option<(f32, f32)> },
-    /// A node.
-    Node { x: f32, y: f32, r: f32, color: &'static str },
+    /// A node; `faded` when something else is emphasised (a selection, a
+    /// path, a story step's highlights), as the canvas fades it.
+    Node { x: f32, y: f32, r: f32, color: &'static str, faded: bool },
     /// A label of one or two lines `line_height` apart, left-aligned, the
     /// block vertically centred on y.
     Label { x: f32, y: f32, lines: Vec<String>, line_height: f32 },
@@ -70,6 +72,25 @@ pub struct DisplayList {
 /// relation types drawn in this view; the as-of line is the filter's date,
 /// shown only when one is set.
 pub fn display_list(scene: &Scene, view: Viewport, widths: &[f32], line_height: f32, theme: Theme) -> DisplayList {
+    display_list_with(scene, view, widths, line_height, theme, None)
+}
+
+/// A story step's caption in a figure: "Step 3 of 6: title", the text with
+/// its markers as the figure's citation numbers, its notes; the sources it
+/// cites join the figure's citations.
+pub struct Caption {
+    /// "Step 3 of 6: Huawei and Changan".
+    pub heading: String,
+    /// The caption text, citations as "[n]".
+    pub text: String,
+    /// "Changan Automobile: expected to hold up to 40%", one per note.
+    pub notes: Vec<String>,
+    /// What the caption cites.
+    pub cites: Vec<crate::model::SourceIx>,
+}
+
+/// [`display_list`] with a story step's caption under the title.
+pub fn display_list_with(scene: &Scene, view: Viewport, widths: &[f32], line_height: f32, theme: Theme, caption: Option<&Caption>) -> DisplayList {
     let to_screen = |e: usize| ((scene.positions[2 * e] - view.x) * view.zoom, (scene.positions[2 * e + 1] - view.y) * view.zoom, (scene.radii[e] * view.zoom).max(2.5));
     let mut shapes = Vec::new();
     let mut cited = vec![false; scene.data.sources.len()];
@@ -87,7 +108,9 @@ pub fn display_list(scene: &Scene, view: Viewport, widths: &[f32], line_height: 
         types[usize::from(scene.edge_kind[i])] = true;
         dashes_shown |= dash;
         let color = RELATION_COLORS.get(scene.edge_kind[i] as usize).copied().unwrap_or("#777777");
-        let flags = scene.edge_flags[i];
+        // Faded by emphasis is drawn as a faint tie is.
+        let faded = scene.edge_emphasis[i] == crate::scene::emphasis::FADED;
+        let flags = scene.edge_flags[i] | if faded { crate::scene::edge_flag::FAINT } else { 0 };
         let bend = scene.edge_bend[i];
         if bend == 0 {
             let (ux, uy) = (dx / len, dy / len);
@@ -110,7 +133,7 @@ pub fn display_list(scene: &Scene, view: Viewport, widths: &[f32], line_height: 
         let (x, y, r) = to_screen(e);
         if scene.node_visible[e] == 1 && x + r > 0.0 && x - r < view.width && y + r > 0.0 && y - r < view.height {
             kinds[usize::from(scene.node_kind[e])] = true;
-            shapes.push(Shape::Node { x, y, r, color: node_color(scene.node_color[e]) });
+            shapes.push(Shape::Node { x, y, r, color: node_color(scene.node_color[e]), faded: scene.node_emphasis[e] == crate::scene::emphasis::FADED });
         }
     }
     let placed = place_labels(scene, widths, line_height, view);
@@ -118,6 +141,9 @@ pub fn display_list(scene: &Scene, view: Viewport, widths: &[f32], line_height: 
     for p in placed {
         let lines = scene.data.entity(EntityIx(p.entity)).label_text().split('\n').map(String::from).collect();
         shapes.push(Shape::Label { x: p.x, y: p.y, lines, line_height });
+    }
+    for &s in caption.iter().flat_map(|c| &c.cites) {
+        cited[s.ix()] = true;
     }
     let cited: Vec<(usize, &Source)> = scene.data.sources.iter().enumerate().filter(|(i, _)| cited[*i]).collect();
     let citations: Vec<String> = cited.iter().map(|&(i, s)| citation(i, s)).collect();
@@ -140,6 +166,7 @@ pub fn display_list(scene: &Scene, view: Viewport, widths: &[f32], line_height: 
         legend,
         credit: credit(cited.iter().map(|&(_, s)| s)),
         citations: &citations,
+        caption,
     };
     let frame = frame(&furniture, view.width, view.height, &theme);
     let top = frame.map_top;

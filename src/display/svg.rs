@@ -44,7 +44,8 @@ pub fn to_svg(list: &DisplayList) -> String {
         if let Shape::Edge { x1, y1, x2, y2, color, flags, curve } = s {
             let dash = DASHES[usize::from(*flags & 3)];
             let arrow = if flags & edge_flag::UNDIRECTED == 0 { " marker-end=\"url(#arrow)\"" } else { "" };
-            let faded = if flags & edge_flag::FAINT != 0 { " stroke-opacity=\"0.2\"" } else { "" };
+            // `opacity`, not `stroke-opacity`: the arrowhead fades with its line.
+            let faded = if flags & edge_flag::FAINT != 0 { " opacity=\"0.3\"" } else { "" };
             let _ = match curve {
                 None => writeln!(out, "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{color}\"{dash}{arrow}{faded}/>", num(*x1), num(*y1), num(*x2), num(*y2)),
                 Some((cx, cy)) => writeln!(out, "<path d=\"M{} {} Q{} {} {} {}\" stroke=\"{color}\"{dash}{arrow}{faded}/>", num(*x1), num(*y1), num(*cx), num(*cy), num(*x2), num(*y2)),
@@ -53,8 +54,9 @@ pub fn to_svg(list: &DisplayList) -> String {
     }
     let _ = writeln!(out, "</g>\n<g stroke=\"{}\" stroke-width=\"1.5\">", theme.background);
     for s in &list.shapes {
-        if let Shape::Node { x, y, r, color } = s {
-            let _ = writeln!(out, "<circle cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"{color}\"/>", num(*x), num(*y), num(*r));
+        if let Shape::Node { x, y, r, color, faded } = s {
+            let faded = if *faded { " opacity=\"0.3\"" } else { "" };
+            let _ = writeln!(out, "<circle cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"{color}\"{faded}/>", num(*x), num(*y), num(*r));
         }
     }
     let _ = writeln!(out, "</g>\n<g stroke=\"{}\" stroke-width=\"1\">", theme.muted);

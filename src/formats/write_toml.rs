@@ -4,7 +4,7 @@
 use crate::model::{Dataset, SourceIx, Value};
 use std::fmt::Write;
 
-/// The dataset as TOML text, in the order `[dataset]`, sources, entities, relations, corrections.
+/// The dataset as TOML text, in the order `[dataset]`, sources, entities, relations, reactions, corrections, steps.
 pub fn to_toml(data: &Dataset) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "[dataset]\ntitle = {}\ndescription = {}\n", q(&data.meta.title), q(&data.meta.description));
@@ -85,7 +85,51 @@ pub fn to_toml(data: &Dataset) -> String {
         }
         out.push('\n');
     }
+    write_steps(&mut out, data);
     out
+}
+
+/// The story's `[[step]]` tables, each field only when stated.
+fn write_steps(out: &mut String, data: &Dataset) {
+    use crate::model::story::{Anchor, Camera};
+    for step in &data.steps {
+        let _ = writeln!(out, "[[step]]\ntitle = {}\ntext = {}", q(&step.title), q(&step.text));
+        if let Some(e) = step.select {
+            let _ = writeln!(out, "select = {}", q(&data.entity(e).id));
+        }
+        if let Some(p) = step.path {
+            let _ = writeln!(out, "path = {}", entity_ids(data, &[p.from, p.to]));
+            if p.index > 0 {
+                let _ = writeln!(out, "path_index = {}", p.index + 1);
+            }
+        }
+        if !step.highlight.is_empty() {
+            let _ = writeln!(out, "highlight = {}", entity_ids(data, &step.highlight));
+        }
+        let f = &step.filter;
+        if !f.is_empty() {
+            let keys = |k: Vec<&str>| format!("[{}]", k.iter().map(|k| q(k)).collect::<Vec<_>>().join(", "));
+            let _ = writeln!(out, "filter = {{ types = {}, kinds = {}, sources = {} }}", keys(f.types.iter().map(|t| t.key()).collect()), keys(f.kinds.iter().map(|k| k.key()).collect()), ids(data, &f.sources));
+        }
+        if let Some(d) = step.as_of {
+            let _ = writeln!(out, "as_of = \"{d}\"");
+        }
+        match step.camera {
+            Camera::Fit => {}
+            Camera::All => out.push_str("camera = \"all\"\n"),
+            Camera::Centre { entity, zoom } => {
+                let _ = writeln!(out, "camera = {{ center = {}, zoom = {} }}", q(&data.entity(entity).id), number(f64::from(zoom)));
+            }
+        }
+        out.push('\n');
+        for note in &step.notes {
+            let anchor = match note.anchor {
+                Anchor::Entity(e) => format!("entity = {}", q(&data.entity(e).id)),
+                Anchor::Relation(r) => format!("relation = {}", q(&data.relations[r.ix()].id)),
+            };
+            let _ = writeln!(out, "[[step.note]]\n{anchor}\ntext = {}\n", q(&note.text));
+        }
+    }
 }
 
 /// The claim fields that are stated (a plain reported claim writes none).

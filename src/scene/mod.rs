@@ -12,6 +12,7 @@ mod listing;
 mod placement;
 mod reading;
 pub mod spatial;
+pub mod story;
 
 pub use drawing::{colour_by_group, group_rows, GroupRow, FIRST_GROUP_COLOR};
 pub use legend::legend_json;
@@ -114,6 +115,8 @@ pub struct Scene {
     filter: Filter,
     area: Option<(EntityIx, usize)>,
     path: Option<Path>,
+    /// A story step's highlighted entities (`story.rs`), drawn in focus.
+    highlighted: Vec<EntityIx>,
 }
 
 impl Scene {
@@ -163,6 +166,7 @@ impl Scene {
             filter: Filter::default(),
             area: None,
             path: None,
+            highlighted: Vec::new(),
         }
     }
 
@@ -269,10 +273,17 @@ impl Scene {
         }
     }
 
+    /// The emphasis of what is hovered, selected or on a path, then a story
+    /// step's highlights over it.
+    fn update_emphasis(&mut self) {
+        self.base_emphasis();
+        self.highlight_emphasis();
+    }
+
     /// Hover wins over a highlighted path, which wins over the selection;
     /// nothing → everything normal. Hidden items are ignored: a hidden
     /// focus counts as none, and emphasis only spreads along shown relations.
-    fn update_emphasis(&mut self) {
+    fn base_emphasis(&mut self) {
         let hovered = self.hovered.filter(|&i| self.is_shown(i));
         if hovered.is_none() && self.path.is_some() {
             self.path_emphasis();

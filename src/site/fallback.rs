@@ -65,6 +65,7 @@ fn section(data: &Dataset, bound: Bound, full_page: Option<&str>) -> String {
             data.entities.len()
         );
     }
+    super::story::steps_html(&mut out, data, &adjacency, &mut cited);
     for &i in &listed {
         entity_html(&mut out, data, &adjacency, i, bound.ties, full_page, &mut cited);
     }

@@ -5,11 +5,13 @@
 
 mod edition;
 mod fallback;
+mod story;
 mod policy;
 mod text_pages;
 
 pub use crate::display::markup::escape;
 pub use edition::{data_as_of, edition_html, edition_line};
+pub use story::{is_step_picture, step_picture_name};
 pub use fallback::{bounded_fallback_html, fallback_html, is_cut, Bound, FULL_TEXT_PAGE, PAGE_BOUND};
 pub use policy::{allow_attribute, content_security_policy, normalize_allowed};
 pub use text_pages::{is_text_page, text_page_count, text_page_name, text_page_of, TEXT_PAGE_ENTITIES};

@@ -80,7 +80,7 @@ function canvasRect(page, id = 'map') {
 
 /**
  * Entities of map `id` that are on screen, inside the canvas, clear of the
- * toolbar, with their viewport position, drawn radius, and `clearance` (CSS px
+ * toolbar and the story bar, with their viewport position, drawn radius, and `clearance` (CSS px
  * to the nearest other entity centre), most isolated first. (Radii come from
  * the widget's typed-array views: the widget has no public API for them.)
  */
@@ -89,12 +89,13 @@ function entitiesOnScreen(page, id = 'map') {
     const w = document.getElementById(id).widget;
     const st = w.state();
     const c = w.canvas.getBoundingClientRect();
-    const tb = w.container.querySelector('.am-toolbar').getBoundingClientRect();
+    // What is drawn over the canvas: the toolbar and, with a story, its bar.
+    const over = [...w.container.querySelectorAll('.am-toolbar, .am-steps')].map((el) => el.getBoundingClientRect());
     const radii = w.views.refresh().radii;
     const all = st.entityIds.map((eid, i) => ({ id: eid, index: i, ...w.entityScreenPosition(eid), r: Math.max(radii[i] * st.camera.zoom, 2.5) }));
     const inside = (p, m) =>
       p.x > c.left + m && p.x < c.right - m && p.y > c.top + m && p.y < c.bottom - m && p.y > m && p.y < innerHeight - m &&
-      !(p.x > tb.left - m && p.x < tb.right + m && p.y > tb.top - m && p.y < tb.bottom + m);
+      !over.some((tb) => p.x > tb.left - m && p.x < tb.right + m && p.y > tb.top - m && p.y < tb.bottom + m);
     return all
       .filter((p) => inside(p, 30))
       .map((p) => ({ ...p, clearance: Math.min(...all.filter((q) => q !== p).map((q) => Math.hypot(q.x - p.x, q.y - p.y))) }))
@@ -350,7 +351,8 @@ test('two <alliance-map> elements on one page keep their own selection, camera a
       const stillBefore = (await state(page, still)).camera;
       const movedBefore = (await state(page, moved)).camera;
       const c = await canvasRect(page, moved);
-      const [x, y] = [Math.round(c.left + c.width * 0.3), Math.round(c.top + c.height * 0.6)];
+      // Clear of the story bar over the canvas's lower left.
+      const [x, y] = [Math.round(c.left + c.width * 0.3), Math.round(c.top + c.height * 0.3)];
       await page.mouse.move(x, y);
       await page.mouse.down();
       await page.mouse.move(x + 120, y - 40, { steps: 6 });

@@ -349,6 +349,8 @@ export function canvasBox(page) {
 export async function emptyPoint(page, { fx = 0.5, fy = 0.5, clearance = 30 } = {}) {
   const box = await canvasBox(page);
   const toolbar = await page.locator('#map .am-toolbar').boundingBox();
+  // A story's bar covers the canvas's lower left.
+  const bar = (await page.locator('#map .am-steps').count()) ? await page.locator('#map .am-steps').boundingBox() : null;
   const png = PNG.sync.read(await page.locator('#map .am-canvas').screenshot({ scale: 'css' }));
   const { width: w, height: h, data } = png;
   const bg = [data[0], data[1], data[2]]; // the top-left corner is background
@@ -371,6 +373,7 @@ export async function emptyPoint(page, { fx = 0.5, fy = 0.5, clearance = 30 } = 
       const px = Math.round(box.left + x);
       const py = Math.round(box.top + y);
       if (toolbar && px > toolbar.x - margin && py < toolbar.y + toolbar.height + margin) continue;
+      if (bar && px < bar.x + bar.width + margin && py > bar.y - margin && py < bar.y + bar.height + margin) continue;
       if (inkIn(x - clearance, y - clearance, x + clearance, y + clearance) > 0) continue;
       const d = Math.hypot(x - fx * w, y - fy * h);
       if (!best || d < best.d) best = { x: px, y: py, d };

@@ -232,13 +232,16 @@ test('on a phone, an entity tapped low on the map is moved above the bottom shee
         const st = w.state();
         const all = st.entityIds.map((id, index) => ({ id, index, ...w.entityScreenPosition(id) }));
         const bottom = Math.min(c.bottom, innerHeight) - 30;
+        // Not under the story bar over the canvas's lower left.
+        const bar = w.container.querySelector('.am-steps')?.getBoundingClientRect();
+        const clear = (p) => !bar || p.x > bar.right + 30 || p.y < bar.top - 30;
         // A tap there picks that entity (not a relation beside it).
         const picks = (p) => {
           const hit = w.pickAt(p.x - c.left, p.y - c.top, 22);
           return hit?.kind === 'entity' && hit.index === p.index;
         };
         return all
-          .filter((p) => p.x > c.left + 30 && p.x < c.right - 30 && p.y > c.top + 60 && p.y < bottom && picks(p))
+          .filter((p) => p.x > c.left + 30 && p.x < c.right - 30 && p.y > c.top + 60 && p.y < bottom && clear(p) && picks(p))
           .sort((a, b) => b.y - a.y)[0];
       });
       assert.ok(target, 'an entity to tap');

@@ -23,7 +23,7 @@ function drawing(handle) {
   const n = handle.nodeCount;
   handle.setLabelWidths(new Float32Array(n).fill(60));
   const [x0, y0, x1, y1] = handle.bounds();
-  const count = handle.placeLabels(x0, y0, Math.min(800 / (x1 - x0), 600 / (y1 - y0)), 800, 600, 16, NaN, 0, 0, 0);
+  const count = handle.placeLabels(x0, y0, Math.min(800 / (x1 - x0), 600 / (y1 - y0)), 800, 600, 16, NaN, 0, 0, 0, NaN, 0, 0, 0);
   return {
     labels: handle.labels(),
     meta: [handle.title, handle.description],

@@ -29,7 +29,7 @@ test('a strict TypeScript consumer of mount(), <alliance-map> and the embed mess
 });
 
 test('each public module in www/ has its declaration beside it (cp -R www/. dist/ ships them)', () => {
-  for (const module of ['mount', 'element', 'embed-resizer']) {
+  for (const module of ['mount', 'element', 'embed-resizer', 'story']) {
     assert.ok(fs.existsSync(path.join(ROOT, 'www', `${module}.js`)), `www/${module}.js`);
     assert.ok(fs.existsSync(path.join(ROOT, 'www', `${module}.d.ts`)), `www/${module}.d.ts`);
   }

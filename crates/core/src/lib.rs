@@ -18,6 +18,7 @@ pub mod compiled;
 pub mod layout;
 pub mod model;
 pub mod pipeline;
+pub mod query;
 pub mod synth;
 pub mod words;
 

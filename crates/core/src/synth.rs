@@ -106,7 +106,7 @@ pub fn dataset_of_edges(entities: usize, edges: &[(u32, u32)]) -> Dataset {
         .enumerate()
         .map(|(i, &(from, to))| Relation { id: format!("r{i}"), ..Relation::bare(types[i % types.len()], EntityIx(from), EntityIx(to), vec![SourceIx((i % 3) as u32)]) })
         .collect();
-    Dataset { meta: Meta { title: "Synthetic".into(), description: String::new() }, sources, entities, relations, corrections: Vec::new(), reactions: Vec::new() }
+    Dataset { meta: Meta { title: "Synthetic".into(), description: String::new() }, sources, entities, relations, corrections: Vec::new(), reactions: Vec::new(), steps: Vec::new() }
 }
 
 /// A data file of `n` entities and `n` relations that each name an entity

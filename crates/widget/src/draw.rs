@@ -20,6 +20,13 @@ impl MapHandle {
         self.scene.edge_kind.len() as u32
     }
 
+    /// How many steps the data's story has (0: none); the first frame
+    /// reserves the story bar's place, the full module shows it.
+    #[wasm_bindgen(getter, js_name = stepCount)]
+    pub fn step_count(&self) -> u32 {
+        self.scene.data.steps.len() as u32
+    }
+
     /// x, y per entity (Float32Array of 2n).
     #[wasm_bindgen(js_name = positionsPtr)]
     pub fn positions_ptr(&self) -> *const f32 {
@@ -143,7 +150,8 @@ impl MapHandle {
     }
 
     /// Places labels for a view, none of them in the box (rx0, ry0)-(rx1,
-    /// ry1) (CSS px: the buttons drawn over the map; rx0 NaN for none);
+    /// ry1) (CSS px: the buttons drawn over the map; rx0 NaN for none) nor
+    /// in (sx0, sy0)-(sx1, sy1) (the story bar; sx0 NaN for none);
     /// returns how many. Read them with `labelsPtr` as a Float32Array of
     /// [entity, x, y, x0, y0, x1, y1] (CSS px): the text's left and middle,
     /// then its leader line from the node's circle, x0 NaN when the label
@@ -151,11 +159,11 @@ impl MapHandle {
     // Plain numbers, not a slice: no allocation and less glue in the first frame.
     #[wasm_bindgen(js_name = placeLabels)]
     #[allow(clippy::too_many_arguments)]
-    pub fn place_labels(&mut self, x: f32, y: f32, zoom: f32, width: f32, height: f32, line_height: f32, rx0: f32, ry0: f32, rx1: f32, ry1: f32) -> u32 {
+    pub fn place_labels(&mut self, x: f32, y: f32, zoom: f32, width: f32, height: f32, line_height: f32, rx0: f32, ry0: f32, rx1: f32, ry1: f32, sx0: f32, sy0: f32, sx1: f32, sy1: f32) -> u32 {
         let view = alliance_map::scene::labels::Viewport { x, y, zoom, width, height };
-        let reserved = [[rx0, ry0, rx1, ry1]];
-        let boxes = if rx0.is_nan() { &reserved[..0] } else { &reserved[..] };
-        let placed = alliance_map::scene::labels::place_labels_around(&self.scene, &self.label_widths, line_height, view, boxes);
+        // Two boxes the page draws over the map (the toolbar, the story bar); NaN: none.
+        let reserved: Vec<[f32; 4]> = [[rx0, ry0, rx1, ry1], [sx0, sy0, sx1, sy1]].into_iter().filter(|b| !b[0].is_nan()).collect();
+        let placed = alliance_map::scene::labels::place_labels_around(&self.scene, &self.label_widths, line_height, view, &reserved);
         self.labels.clear();
         self.labels.extend(placed.iter().flat_map(|p| {
             let [x0, y0, x1, y1] = p.leader.unwrap_or([f32::NAN; 4]);

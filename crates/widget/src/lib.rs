@@ -22,6 +22,8 @@ mod alloc;
 mod draw;
 #[cfg(feature = "full")]
 mod full;
+#[cfg(feature = "full")]
+mod story;
 mod seed;
 #[cfg(all(test, target_arch = "wasm32", feature = "full"))]
 mod web_tests;

@@ -5,6 +5,7 @@
 import { mount, showError, type AllianceMap, type MountOptions, type Selected } from '../../../www/mount.js';
 import { AllianceMapElement, type AllianceMapAttributes } from '../../../www/element.js';
 import type { EmbedHeightMessage } from '../../../www/embed-resizer.js';
+import { story, STEP_ATTRIBUTE, type StepMessage } from '../../../www/story.js';
 
 const container = document.createElement('div');
 const controller = new AbortController();
@@ -45,6 +46,10 @@ async function use(): Promise<void> {
   const sel: Selected | null = state.selected;
   if (state.layout.inBrowser) console.log(state.layout.ms);
   console.log(zoom, sel?.title, state.drawn.nodes, map.geometry().radii.length, map.container.id);
+  const moved: boolean = map.step(3, { instant: true });
+  console.log(moved, map.stepCount, map.currentStep, state.step.current);
+  // @ts-expect-error: a step number, not an id
+  map.step('huawei');
   map.destroy();
   // @ts-expect-error: the handle is not public
   map.handle.free();
@@ -80,3 +85,11 @@ window.addEventListener('message', (event: MessageEvent<EmbedHeightMessage>) => 
 });
 
 console.log(use, bytes, widget, wrongTheme);
+
+// The article helper: start, stop, and the message an embed hears.
+const stop: () => void = story({ root: document.body });
+stop();
+const ask: StepMessage = { type: 'alliance-map:step', step: 2 };
+console.log(STEP_ATTRIBUTE, ask.step);
+// @ts-expect-error: the root is a node, not a selector
+story({ root: '#article' });

@@ -64,6 +64,8 @@ codes! {
     ReasoningMisuse = "E027", "reasoning-misuse", Error: "An inferred claim without `reasoning`, or `reasoning` on a claim that is not inferred.";
     DisputeMisuse = "E028", "dispute-misuse", Error: "A disputed claim without `disputed_by`, or `disputed_by` on a claim that is not disputed.";
     ShareRange = "E029", "share-range", Error: "`share_min` above `share_max`, a range beside `share`, or `share_qualifier = \"between\"` written by hand.";
+    NoPath = "E030", "no-path", Error: "A story step's `path` joins two entities that no chain of shown relations joins, or asks for a path past the last one.";
+    UnknownCamera = "E031", "unknown-camera", Error: "A story step's `camera` is not \"fit\", \"all\" or `{ center = \"<entity id>\", zoom = 2 }`.";
     DuplicateRelation = "W001", "duplicate-relation", Warning: "Two relations with the same type, endpoints and role.";
     UnusedSource = "W002", "unused-source", Warning: "A source that nothing cites.";
     ConfusableName = "W003", "confusable-name", Warning: "Two entities whose names look the same but are different text (Unicode's confusables: a Cyrillic letter for a Latin one, an invisible character).";

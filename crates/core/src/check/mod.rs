@@ -8,6 +8,7 @@
 pub mod claims;
 pub mod corrections;
 pub mod reactions;
+pub mod steps;
 pub mod escape;
 pub(crate) mod excerpt;
 pub mod diagnostic;

@@ -98,6 +98,7 @@ pub struct RawFile {
     pub relations: Vec<RawRelation>,
     pub corrections: Vec<RawCorrection>,
     pub reactions: Vec<RawReaction>,
+    pub steps: Vec<super::steps::RawStep>,
 }
 
 /// A `[[reaction]]` before resolution.

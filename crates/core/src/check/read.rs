@@ -11,7 +11,7 @@ use crate::model::vocab::{EntityKind, RelationType, Status};
 use super::claims::read_claim;
 use toml::de::{DeTable, DeValue};
 
-const ROOT_FIELDS: &[&str] = &["dataset", "source", "entity", "relation", "correction", "reaction"];
+const ROOT_FIELDS: &[&str] = &["dataset", "source", "entity", "relation", "correction", "reaction", "step"];
 const META_FIELDS: &[&str] = &["title", "description"];
 const SOURCE_FIELDS: &[&str] = &["id", "publisher", "title", "author", "date", "url", "note", "self_interest", "publisher_entity"];
 const ENTITY_FIELDS: &[&str] = &["id", "name", "aliases", "kind", "country", "wikidata", "sources", "attribute"];
@@ -56,6 +56,9 @@ pub fn read_file(root: &DeTable, root_span: Span, diags: &mut Vec<Diagnostic>) -
     }
     for (i, (t, span)) in section("correction", diags).into_iter().enumerate() {
         file.corrections.extend(super::corrections::read_correction(t, span, i, diags));
+    }
+    for (i, (t, span)) in section("step", diags).into_iter().enumerate() {
+        file.steps.extend(super::steps::read_step(t, span, i, diags));
     }
     if no_entities {
         diags.push(

@@ -9,6 +9,7 @@ use super::raw::{RawClaim, RawFile, RawRelation};
 use super::read::truncate;
 use super::suggest::{Index, Names};
 use crate::check::diagnostic::{has_errors, Code, Diagnostic};
+use crate::model::story::Step;
 use crate::model::{Attribute, Correction, Dataset, Reaction, RelationIx, Entity, EntityIx, Relation, Source, SourceIx};
 use std::collections::HashMap;
 
@@ -145,6 +146,12 @@ pub fn resolve(raw: RawFile, diags: &mut Vec<Diagnostic>) -> Option<Dataset> {
             Some(Reaction { entity: entity_of(&x.entity, &owner, diags)?, market: x.market.clone(), change: x.change, date: x.date, after, sources })
         })
         .collect();
+    let steps: Vec<Step> = {
+        let mut entity = |at: &At<String>, owner: &str, diags: &mut Vec<Diagnostic>| entity_of(at, owner, diags);
+        let mut source = |at: &At<String>, owner: &str, diags: &mut Vec<Diagnostic>| cite(std::slice::from_ref(at), owner, &at.span, diags).first().copied();
+        let mut look = super::steps::Lookups { entity: &mut entity, source: &mut source, relations: &relation_ix };
+        raw.steps.iter().filter_map(|s| super::steps::resolve_step(s, &mut look, diags)).collect()
+    };
     warn_duplicate_relations(&relation_spans, &relations, diags);
     super::identity::warn_uncited(&raw.entities, diags);
     super::names::check_names(&raw.entities, diags);
@@ -169,7 +176,13 @@ pub fn resolve(raw: RawFile, diags: &mut Vec<Diagnostic>) -> Option<Dataset> {
     if has_errors(diags) {
         return None;
     }
-    Some(Dataset { meta: raw.meta, sources, entities, relations, corrections, reactions })
+    let dataset = Dataset { meta: raw.meta, sources, entities, relations, corrections, reactions, steps };
+    // Paths need the whole dataset (and its filters), so they are found last.
+    super::steps::check_paths(&dataset, &raw.steps, diags);
+    if has_errors(diags) {
+        return None;
+    }
+    Some(dataset)
 }
 
 fn check_relation_rules(r: &RawRelation, owner: &str, from: Option<EntityIx>, to: Option<EntityIx>, diags: &mut Vec<Diagnostic>) {

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 /// First bytes of every compiled file.
 pub const MAGIC: &[u8; 4] = b"AMAP";
 /// Bumped whenever the encoding changes; older files are rejected with a message.
-pub const VERSION: u16 = 3;
+pub const VERSION: u16 = 4;
 
 /// A dataset ready to draw.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -121,7 +121,8 @@ pub fn hash_of(bytes: &[u8]) -> Option<u64> {
 /// What the first-frame module needs to draw `compiled` and nothing more:
 /// names and the label each shows, kinds, relation ends, types and statuses
 /// (dashes), the title, and the layout. Sources, attributes, notes, shares,
-/// roles and dates go: the full module brings them after the first frame.
+/// roles, dates and the story's steps (but their number) go: the full
+/// module brings them after the first frame.
 /// The result is still a valid compiled dataset.
 pub fn for_drawing(compiled: &Compiled) -> Compiled {
     let d = &compiled.dataset;
@@ -145,7 +146,9 @@ pub fn for_drawing(compiled: &Compiled) -> Compiled {
             Relation { status: r.status, claim, attributes, ..Relation::bare(r.kind, r.from, r.to, Vec::new()) }
         })
         .collect();
-    Compiled { dataset: Dataset { meta: d.meta.clone(), sources: Vec::new(), entities, relations, corrections: Vec::new(), reactions: Vec::new() }, positions: compiled.positions.clone(), communities: compiled.communities.clone() }
+    // Blank steps: the first frame reserves the story bar's place by their number.
+    let steps = d.steps.iter().map(|_| crate::model::story::Step::default()).collect();
+    Compiled { dataset: Dataset { meta: d.meta.clone(), sources: Vec::new(), entities, relations, corrections: Vec::new(), reactions: Vec::new(), steps }, positions: compiled.positions.clone(), communities: compiled.communities.clone() }
 }
 
 /// Decodes and validates a compiled dataset. Never panics on any input.
@@ -207,10 +210,28 @@ fn validate(c: &Compiled) -> Result<(), DecodeError> {
     if d.reactions.iter().any(|x| x.entity.ix() >= n || !after_ok(&x.after) || x.sources.iter().any(|&i| i.ix() >= s)) {
         return Err(DecodeError::Inconsistent("a market reaction refers past the end of a table".into()));
     }
+    if d.steps.iter().any(|step| !step_in_bounds(step, n, m, s)) {
+        return Err(DecodeError::Inconsistent("a story step refers past the end of a table".into()));
+    }
     for src in &d.sources {
         if src.self_interest.iter().chain(&src.publisher_entity).any(|x| x.ix() >= n) {
             return Err(DecodeError::Inconsistent(message(&[Text("source `"), Text(&src.id), Text("` names a missing entity")])));
         }
     }
     Ok(())
+}
+
+/// Every index a story step holds is within its table.
+fn step_in_bounds(step: &crate::model::story::Step, n: usize, m: usize, s: usize) -> bool {
+    use crate::model::story::{Anchor, Camera};
+    let entities_ok = step.select.iter().chain(&step.highlight).chain(step.path.iter().flat_map(|p| [&p.from, &p.to])).all(|e| e.ix() < n);
+    let camera_ok = match step.camera {
+        Camera::Centre { entity, zoom } => entity.ix() < n && zoom.is_finite() && zoom > 0.0,
+        Camera::Fit | Camera::All => true,
+    };
+    let notes_ok = step.notes.iter().all(|note| match note.anchor {
+        Anchor::Entity(e) => e.ix() < n,
+        Anchor::Relation(r) => r.ix() < m,
+    });
+    entities_ok && camera_ok && notes_ok && step.citations.iter().chain(&step.filter.sources).all(|x| x.ix() < s)
 }

@@ -9,6 +9,7 @@
 pub mod claim;
 pub mod date;
 pub mod graph;
+pub mod story;
 pub mod vocab;
 
 use crate::model::claim::Claim;
@@ -80,6 +81,9 @@ pub struct Dataset {
     pub corrections: Vec<Correction>,
     /// How markets moved on the news (typed, not free text).
     pub reactions: Vec<Reaction>,
+    /// The story an article walks its readers through, step by step.
+    #[serde(with = "story::as_blob")]
+    pub steps: Vec<story::Step>,
 }
 
 /// A `[[reaction]]`: an entity's shares moved on a market after an event.

@@ -3,6 +3,7 @@
 //! untouched; only visibility flags change).
 
 use crate::model::date::PartialDate;
+use crate::model::story::Step;
 use crate::model::{Dataset, Relation, SourceIx};
 use crate::model::vocab::{EntityKind, RelationType, Status};
 
@@ -20,6 +21,22 @@ pub struct Filter {
     /// With `as_of`, also show relations whose date no one states (neither
     /// their own dates nor a dated source): left out unless asked for.
     pub include_undated: bool,
+}
+
+impl Filter {
+    /// What a story step shows: everything its `filter` does not name is
+    /// hidden (an empty list hides nothing), and its `as_of` day, from the
+    /// date's first day as the reader's slider takes it.
+    pub fn for_step(data: &Dataset, step: &Step) -> Filter {
+        let f = &step.filter;
+        Filter {
+            hidden_relation_types: if f.types.is_empty() { Vec::new() } else { RelationType::ALL.iter().copied().filter(|t| !f.types.contains(t)).collect() },
+            hidden_kinds: if f.kinds.is_empty() { Vec::new() } else { EntityKind::ALL.iter().copied().filter(|k| !f.kinds.contains(k)).collect() },
+            hidden_sources: if f.sources.is_empty() { Vec::new() } else { SourceIx::range(data.sources.len()).filter(|s| !f.sources.contains(s)).collect() },
+            as_of: step.as_of.map(|d| d.first_day()),
+            include_undated: false,
+        }
+    }
 }
 
 /// Where a relation stands on a day of the as-of view.

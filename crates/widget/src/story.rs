@@ -1,0 +1,54 @@
+//! The story's half of the facade (full module): the steps as the widget
+//! shows them (`www/steps.js` applies each through the reader's own
+//! calls), a step's highlights, and where its camera goes.
+
+use crate::full::to_js;
+use crate::MapHandle;
+use alliance_map::display::story::steps_view;
+use alliance_map::model::EntityIx;
+use alliance_map::scene::story::StepCamera;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+/// Where a step's camera goes, for `www/steps.js`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct CameraView {
+    /// "fit" (the box), "all" (the whole map) or "centre" (x, y at zoom times the whole map's fit).
+    kind: &'static str,
+    bounds: Option<[f32; 4]>,
+    x: Option<f32>,
+    y: Option<f32>,
+    zoom: Option<f32>,
+}
+
+#[wasm_bindgen]
+impl MapHandle {
+    /// Every step: `[{number, count, title, parts: [{text, cite}], citations,
+    /// select, path: {from, to, index}, highlight, hiddenTypes, hiddenKinds,
+    /// hiddenSources, asOf, notes: [{entity, about, text}], shows}]`.
+    pub fn steps(&self) -> Result<JsValue, JsError> {
+        to_js(&steps_view(&self.scene.data, self.scene.adjacency()))
+    }
+
+    /// Draws these entities in focus, the rest faded (empty: none).
+    #[wasm_bindgen(js_name = setHighlight)]
+    pub fn set_highlight(&mut self, entities: &[u32]) {
+        let n = self.scene.radii.len() as u32;
+        let list: Vec<EntityIx> = entities.iter().filter(|&&e| e < n).map(|&e| EntityIx(e)).collect();
+        self.scene.set_highlight(&list);
+    }
+
+    /// Where step `i`'s camera goes once the step is applied (its path found):
+    /// `{kind: "fit", bounds}`, `{kind: "all"}` or `{kind: "centre", x, y, zoom}`.
+    #[wasm_bindgen(js_name = stepCamera)]
+    pub fn step_camera(&self, i: u32) -> Result<JsValue, JsError> {
+        let step = self.scene.data.steps.get(i as usize).ok_or_else(|| JsError::new(&format!("stepCamera: no step {i}")))?;
+        let view = match self.scene.step_camera(step) {
+            StepCamera::Fit { bounds, .. } => CameraView { kind: "fit", bounds: Some(bounds), x: None, y: None, zoom: None },
+            StepCamera::All => CameraView { kind: "all", bounds: None, x: None, y: None, zoom: None },
+            StepCamera::Centre { x, y, zoom } => CameraView { kind: "centre", bounds: None, x: Some(x), y: Some(y), zoom: Some(zoom) },
+        };
+        to_js(&view)
+    }
+}
