@@ -88,6 +88,25 @@ fn a_steps_picture_fades_the_rest_and_carries_its_caption_and_sources() {
 }
 
 #[test]
+fn a_steps_notes_are_placed_on_the_map_beside_what_they_are_about_in_its_picture() {
+    let mut scene = seed_scene();
+    let w = widths(&scene);
+    let list = step_figure(&mut scene, 1, 960.0, 600.0, &w, 16.0, LIGHT).expect("step 2");
+    let notes: Vec<(f32, f32)> = list.shapes.iter().filter_map(|s| if let Shape::Label { x, y, lines, .. } = s { (lines[0] == "Note: Initiator, founding member and the article's publisher").then_some((*x, *y)) } else { None }).collect();
+    assert_eq!(notes.len(), 1, "step 2's note is drawn once");
+    assert!(scene.notes().len() == 1 && scene.notes()[0].text.starts_with("Note: "), "the scene keeps the step's note for the label pass");
+    // Beside JW Insights: within a few label heights of its circle.
+    let jw = scene.find("jw-insights").unwrap().ix();
+    let step = scene.data.steps[1].clone();
+    let view = alliance_map::display::story::step_viewport(&scene, scene.step_camera(&step), 960.0, 600.0);
+    let node = ((scene.positions[2 * jw] - view.x) * view.zoom, (scene.positions[2 * jw + 1] - view.y) * view.zoom + list.map[1]);
+    let width = alliance_map::display::figure::text_width(&scene.notes()[0].text, 12.0);
+    // From the circle's edge, not its centre.
+    let gap = (notes[0].0 - node.0).max(node.0 - (notes[0].0 + width)).max(0.0) - scene.radii[jw] * view.zoom;
+    assert!(gap < 48.0 && (notes[0].1 - node.1).abs() < 80.0, "the note's box sits by JW Insights' circle: {gap} px across, {} px down", notes[0].1 - node.1);
+}
+
+#[test]
 fn the_first_frame_reads_only_how_many_steps_there_are_and_the_full_form_all_of_them() {
     let compiled = alliance_map::pipeline::compile(crate::seed::seed(), &Default::default());
     let cut = for_drawing(&compiled);

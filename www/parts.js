@@ -35,7 +35,7 @@ import { LABEL_LINE_PX } from './render.js';
  * finds what is under a point, `theme()` the resolved colours, `drawn()`
  * what the last frame drew. Returns what the widget calls.
  */
-export function attachParts({ handle, views, viewport, dom, uid, container, deepLink, layout, signal, on, emit, guard, own, pick, theme, drawn }) {
+export function attachParts({ handle, views, viewport, dom, uid, container, deepLink, layout, signal, on, emit, guard, own, pick, theme, drawn, showNotes }) {
   const { canvas, panel, stage } = dom;
   const entities = handle.entities();
   // Repeated text is said again (a screen reader skips an unchanged live region).
@@ -45,7 +45,7 @@ export function attachParts({ handle, views, viewport, dom, uid, container, deep
   attachSheet({ panel, stage, canvas, uid, deepLink, viewport, views, on, select, signal });
   const reader = new Reader({ handle, views, selected, on, emit, settle: () => viewport.settle() });
   const paths = buildPathFinder({ id: `${uid}-paths`, handle, reader, entities, views, viewport, stage, container, selected, select, announce, signal });
-  const steps = own(attachSteps({ handle, views, reader, select, viewport, container, slot: dom.stepsBar, uid, announce, emit, guard, signal }) || {});
+  const steps = own(attachSteps({ handle, views, reader, select, viewport, container, slot: dom.stepsBar, uid, announce, showNotes, emit, guard, signal }) || {});
   const textView = new TextView({ uid, handle, views, container, selected, select, steps, on, emit, signal });
   own(attachEntityList({ handle, entities, reader, selected, canvas, uid, on, guard, signal }));
   const controls = own(buildControls({ uid, handle, reader, paths, on, emit, toggleText: () => textView.toggle(), signal }));

@@ -81,10 +81,11 @@ function caption(step) {
  * The story of `handle`'s map, if it has one (else null), in the bar
  * `slot` that frame.js drew (see storyBar there); `select`, `reader` and `viewport` apply a step; `announce` speaks
  * it; `emit('step', {index, fromHistory})` tells the parts (deep links, the
- * text view) and a `stepchange` DOM event the page. Listeners end with
+ * text view) and a `stepchange` DOM event the page; `showNotes(show,
+ * texts)` measures a step's notes for the label pass. Listeners end with
  * `signal`; the disposer stops a camera move.
  */
-export function attachSteps({ handle, views, reader, select, viewport, container, slot, uid, announce, emit, guard, signal }) {
+export function attachSteps({ handle, views, reader, select, viewport, container, slot, uid, announce, showNotes, emit, guard, signal }) {
   const count = handle.stepCount;
   if (!count || !slot) return null;
   const steps = handle.steps();
@@ -143,6 +144,7 @@ export function attachSteps({ handle, views, reader, select, viewport, container
       const s = steps[i];
       if (!s) {
         handle.setHighlight(new Uint32Array(0));
+        showNotes((widths) => handle.setStepNotes(undefined, widths), []);
         reader.clearPath({ fromHistory: true });
         reader.setFilter({ hiddenTypes: new Set(), hiddenKinds: new Set(), hiddenSources: new Set(), date: null, undated: false, near: 0 }, { fromHistory: true });
         select(undefined, 0, { fromHistory: true });
@@ -154,6 +156,7 @@ export function attachSteps({ handle, views, reader, select, viewport, container
         if (s.path) reader.findPaths(s.path.from, s.path.to, { index: s.path.index, fromHistory: true });
         else reader.clearPath({ fromHistory: true });
         handle.setHighlight(Uint32Array.from(s.highlight));
+        showNotes((widths) => handle.setStepNotes(i, widths), s.notes.map((n) => n.label));
         // The caption first: the camera fits the subject above the bar it makes.
         sync();
         moveCamera(stepCamera(viewport, handle.stepCamera(i), bar.offsetHeight + 8), instant);

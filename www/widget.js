@@ -35,6 +35,8 @@ export class Widget {
     this.listeners = {};
     this.views = new Views(handle, memory);
     this.names = handle.labels();
+    // What the placed labels say: the names, then a story step's notes (placed labels from nodeCount on).
+    this.drawNames = this.names;
     this.labelCamera = null;
     this.lastDrawn = { nodes: 0, edges: 0, labels: 0 };
     this.viewport = this.own(new Viewport(() => this.handle.bounds(), (settled) => this.draw(settled), () => this.emitView()));
@@ -109,6 +111,7 @@ export class Widget {
       pick: (x, y, tolerancePx) => this.pickAt(x, y, tolerancePx),
       theme: () => this.theme(),
       drawn: () => ({ items: this.lastDrawn, labels: this.shownLabels || [] }),
+      showNotes: (widths, texts) => this.showNotes(widths, texts),
     };
   }
 
@@ -279,7 +282,7 @@ export class Widget {
     }
     const ctx = this.canvas.getContext('2d');
     ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
-    this.lastDrawn = drawFrame(ctx, v, cam, width, height, labels, this.names, this.theme(), this.parts ? this.parts.ring() : -1);
+    this.lastDrawn = drawFrame(ctx, v, cam, width, height, labels, this.drawNames, this.theme(), this.parts ? this.parts.ring() : -1);
     if (!this.firstFrameMarked) {
       // For benchmarks and monitoring: when the map first showed (performance timeline).
       this.firstFrameMarked = true;
@@ -287,7 +290,20 @@ export class Widget {
     }
     this.shownLabels = [];
     // As one line, the way the name reads (a long label is drawn on two).
-    for (let k = 0; k < labels.length; k += LABEL_STRIDE) this.shownLabels.push(this.names[labels[k]].replace('\n', ' '));
+    for (let k = 0; k < labels.length; k += LABEL_STRIDE) this.shownLabels.push(this.drawNames[labels[k]].replace('\n', ' '));
+  }
+
+  /**
+   * A story step's notes, for the label pass to place and the canvas to
+   * draw: `show(widths)` hands the wasm their measured widths (`texts`: what
+   * each says). Once per step, so the names are copied once, not per frame.
+   */
+  showNotes(show, texts) {
+    const ctx = this.canvas.getContext('2d');
+    ctx.font = LABEL_FONT;
+    show(Float32Array.from(texts, (t) => ctx.measureText(t).width));
+    this.drawNames = texts.length ? this.names.concat(texts) : this.names;
+    this.viewport.settle();
   }
 
   theme() {

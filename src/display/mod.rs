@@ -138,8 +138,13 @@ pub fn display_list_with(scene: &Scene, view: Viewport, widths: &[f32], line_hei
     }
     let placed = place_labels(scene, widths, line_height, view);
     shapes.extend(placed.iter().filter_map(|p| p.leader).map(|[x1, y1, x2, y2]| Shape::Leader { x1, y1, x2, y2 }));
+    let n = scene.radii.len();
     for p in placed {
-        let lines = scene.data.entity(EntityIx(p.entity)).label_text().split('\n').map(String::from).collect();
+        // From n on, a story step's notes (scene::labels::place_notes).
+        let lines = match scene.notes().get((p.entity as usize).wrapping_sub(n)) {
+            Some(note) if p.entity as usize >= n => vec![note.text.clone()],
+            _ => scene.data.entity(EntityIx(p.entity)).label_text().split('\n').map(String::from).collect(),
+        };
         shapes.push(Shape::Label { x: p.x, y: p.y, lines, line_height });
     }
     for &s in caption.iter().flat_map(|c| &c.cites) {

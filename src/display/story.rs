@@ -14,7 +14,7 @@ use crate::query::paths::{shortest_paths_within, Path};
 use crate::display::style::Theme;
 use crate::display::{display_list_with, fit_view, Caption, DisplayList};
 use crate::scene::labels::Viewport;
-use crate::scene::story::{StepCamera, PATHS};
+use crate::scene::story::{note_text, StepCamera, PATHS};
 use crate::scene::Scene;
 use serde::Serialize;
 
@@ -48,6 +48,8 @@ pub struct NoteView {
     pub about: String,
     /// The note.
     pub text: String,
+    /// As the map draws it beside what it is about ("Note: …").
+    pub label: String,
 }
 
 /// One step, for the widget: the caption and the choices it applies.
@@ -157,10 +159,10 @@ pub fn notes(data: &Dataset, step: &Step) -> Vec<NoteView> {
     step.notes
         .iter()
         .map(|n| match n.anchor {
-            Anchor::Entity(e) => NoteView { entity: e, about: data.entity(e).name.clone(), text: n.text.clone() },
+            Anchor::Entity(e) => NoteView { entity: e, about: data.entity(e).name.clone(), text: n.text.clone(), label: note_text(&n.text) },
             Anchor::Relation(r) => {
                 let rel = &data.relations[r.ix()];
-                NoteView { entity: rel.from, about: format!("{} → {}", data.entity(rel.from).name, data.entity(rel.to).name), text: n.text.clone() }
+                NoteView { entity: rel.from, about: format!("{} → {}", data.entity(rel.from).name, data.entity(rel.to).name), text: n.text.clone(), label: note_text(&n.text) }
             }
         })
         .collect()
@@ -215,6 +217,9 @@ pub fn step_viewport(scene: &Scene, camera: StepCamera, width: f32, height: f32)
 /// the figure's own citations). The scene keeps the step's state.
 pub fn step_figure(scene: &mut Scene, i: usize, width: f32, height: f32, widths: &[f32], line_height: f32, theme: Theme) -> Option<DisplayList> {
     let camera = scene.show_step(i)?;
+    // The figure's notes at its label size (no font metrics here: the figure's estimate).
+    let note_widths: Vec<f32> = scene.data.steps[i].notes.iter().map(|n| crate::display::figure::text_width(&crate::scene::story::note_text(&n.text), 12.0)).collect();
+    scene.set_step_notes(Some(i), &note_widths);
     let data = &scene.data;
     let step = &data.steps[i];
     let text: String = segments(&step.text)

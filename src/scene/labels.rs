@@ -3,7 +3,7 @@
 //! Greedy in priority order (selection, hover focus, then degree), trying sixteen
 //! positions around each node; all in screen pixels, where text has a fixed size.
 
-use crate::scene::spatial::segment_distance2;
+use crate::scene::label_spots::{find_spot, Avoid, Node, Obstacles, Rect};
 use crate::scene::{emphasis, Scene};
 
 /// Screen-space view used for placement.
@@ -21,7 +21,8 @@ pub struct Viewport {
     pub height: f32,
 }
 
-/// A placed label: which entity, and the left end of its text's middle line
+/// A placed label: which entity (or, from the entity count n on, which of
+/// a story step's notes: n + j), and the left end of its text's middle line
 /// in screen pixels.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct PlacedLabel {
@@ -36,121 +37,11 @@ pub struct PlacedLabel {
     pub leader: Option<[f32; 4]>,
 }
 
-#[derive(Clone, Copy)]
-struct Rect {
-    x0: f32,
-    y0: f32,
-    x1: f32,
-    y1: f32,
-}
-
-impl Rect {
-    fn around(s: [f32; 4]) -> Rect {
-        Rect { x0: s[0].min(s[2]), y0: s[1].min(s[3]), x1: s[0].max(s[2]), y1: s[1].max(s[3]) }
-    }
-    /// Whether a segment passes through the box (Liang–Barsky clipping).
-    fn crosses(&self, s: [f32; 4]) -> bool {
-        let (dx, dy) = (s[2] - s[0], s[3] - s[1]);
-        let (mut t0, mut t1) = (0.0f32, 1.0f32);
-        for (p, q) in [(-dx, s[0] - self.x0), (dx, self.x1 - s[0]), (-dy, s[1] - self.y0), (dy, self.y1 - s[1])] {
-            if p == 0.0 {
-                if q < 0.0 {
-                    return false;
-                }
-            } else {
-                let t = q / p;
-                if p < 0.0 { t0 = t0.max(t) } else { t1 = t1.min(t) }
-            }
-        }
-        t0 < t1
-    }
-    fn overlaps(&self, o: &Rect) -> bool {
-        self.x0 < o.x1 && o.x0 < self.x1 && self.y0 < o.y1 && o.y0 < self.y1
-    }
-    fn hits_circle(&self, cx: f32, cy: f32, r: f32) -> bool {
-        // max/min rather than clamp: clamp's NaN assertion drags a float formatter into the wasm.
-        let nx = cx.max(self.x0).min(self.x1);
-        let ny = cy.max(self.y0).min(self.y1);
-        (nx - cx) * (nx - cx) + (ny - cy) * (ny - cy) < r * r
-    }
-}
-
-/// Screen-space buckets of obstacles (node circles and placed label boxes).
-struct Obstacles {
-    cell: f32,
-    cols: i32,
-    rows: i32,
-    /// x, y, radius, and whether the node is faded (drawn faint).
-    circles: Vec<Vec<(f32, f32, f32, bool)>>,
-    rects: Vec<Vec<Rect>>,
-    segments: Vec<Vec<[f32; 4]>>,
-}
-
-impl Obstacles {
-    fn new(width: f32, height: f32) -> Obstacles {
-        let cell = 48.0;
-        let cols = (width / cell).ceil().max(1.0) as i32 + 2;
-        let rows = (height / cell).ceil().max(1.0) as i32 + 2;
-        let cells = (cols * rows) as usize;
-        Obstacles { cell, cols, rows, circles: vec![Vec::new(); cells], rects: vec![Vec::new(); cells], segments: vec![Vec::new(); cells] }
-    }
-
-    fn cells(&self, r: &Rect) -> impl Iterator<Item = usize> + '_ {
-        let c = |v: f32, max: i32| ((v / self.cell).floor() as i32 + 1).clamp(0, max - 1);
-        let (x0, x1) = (c(r.x0, self.cols), c(r.x1, self.cols));
-        let (y0, y1) = (c(r.y0, self.rows), c(r.y1, self.rows));
-        (y0..=y1).flat_map(move |y| (x0..=x1).map(move |x| (y * self.cols + x) as usize))
-    }
-
-    fn add_circle(&mut self, x: f32, y: f32, r: f32, faded: bool) {
-        let bbox = Rect { x0: x - r, y0: y - r, x1: x + r, y1: y + r };
-        let cells: Vec<usize> = self.cells(&bbox).collect();
-        for c in cells {
-            self.circles[c].push((x, y, r, faded));
-        }
-    }
-
-    fn add_rect(&mut self, r: Rect) {
-        let cells: Vec<usize> = self.cells(&r).collect();
-        for c in cells {
-            self.rects[c].push(r);
-        }
-    }
-
-    fn add_segment(&mut self, s: [f32; 4]) {
-        let cells: Vec<usize> = self.cells(&Rect::around(s)).collect();
-        for c in cells {
-            self.segments[c].push(s);
-        }
-    }
-
-    /// No placed label, leader line or node circle (of the nodes `avoid`
-    /// names) in the box.
-    fn free(&self, r: &Rect, avoid: Avoid) -> bool {
-        self.cells(r).all(|c| {
-            self.rects[c].iter().all(|o| !r.overlaps(o))
-                && self.circles[c].iter().all(|&(x, y, rad, faded)| !avoid.counts(faded) || !r.hits_circle(x, y, rad))
-                && self.segments[c].iter().all(|&s| !r.crosses(s))
-        })
-    }
-
-    /// A leader line would cross no other node's circle and no placed label
-    /// (its own node, centred at `own`, excepted).
-    fn segment_free(&self, s: [f32; 4], own: (f32, f32)) -> bool {
-        self.cells(&Rect::around(s)).all(|c| {
-            self.rects[c].iter().all(|o| !o.crosses(s))
-                && self.circles[c].iter().all(|&(x, y, rad, _)| (x, y) == own || segment_distance2((x, y), (s[0], s[1]), (s[2], s[3])) >= rad * rad)
-        })
-    }
-}
-
 /// Labels this far down the priority order (selection, path, then degree)
 /// search rings further out and take a leader line when the near spots are
 /// taken: the hubs that a ring of neighbours' circles surrounds. The rest
 /// try only the sixteen near spots, so a 10,000-entity frame stays a few ms.
 const FAR_SEARCH_RANK: usize = 200;
-/// Rings beyond the near two, each a line height further out.
-const FAR_RINGS: usize = 3;
 
 /// Places labels. `widths[e]` is the text width of entity `e`'s label in CSS
 /// px (its longer line when it has two: `Entity::label_text`); `height` the
@@ -180,6 +71,9 @@ pub fn place_labels_around(scene: &Scene, widths: &[f32], height: f32, view: Vie
         }
     }
     let mut placed: Vec<PlacedLabel> = Vec::new();
+    // Only a reader's module shows a story; the first frame's wasm carries no note code.
+    #[cfg(feature = "story")]
+    place_notes(scene, height, view, &mut obstacles, &mut placed);
     let mut done = vec![false; n];
     let mut rank = 0;
     // Communities named so far, while their heads take turns (`group_heads`).
@@ -224,47 +118,21 @@ pub fn place_labels_around(scene: &Scene, widths: &[f32], height: f32, view: Vie
     placed
 }
 
-/// The first free spot for a node's label inside `frame`: the sixteen near
-/// ones, then (with `far`) the rings further out, whose leader line must
-/// cross no other node or label. One loop over candidate numbers, not
-/// iterator chains: this runs in the first-frame wasm, where each chain
-/// cost code size.
-fn find_spot(node: &Node, obstacles: &Obstacles, frame: &Rect, avoid: Avoid, far: bool) -> Option<(Rect, Option<[f32; 4]>)> {
-    let count = if far { 16 + 16 * FAR_RINGS } else { 16 };
-    for i in 0..count {
-        let b = candidate(node, i);
-        let inside = b.x0 >= frame.x0 && b.y0 >= frame.y0 && b.x1 <= frame.x1 && b.y1 <= frame.y1;
-        if !inside || !obstacles.free(&b, avoid) {
-            continue;
-        }
-        if i < 16 {
-            return Some((b, None));
-        }
-        let l = leader(node, &b);
-        if obstacles.segment_free(l, (node.x, node.y)) {
-            return Some((b, Some(l)));
-        }
-    }
-    None
-}
-
-/// Which node circles a label box must keep clear of.
-#[derive(Clone, Copy)]
-enum Avoid {
-    /// Every node.
-    Nodes,
-    /// Nodes that are not faded.
-    ShownNodes,
-    /// None (only other labels and leader lines).
-    NoNodes,
-}
-
-impl Avoid {
-    fn counts(self, faded: bool) -> bool {
-        match self {
-            Avoid::Nodes => true,
-            Avoid::ShownNodes => !faded,
-            Avoid::NoNodes => false,
+/// A story step's notes (`Scene::set_notes`) claim their spots first, beside
+/// what they are about, over nodes if they must: a note is what the step
+/// asks the reader to see. Each is placed as label `n + j` (n entities).
+#[cfg(feature = "story")]
+fn place_notes(scene: &Scene, height: f32, view: Viewport, obstacles: &mut Obstacles, placed: &mut Vec<PlacedLabel>) {
+    let frame = Rect { x0: 0.0, y0: 0.0, x1: view.width, y1: view.height };
+    for (j, note) in scene.notes.iter().enumerate() {
+        let node = Node { x: (note.x - view.x) * view.zoom, y: (note.y - view.y) * view.zoom, r: note.r * view.zoom, w: note.width, h: height };
+        let spot = find_spot(&node, obstacles, &frame, Avoid::Nodes, true).or_else(|| find_spot(&node, obstacles, &frame, Avoid::NoNodes, true));
+        if let Some((b, l)) = spot {
+            obstacles.add_rect(b);
+            if let Some(l) = l {
+                obstacles.add_segment(l);
+            }
+            placed.push(PlacedLabel { entity: (scene.radii.len() + j) as u32, x: b.x0, y: (b.y0 + b.y1) / 2.0, leader: l });
         }
     }
 }
@@ -308,76 +176,13 @@ fn priority(scene: &Scene) -> impl Iterator<Item = (u32, Turn)> + '_ {
     rest.map(|e| (e, Turn::Own)).chain(heads).chain(last_tries).chain(group(emphasis::NORMAL).map(|e| (e, Turn::Own)))
 }
 
-/// A node on screen and its label's size, CSS px.
-struct Node {
-    x: f32,
-    y: f32,
-    r: f32,
-    w: f32,
-    h: f32,
-}
-
-/// Sixteen directions, (cos, sin) every 22.5° clockwise from 3 o'clock
-/// (y grows downwards): a table, since sin and cos would grow the
-/// first-frame wasm by kilobytes.
-const DIRECTIONS: [(f32, f32); 16] = [
-    (1.0, 0.0),
-    (0.92388, 0.38268),
-    (0.70711, 0.70711),
-    (0.38268, 0.92388),
-    (0.0, 1.0),
-    (-0.38268, 0.92388),
-    (-0.70711, 0.70711),
-    (-0.92388, 0.38268),
-    (-1.0, 0.0),
-    (-0.92388, -0.38268),
-    (-0.70711, -0.70711),
-    (-0.38268, -0.92388),
-    (0.0, -1.0),
-    (0.38268, -0.92388),
-    (0.70711, -0.70711),
-    (0.92388, -0.38268),
-];
-
-/// The label box whose nearest point to the node's centre lies `d` away in
-/// direction `(c, s)`: left-aligned to the right of the node, right-aligned
-/// to its left, centred above and below.
-fn box_at(n: &Node, d: f32, (c, s): (f32, f32)) -> Rect {
-    let (px, py) = (n.x + d * c, n.y + d * s);
-    let x0 = if c > 0.38 { px } else if c < -0.38 { px - n.w } else { px - n.w / 2.0 };
-    let y0 = if s > 0.38 { py } else if s < -0.38 { py - n.h } else { py - n.h / 2.0 };
-    Rect { x0, y0, x1: x0 + n.w, y1: y0 + n.h }
-}
-
-/// Candidate `i` for a node's label. 0-15: right, left, above, below, then
-/// the diagonals, then the same ring a line further out: where a reader
-/// looks for a node's name first. From 16: rings further out, sixteen
-/// directions each, nearest first (a label with a leader line).
-fn candidate(n: &Node, i: usize) -> Rect {
-    const PAD: f32 = 3.0;
-    // Right, left, above, below, then up-right, down-right, up-left, down-left.
-    const NEAR: [usize; 8] = [0, 8, 12, 4, 14, 2, 10, 6];
-    if i < 16 {
-        let extra = if i < 8 { 0.0 } else { n.h };
-        return box_at(n, n.r + PAD + extra, DIRECTIONS[NEAR[i % 8]]);
-    }
-    let ring = (i - 16) / 16 + 1;
-    box_at(n, n.r + PAD + n.h * (1.0 + ring as f32), DIRECTIONS[i % 16])
-}
-
-/// The leader from the node's circle to the nearest point of its label box.
-fn leader(n: &Node, b: &Rect) -> [f32; 4] {
-    let (bx, by) = (n.x.max(b.x0).min(b.x1), n.y.max(b.y0).min(b.y1));
-    let (dx, dy) = (bx - n.x, by - n.y);
-    let len = (dx * dx + dy * dy).sqrt().max(1e-3);
-    [n.x + dx / len * (n.r + 1.0), n.y + dy / len * (n.r + 1.0), bx, by]
-}
-
 /// Quality figure for tests: pairs of placed labels that overlap each other,
 /// plus labels that overlap a node circle.
 pub fn count_label_overlaps(scene: &Scene, widths: &[f32], height: f32, view: Viewport, placed: &[PlacedLabel]) -> usize {
     let rects: Vec<Rect> = placed
         .iter()
+        // Names only: a story step's notes (from the entity count on) have no entity's widths.
+        .filter(|p| (p.entity as usize) < scene.radii.len())
         .map(|p| {
             let h = height * f32::from(scene.label_lines[p.entity as usize]);
             Rect { x0: p.x, y0: p.y - h / 2.0, x1: p.x + widths[p.entity as usize], y1: p.y + h / 2.0 }

@@ -7,6 +7,7 @@
 
 pub mod drawing;
 pub mod labels;
+mod label_spots;
 mod legend;
 mod listing;
 mod placement;
@@ -117,6 +118,8 @@ pub struct Scene {
     path: Option<Path>,
     /// A story step's highlighted entities (`story.rs`), drawn in focus.
     highlighted: Vec<EntityIx>,
+    /// A story step's notes, placed by the label pass before any name.
+    pub(crate) notes: Vec<story::NoteLabel>,
 }
 
 impl Scene {
@@ -167,6 +170,7 @@ impl Scene {
             area: None,
             path: None,
             highlighted: Vec::new(),
+            notes: Vec::new(),
         }
     }
 

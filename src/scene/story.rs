@@ -35,7 +35,56 @@ pub enum StepCamera {
     },
 }
 
+/// A note as the label pass places it: beside a circle at (x, y) of
+/// radius r (world units: an entity, or a relation's midpoint), `width`
+/// CSS px of one line of `text`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NoteLabel {
+    /// World x of what it is beside.
+    pub x: f32,
+    /// World y.
+    pub y: f32,
+    /// The radius to keep clear of, world units.
+    pub r: f32,
+    /// The text's width, CSS px.
+    pub width: f32,
+    /// What it says, as drawn.
+    pub text: String,
+}
+
+/// What a note's label says: marked as a note, so it is not read as a name.
+pub fn note_text(text: &str) -> String {
+    format!("Note: {text}")
+}
+
 impl Scene {
+    /// The notes of step `i` (none past the last), `widths[j]` CSS px each
+    /// (of [`note_text`]), for the label pass to place until the next call.
+    pub fn set_step_notes(&mut self, i: Option<usize>, widths: &[f32]) {
+        use crate::model::story::Anchor;
+        let notes = i.and_then(|i| self.data.steps.get(i)).map(|s| s.notes.clone()).unwrap_or_default();
+        self.notes = notes
+            .iter()
+            .enumerate()
+            .map(|(j, note)| {
+                let ((x, y), r) = match note.anchor {
+                    Anchor::Entity(e) => (self.point(e.ix()), self.radii[e.ix()]),
+                    Anchor::Relation(rel) => {
+                        let rel = &self.data.relations[rel.ix()];
+                        let ((ax, ay), (bx, by)) = (self.point(rel.from.ix()), self.point(rel.to.ix()));
+                        (((ax + bx) / 2.0, (ay + by) / 2.0), 2.0)
+                    }
+                };
+                NoteLabel { x, y, r, width: widths.get(j).copied().unwrap_or(0.0), text: note_text(&note.text) }
+            })
+            .collect();
+    }
+
+    /// The notes the label pass places now.
+    pub fn notes(&self) -> &[NoteLabel] {
+        &self.notes
+    }
+
     /// Draws `entities` in focus and fades the rest (none: no highlights).
     pub fn set_highlight(&mut self, entities: &[EntityIx]) {
         self.highlighted = entities.iter().copied().filter(|e| e.ix() < self.node_visible.len()).collect();

@@ -218,7 +218,10 @@ test('the step bar: Next and Previous, Left and Right while it has the focus, re
     assert.match(await bar.locator('.am-step-text').textContent(), /expected to hold up to 40% of it \[1\]/, 'the caption keeps the hedge and cites its source');
     assert.equal(await bar.locator('.am-step-cite').getAttribute('aria-label'), 'source: “Huawei\'s Strategic Move into Smart Vehicle Joint Venture”');
     assert.match(await bar.locator('.am-step-notes').textContent(), /Changan Automobile → Huawei–Changan smart-car venture: Expected to hold up to 40%/);
-    const live = await page.evaluate(() => document.querySelector('#map').allianceMap.state().live);
+    await nextFrames(page, 3);
+    const shown = await page.evaluate(() => document.querySelector('#map').allianceMap.state());
+    assert.ok(shown.labels.includes('Note: Expected to hold up to 40%'), `the step's note is placed on the map beside the stake: ${shown.labels.join(', ')}`);
+    const live = shown.live;
     assert.match(live, /^Step 3 of 6: Huawei and Changan plan a smart-car venture\. .*Selected: Huawei–Changan smart-car venture\./, live);
     await page.keyboard.press('ArrowLeft');
     await page.waitForFunction(() => document.querySelector('#map').allianceMap.currentStep === 2);

@@ -39,6 +39,14 @@ impl MapHandle {
         self.scene.set_highlight(&list);
     }
 
+    /// The notes of step `i` (undefined: none) for the label pass to place
+    /// first, `widths[j]` the CSS px of note j's label (`steps()[i].notes[j].label`);
+    /// placed labels from `nodeCount` on are notes.
+    #[wasm_bindgen(js_name = setStepNotes)]
+    pub fn set_step_notes(&mut self, i: Option<u32>, widths: &[f32]) {
+        self.scene.set_step_notes(i.map(|i| i as usize), widths);
+    }
+
     /// Where step `i`'s camera goes once the step is applied (its path found):
     /// `{kind: "fit", bounds}`, `{kind: "all"}` or `{kind: "centre", x, y, zoom}`.
     #[wasm_bindgen(js_name = stepCamera)]
