@@ -1,15 +1,17 @@
 //! What changed between two versions of a dataset, in words a reader of
 //! the map follows (`alliance-map diff old.toml new.toml`): entities,
 //! facts, relations (as their sentences) and sources added, removed or
-//! changed. Entities and sources are matched by id; relations by id, or by
-//! type, ends and role when they have none.
+//! changed, and the reactions, corrections and story steps (`diff_more.rs`).
+//! Entities and sources are matched by id; relations by id, or by type,
+//! ends and role when they have none.
 
 use crate::display::claim::fact_claim;
 use crate::display::sentence::{humanize, relation_sentence};
 use crate::model::{Dataset, Entity, Relation, Source};
 use std::collections::HashMap;
 
-/// One line per change, in the order: dataset, sources, entities, relations.
+/// One line per change, in the order: dataset, sources, entities,
+/// relations, market reactions, corrections, story steps (`diff_more`).
 pub fn diff(old: &Dataset, new: &Dataset) -> Vec<String> {
     let mut out = Vec::new();
     if old.meta.title != new.meta.title {
@@ -21,6 +23,9 @@ pub fn diff(old: &Dataset, new: &Dataset) -> Vec<String> {
     by_id(&old.sources, &new.sources, |s| &s.id, &mut out, "source", |s| source_name(s), source_changes);
     by_id(&old.entities, &new.entities, |e| &e.id, &mut out, "entity", |e| e.name.clone(), |a, b, out| entity_changes(old, new, a, b, out));
     relation_changes(old, new, &mut out);
+    super::diff_more::reaction_changes(old, new, &mut out);
+    super::diff_more::correction_changes(old, new, &mut out);
+    super::diff_more::step_changes(old, new, &mut out);
     out.iter().map(|l| plain(l)).collect()
 }
 

@@ -66,8 +66,9 @@ fn section(data: &Dataset, bound: Bound, full_page: Option<&str>) -> String {
         );
     }
     super::story::steps_html(&mut out, data, &adjacency, &mut cited);
+    let reactions = ReactionIndex::new(data);
     for &i in &listed {
-        entity_html(&mut out, data, &adjacency, i, bound.ties, full_page, &mut cited);
+        entity_html(&mut out, data, &adjacency, &reactions, i, bound.ties, full_page, &mut cited);
     }
     sources_html(&mut out, data, &cited, full_page.is_some());
     out.push_str("</section>");
@@ -85,11 +86,43 @@ fn listed_entities(data: &Dataset, adjacency: &Adjacency, limit: usize, cut: boo
     order
 }
 
-pub(super) fn entity_html(out: &mut String, data: &Dataset, adjacency: &Adjacency, i: u32, ties: usize, full_page: Option<&str>, cited: &mut [bool]) {
+/// Each entity's market reactions, indexed once per page (CSR: the
+/// reactions of entity e are `order[start[e]..start[e + 1]]`), so listing
+/// 200,000 entities does not scan every reaction for each.
+pub(super) struct ReactionIndex {
+    start: Vec<u32>,
+    order: Vec<u32>,
+}
+
+impl ReactionIndex {
+    pub(super) fn new(data: &Dataset) -> ReactionIndex {
+        let mut start = vec![0u32; data.entities.len() + 1];
+        for x in &data.reactions {
+            start[x.entity.ix() + 1] += 1;
+        }
+        for e in 0..data.entities.len() {
+            start[e + 1] += start[e];
+        }
+        let mut next = start.clone();
+        let mut order = vec![0u32; data.reactions.len()];
+        for (i, x) in data.reactions.iter().enumerate() {
+            order[next[x.entity.ix()] as usize] = i as u32;
+            next[x.entity.ix()] += 1;
+        }
+        ReactionIndex { start, order }
+    }
+
+    fn of(&self, e: u32) -> &[u32] {
+        &self.order[self.start[e as usize] as usize..self.start[e as usize + 1] as usize]
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+pub(super) fn entity_html(out: &mut String, data: &Dataset, adjacency: &Adjacency, reactions: &ReactionIndex, i: u32, ties: usize, full_page: Option<&str>, cited: &mut [bool]) {
     let e = &data.entities[i as usize];
     let who = if e.sources.is_empty() { " (not stated by a source)".to_string() } else { citation_html(data, &e.sources, cited) };
     let _ = writeln!(out, "<article id=\"entity-{}\"><h2><bdi>{}</bdi></h2><p>{}{who}</p>", escape(&e.id), escape(&e.name), escape(&humanize(e.kind.key())));
-    let reactions: Vec<&crate::model::Reaction> = data.reactions.iter().filter(|x| x.entity.0 == i).collect();
+    let reactions: Vec<&crate::model::Reaction> = reactions.of(i).iter().map(|&x| &data.reactions[x as usize]).collect();
     if !e.attributes.is_empty() || !reactions.is_empty() {
         out.push_str("<dl>");
         for x in &reactions {

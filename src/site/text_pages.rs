@@ -5,7 +5,7 @@
 //! megabytes. Each page lists its entities whole (every fact and tie, the
 //! sources it cites) and links every other page.
 
-use super::fallback::{entity_html, sources_html, FULL_TEXT_PAGE};
+use super::fallback::{entity_html, sources_html, ReactionIndex, FULL_TEXT_PAGE};
 use crate::model::graph::Adjacency;
 use crate::model::Dataset;
 use std::fmt::Write;
@@ -48,8 +48,9 @@ pub fn text_page_section(data: &Dataset, adjacency: &Adjacency, page: usize) -> 
         nav_html(&mut out, start, end, n, page, pages);
     }
     let mut cited = vec![false; data.sources.len()];
+    let reactions = ReactionIndex::new(data);
     for i in start..end {
-        entity_html(&mut out, data, adjacency, i as u32, usize::MAX, None, &mut cited);
+        entity_html(&mut out, data, adjacency, &reactions, i as u32, usize::MAX, None, &mut cited);
     }
     sources_html(&mut out, data, &cited, true);
     if pages > 1 {

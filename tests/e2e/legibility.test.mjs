@@ -49,6 +49,7 @@ for (const [profile, options, atLeast, topAtLeast] of [
       assert.ok(shown.length >= atLeast, `the canvas names ${shown.length}: ${shown.join(', ')}`);
       assert.ok(named.length >= atLeast, `${named.length} named: ${named.join(', ')}`);
       const top = top10.filter((n) => named.includes(n));
+      if (process.env.LEGIBILITY_PRINT) console.log(`${profile}: canvas names ${shown.length} of 47, the SVG export ${named.length}, ${top.length} of the 10 most connected; unnamed of those: ${top10.filter((n) => !named.includes(n)).join(', ')}`);
       assert.ok(top.length >= topAtLeast, `${top.length} of the 10 most connected named (${top.join(', ')}); unnamed: ${top10.filter((n) => !named.includes(n))}`);
     });
   });
