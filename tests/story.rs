@@ -114,3 +114,17 @@ fn the_first_frame_reads_only_how_many_steps_there_are_and_the_full_form_all_of_
     assert!(cut.dataset.steps.iter().all(|s| s.title.is_empty()), "the first frame's cut keeps blank steps: their number");
     assert_eq!(decode(&encode(&compiled)).unwrap().dataset.steps, compiled.dataset.steps, "the full form round-trips every step");
 }
+
+#[test]
+fn render_draws_one_step_and_names_the_steps_there_are_when_asked_for_another() {
+    let run = |args: &[&str]| std::process::Command::new(env!("CARGO_BIN_EXE_alliance-map")).args(args).current_dir(env!("CARGO_MANIFEST_DIR")).output().unwrap();
+    let out = run(&["render", "data/seed.toml", "--step", "3"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let svg = String::from_utf8(out.stdout).unwrap();
+    assert!(svg.starts_with("<svg") && svg.contains("Step 3 of 6: Huawei and Changan plan a smart-car venture"), "the step's picture with its heading");
+    let out = run(&["render", "data/seed.toml", "--step", "9"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("error: --step 9: the story has 6 steps\nhelp: give a step from 1 to 6"), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = run(&["render", "tests/fixtures/docs_example.toml", "--step", "1"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("the story has 0 steps\nhelp: add `[[step]]` tables"), "{}", String::from_utf8_lossy(&out.stderr));
+}

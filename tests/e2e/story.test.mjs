@@ -119,6 +119,11 @@ for (const [profile, options] of [['desktop', DESKTOP], ['phone', PHONE]]) {
       assert.ok(state.labels.includes('Huawei–Changan joint venture'), `the selected venture is named: ${state.labels.join(', ')}`);
       await scrollToStep(page, 4);
       await waitForStep(page, 4);
+      // The recipe keeps the map in view while the text scrolls: beside it on a desktop, a sticky band on top on a phone.
+      const box = await page.locator('alliance-map').boundingBox();
+      const vh = options.viewport.height;
+      assert.ok(box.y >= -1 && box.y + box.height <= vh + 1, `the map stays in view at step 4: ${JSON.stringify(box)} of ${vh} px`);
+      if (profile === 'phone') assert.ok(box.y < 20 && box.height < 0.6 * vh, `a band across the top: ${JSON.stringify(box)}`);
       state = await mapState(page);
       assert.deepEqual(state.path && [state.path.from, state.path.to], ['changan-capital', 'huawei'], 'step 4 shows the path from Changan Capital to Huawei');
       for (const name of ['Changan Capital', 'Changan Automobile', 'Huawei Technologies']) assert.ok(state.labels.includes(name), `${name}, on the path, is named: ${state.labels.join(', ')}`);
