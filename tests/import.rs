@@ -81,8 +81,13 @@ fn gexf_graphml_jgf_and_csv_round_trip() {
             assert_same_graph(format, &original, &back);
             assert_eq!(source_ids(&back), source_ids(&original), "{name} {format:?}: exactly the original's sources, no `import`");
             match format {
-                Format::Gexf | Format::Graphml => {
+                Format::Gexf => {
                     assert_eq!(attributes(&back), attributes(&original), "{name} {format:?}: entity attributes with their values, types and sources");
+                }
+                Format::Graphml => {
+                    assert_eq!(attributes(&back), attributes(&original), "{name} GraphML: entity attributes with their values, types and sources");
+                    assert_eq!(back.corrections, original.corrections, "{name}: GraphML's graph-level corrections");
+                    assert_eq!(back.reactions, original.reactions, "{name}: GraphML's graph-level market reactions");
                 }
                 Format::Jgf => {
                     assert_eq!(back.sources, original.sources, "{name}: JGF carries whole source records");

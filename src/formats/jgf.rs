@@ -104,13 +104,15 @@ fn claim_fields(obj: &mut Json, cells: [String; 6]) {
     }
 }
 
-/// `[[correction]]`s as JGF graph metadata: `{date, what, why, sources}`.
-fn corrections(data: &Dataset) -> Vec<Json> {
+/// `[[correction]]`s as JGF graph metadata: `{date, what, why, sources}`
+/// (GraphML's graph-level `corrections` data holds the same array).
+pub(crate) fn corrections(data: &Dataset) -> Vec<Json> {
     data.corrections.iter().map(|c| json!({"date": c.date.to_string(), "what": c.what, "why": c.why, "sources": source_ids(data, &c.sources)})).collect()
 }
 
-/// `[[reaction]]`s as JGF graph metadata, with the keys of the data format.
-fn reactions(data: &Dataset) -> Vec<Json> {
+/// `[[reaction]]`s as JGF graph metadata, with the keys of the data format
+/// (and as GraphML's graph-level `reactions` data).
+pub(crate) fn reactions(data: &Dataset) -> Vec<Json> {
     data.reactions
         .iter()
         .map(|x| {

@@ -51,7 +51,19 @@ pub fn to_graphml(data: &Dataset) -> String {
     for (key, ty) in EDGE_KEYS {
         let _ = writeln!(out, "<key id=\"{key}\" for=\"edge\" attr.name=\"{key}\" attr.type=\"{ty}\"/>");
     }
+    // Corrections and market reactions: graph-level data, each the JSON array JGF's metadata holds.
+    let graph_level = [("corrections", crate::formats::jgf::corrections(data)), ("reactions", crate::formats::jgf::reactions(data))];
+    for (key, list) in &graph_level {
+        if !list.is_empty() {
+            let _ = writeln!(out, "<key id=\"{key}\" for=\"graph\" attr.name=\"{key}\" attr.type=\"string\"/>");
+        }
+    }
     out.push_str("<graph id=\"alliance-map\" edgedefault=\"directed\">\n");
+    for (key, list) in &graph_level {
+        if !list.is_empty() {
+            let _ = writeln!(out, "<data key=\"{key}\">{}</data>", escape(&serde_json::Value::Array(list.clone()).to_string()));
+        }
+    }
     for (e, cells) in data.entities.iter().zip(&cols.of_entity) {
         let _ = write!(out, "<node id=\"{}\">", escape(&e.id));
         data_el(&mut out, "label", &e.name);

@@ -106,7 +106,7 @@ pub fn read_graphml(b: &mut Builder, text: &str, base: usize) {
                         let name = declared.get(&key).map_or(key.clone(), |d| d.name.clone());
                         hyper.iter_mut().for_each(|h| h.values.push((name.clone(), text.clone())));
                     }
-                    (Some(key), None) if depth == 1 => graph_data(b, &declared, &key, text.trim()),
+                    (Some(key), None) if depth == 1 => graph_data(b, &declared, &key, text.trim(), base),
                     _ => {}
                 }
             }
@@ -146,11 +146,29 @@ impl Hyperedge {
 }
 
 /// A graph-level `<data>`: networkx writes the graph's `name` so.
-fn graph_data(b: &mut Builder, declared: &HashMap<String, Declared>, key: &str, text: &str) {
+fn graph_data(b: &mut Builder, declared: &HashMap<String, Declared>, key: &str, text: &str, base: usize) {
     let name = declared.get(key).map_or(key, |d| d.name.as_str());
     match name.to_ascii_lowercase().as_str() {
         "name" | "title" | "label" if b.file.meta.title.is_empty() => b.file.meta.title = text.to_string(),
         "description" | "desc" if b.file.meta.description.is_empty() => b.file.meta.description = text.to_string(),
+        // Our own export's corrections and market reactions, as JGF's metadata holds them.
+        "corrections" | "reactions" => {
+            let records = match serde_json::from_str::<serde_json::Value>(text) {
+                Ok(serde_json::Value::Array(records)) => records,
+                _ => {
+                    let hint = format!("the graph's `{name}` data is a JSON array, as alliance-map's GraphML export writes it");
+                    b.diagnostics.push(crate::check::diagnostic::Diagnostic::new(crate::check::diagnostic::Code::WrongType, base..base, format!("the graph's `{name}` is not a JSON array")).hint(hint));
+                    return;
+                }
+            };
+            for record in &records {
+                if name.eq_ignore_ascii_case("corrections") {
+                    super::jgf::read_correction(b, record, base);
+                } else {
+                    super::jgf::read_reaction(b, record, base);
+                }
+            }
+        }
         _ => {}
     }
 }

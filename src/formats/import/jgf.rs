@@ -121,7 +121,7 @@ fn read_source(b: &mut Builder, text: &str, base: usize, record: &Value, i: usiz
 
 /// A `[[correction]]` as our export writes it; one without a valid date or
 /// a `what` is reported, not dropped.
-fn read_correction(b: &mut Builder, record: &Value, base: usize) {
+pub(crate) fn read_correction(b: &mut Builder, record: &Value, base: usize) {
     let date = record.get("date").and_then(Value::as_str).and_then(|d| PartialDate::parse(d).ok());
     let what = text_field(record, "what");
     let Some(date) = date.filter(|_| !what.trim().is_empty()) else {
@@ -137,7 +137,7 @@ fn read_correction(b: &mut Builder, record: &Value, base: usize) {
 }
 
 /// A `[[reaction]]` as our export writes it (the data format's keys).
-fn read_reaction(b: &mut Builder, record: &Value, base: usize) {
+pub(crate) fn read_reaction(b: &mut Builder, record: &Value, base: usize) {
     let span = base..base;
     let at = |v: &str| At { value: v.to_string(), span: span.clone() };
     let num = |k: &str| record.get(k).and_then(Value::as_f64);
