@@ -20,6 +20,7 @@ import { Reader } from './reader.js';
 import { buildControls } from './controls.js';
 import { buildPathFinder } from './pathfinder.js';
 import { attachSteps } from './steps.js';
+import { buildEdition } from './edition.js';
 import { TextView } from './textview.js';
 import { attachEntityList } from './entity-list.js';
 import { attachInput } from './input.js';
@@ -57,7 +58,7 @@ export function attachParts({ handle, views, viewport, dom, uid, container, deep
   const exporter = own(createExporter({ handle, viewport, theme, lineHeight: LABEL_LINE_PX, showHint: hint.show }));
 
   dom.controlsSlot.replaceWith(controls.element);
-  container.append(textView.section);
+  container.append(buildEdition(handle), textView.section);
   for (const b of dom.exportButtons) b.disabled = false;
   const { camera } = viewport;
   return {

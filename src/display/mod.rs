@@ -8,6 +8,7 @@
 pub mod figure;
 pub mod claim;
 pub mod diff;
+pub mod edition;
 mod diff_more;
 pub mod json;
 pub mod markup;

@@ -10,7 +10,8 @@ mod policy;
 mod text_pages;
 
 pub use crate::display::markup::escape;
-pub use edition::{data_as_of, edition_html, edition_line};
+pub use crate::display::edition::{data_as_of, edition_line};
+pub use edition::edition_html;
 pub use story::{is_step_picture, step_picture_name};
 pub use fallback::{bounded_fallback_html, fallback_html, is_cut, Bound, FULL_TEXT_PAGE, PAGE_BOUND};
 pub use policy::{allow_attribute, content_security_policy, normalize_allowed};
@@ -74,7 +75,7 @@ pub fn page_html(data: &Dataset, page: Page, options: &PageOptions) -> String {
 <title>{title}</title>\n<meta name=\"description\" content=\"{description}\">\n{discovery}<link rel=\"icon\" href=\"favicon.svg\" type=\"image/svg+xml\">\n<link rel=\"stylesheet\" href=\"style.css\">\n\
 <link rel=\"preload\" href=\"data.amap\" as=\"fetch\" crossorigin>\n{preload}</head>\n\
 <body class=\"{class}\">\n<main>\n{header}\
-<div class=\"alliance-map\" id=\"map\" data-src=\"data.amap\" data-allow-data-from=\"{allow}\">\n{fallback}\n</div>\n{edition}</main>\n<script type=\"module\" src=\"{script}\"></script>\n</body>\n</html>\n",
+<div class=\"alliance-map\" id=\"map\" data-src=\"data.amap\" data-allow-data-from=\"{allow}\">\n{fallback}\n{edition}</div>\n</main>\n<script type=\"module\" src=\"{script}\"></script>\n</body>\n</html>\n",
         preload = options.preload,
         edition = options.edition,
         fallback = bounded_fallback_html(data, PAGE_BOUND, FULL_TEXT_PAGE),

@@ -47,6 +47,9 @@ pub struct MapHandle {
     labels: Vec<f32>,
     #[cfg(feature = "full")]
     reader: full::ReaderState,
+    /// The compiled form's content hash: the edition readers are shown.
+    #[cfg(feature = "full")]
+    hash: u64,
 }
 
 /// The one way an error crosses to JavaScript: its message, as a `JsError`
@@ -76,6 +79,8 @@ impl MapHandle {
             labels: Vec::new(),
             #[cfg(feature = "full")]
             reader: full::ReaderState::default(),
+            #[cfg(feature = "full")]
+            hash: alliance_map::compiled::hash_of(bytes).unwrap_or_default(),
         })
     }
 }

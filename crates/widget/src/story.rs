@@ -1,6 +1,7 @@
 //! The story's half of the facade (full module): the steps as the widget
 //! shows them (`www/steps.js` applies each through the reader's own
-//! calls), a step's highlights, and where its camera goes.
+//! calls), a step's highlights, notes and camera; and which edition of the
+//! map this is (the version and corrections under the legend).
 
 use crate::full::to_js;
 use crate::MapHandle;
@@ -45,6 +46,11 @@ impl MapHandle {
     #[wasm_bindgen(js_name = setStepNotes)]
     pub fn set_step_notes(&mut self, i: Option<u32>, widths: &[f32]) {
         self.scene.set_step_notes(i.map(|i| i as usize), widths);
+    }
+
+    /// Which edition this is: `{line: "Data as of …, version 1a2b3c4d", corrections: ["Corrected on …"]}`.
+    pub fn edition(&self) -> Result<JsValue, JsError> {
+        to_js(&alliance_map::display::edition::edition_view(&self.scene.data, self.hash))
     }
 
     /// Where step `i`'s camera goes once the step is applied (its path found):
