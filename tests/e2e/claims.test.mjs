@@ -1,5 +1,7 @@
-// Which edition a reader sees, on what `alliance-map build` publishes: the
-// page says "Data as of …, version …" and lists the corrections once, with
+// Whose claim a reader is shown, and which edition, on what `alliance-map
+// build` publishes: the working group's panel says it is CSIA's account,
+// not confirmed by SIA, and the editor's inferences say so; the page says
+// "Data as of …, version …" and lists the corrections once, with
 // JavaScript (the widget's own footer, from the data it loaded) and
 // without (the page's text, which the widget replaces), in the same words;
 // an <alliance-map> on another site shows it too.
@@ -61,5 +63,24 @@ test('an <alliance-map> on another site shows the edition of the data it loaded'
       return editions(p);
     });
     assert.equal(edition.line, published[0].line, 'the version of the bytes it loaded: the published one');
+  });
+});
+
+test('the panel says whose claim the working group is and that SIA has not confirmed it; an inferred parent says it is the editor’s', async () => {
+  const url = site();
+  await withContextPage(env.browser, DESKTOP, async (page) => {
+    await openMap(page, url, '/');
+    const panelFor = async (id) => {
+      await page.evaluate((id) => {
+        const map = document.querySelector('#map').allianceMap;
+        map.select('entity', map.state().entityIds.indexOf(id));
+      }, id);
+      await page.locator('#map .am-panel').waitFor({ state: 'visible' });
+      return page.locator('#map .am-panel').innerText();
+    };
+    const group = await panelFor('csia-sia-working-group');
+    assert.match(group, /Semiconductor Industry Association is to take part in CSIA–SIA working group, according to CSIA \(announced; not confirmed\)/, group);
+    const parent = await panelFor('changan-capital');
+    assert.match(parent, /inferred by the editor/i, parent);
   });
 });
