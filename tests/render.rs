@@ -48,6 +48,19 @@ fn the_canvas_palette_matches_the_svg_palette() {
     assert!(js.contains(&format!("export const OTHER_GROUP = '{}';", alliance_map::display::style::OTHER_GROUP)));
     assert_eq!(KIND_COLORS.len(), EntityKind::ALL.len());
     assert_eq!(RELATION_COLORS.len(), RelationType::ALL.len());
+    let start = js.find("export const RELATION_MARKERS = [").expect("RELATION_MARKERS in palette.js") + "export const RELATION_MARKERS = [".len();
+    let markers: Vec<u8> = js[start..start + js[start..].find(']').unwrap()].split(',').map(|m| m.trim().parse().unwrap()).collect();
+    assert_eq!(markers, alliance_map::display::style::RELATION_MARKERS, "palette.js's arrowheads are the SVG's");
+    assert_eq!(markers.len(), RelationType::ALL.len());
+}
+
+#[test]
+fn relation_types_of_one_colour_have_different_arrowheads() {
+    use alliance_map::display::style::RELATION_MARKERS;
+    let mut seen = std::collections::HashSet::new();
+    for (t, (colour, marker)) in RELATION_COLORS.iter().zip(RELATION_MARKERS).enumerate() {
+        assert!(seen.insert((colour, marker)), "{} shares its colour {colour} and arrowhead {marker} with another type", RelationType::ALL[t].key());
+    }
 }
 
 #[test]

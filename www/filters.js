@@ -2,13 +2,13 @@
 // source, with how many each has, and a choice to show only what is near
 // the selection. Unchecked means hidden; the wasm decides what that hides.
 import { el } from './panel.js';
-import { humanize, KIND_COLORS, RELATION_COLORS } from './palette.js';
+import { humanize, KIND_COLORS, RELATION_COLORS, RELATION_MARKERS } from './palette.js';
 
 function group(legendText, rows, hidden, onChange, signal) {
   const fs = el('fieldset', 'am-filter-group');
   fs.append(el('legend', '', legendText));
   const boxes = [];
-  for (const { key, text, swatch, line } of rows) {
+  for (const { key, text, swatch, line, marker } of rows) {
     const label = el('label', 'am-check');
     const box = el('input');
     box.type = 'checkbox';
@@ -24,6 +24,7 @@ function group(legendText, rows, hidden, onChange, signal) {
     if (swatch) {
       const mark = el('span', line ? 'swatch-line' : 'swatch-dot');
       mark.style.setProperty('--swatch', swatch);
+      if (marker !== undefined) mark.dataset.marker = marker;
       mark.setAttribute('aria-hidden', 'true');
       label.append(mark);
     }
@@ -44,7 +45,7 @@ export function buildFilters(r, id, signal) {
   const c = r.counts;
   const types = group(
     'Relation types',
-    c.relationTypes.map((t) => ({ key: t.key, text: `${humanize(t.key)} (${t.count})`, swatch: RELATION_COLORS[t.index], line: true })),
+    c.relationTypes.map((t) => ({ key: t.key, text: `${humanize(t.key)} (${t.count})`, swatch: RELATION_COLORS[t.index], line: true, marker: RELATION_MARKERS[t.index] })),
     () => r.filter.hiddenTypes,
     (set) => r.setFilter({ hiddenTypes: set }),
     signal,

@@ -1,7 +1,7 @@
 // The legend under the map: kinds and relation types present, with counts
 // (on phones, folded behind a Legend button).
 // Drawn with the first frame, so it sits on the critical path: keep it small.
-import { humanize } from './palette.js';
+import { humanize, RELATION_MARKERS } from './palette.js';
 import { el } from './dom.js';
 
 /** The legend: kinds and relation types present, with counts (`signal` ends its listener). */
@@ -11,7 +11,7 @@ export function renderLegend(legend, nodeColors, relationColors, signal) {
   // A map coloured by group names its groups where the kinds would be.
   const groups = (legend.groups || []).map(({ index, name, count }) => ({ index, count, text: name ? `\u2068${name}\u2069’s group` : 'Smaller groups' }));
   const kinds = swatches('legend-kinds', 'swatch-dot', legend.groups ? groups : legend.kinds, nodeColors);
-  const rels = swatches('legend-relations', 'swatch-line', legend.relations, relationColors);
+  const rels = swatches('legend-relations', 'swatch-line', legend.relations, relationColors, RELATION_MARKERS);
   const dashed = el('li');
   dashed.append(el('span', 'swatch-line swatch-dashed'), document.createTextNode('Announced or proposed'));
   rels.append(dashed);
@@ -29,13 +29,14 @@ export function renderLegend(legend, nodeColors, relationColors, signal) {
   return box;
 }
 
-/** A list of [index, key, count] rows, each with its colour's swatch. */
-function swatches(className, swatchClass, rows, colors) {
+/** A list of [index, key, count] rows, each with its colour's swatch (and a relation type's arrowhead, `markers`). */
+function swatches(className, swatchClass, rows, colors, markers) {
   const ul = el('ul', className);
   for (const { index: i, key, text, count } of rows) {
     const li = el('li');
     const swatch = el('span', swatchClass);
     swatch.style.setProperty('--swatch', colors[i]);
+    if (markers) swatch.dataset.marker = markers[i];
     li.append(swatch, document.createTextNode(`${text ?? humanize(key)} (${count})`));
     ul.append(li);
   }

@@ -5,9 +5,9 @@
 // all out; this only draws. Painting, not loading the SVG into an <img>: a
 // strict Content-Security-Policy (img-src 'self') blocks blob: images.
 const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
-// The SVG's arrow marker: 8 stroke widths long, 8 wide, tip on the line's end.
+import { markerPath } from './render.js';
+
 const EDGE_WIDTH = 1.3;
-const ARROW = 8 * EDGE_WIDTH;
 
 // By dash style: solid, dashed (tentative), dotted (inferred by the editor), both.
 const DASHES = [[], [6, 4], [1.5, 3], [6, 3, 1.5, 3]];
@@ -16,7 +16,7 @@ const DASHES = [[], [6, 4], [1.5, 3], [6, 3, 1.5, 3]];
 const UNDIRECTED = 4;
 const FAINT = 8;
 
-function edge(ctx, [, x1, y1, x2, y2, color, flags, cx, cy]) {
+function edge(ctx, [, x1, y1, x2, y2, color, flags, marker, cx, cy]) {
   ctx.globalAlpha = flags & FAINT ? 0.2 : 0.7;
   ctx.strokeStyle = color;
   ctx.lineWidth = EDGE_WIDTH;
@@ -32,14 +32,22 @@ function edge(ctx, [, x1, y1, x2, y2, color, flags, cx, cy]) {
   // The arrowhead points along the line's (or the curve's) end.
   const [fx, fy] = cx === undefined ? [x1, y1] : [cx, cy];
   const len = Math.hypot(x2 - fx, y2 - fy) || 1;
-  const [ux, uy] = [(x2 - fx) / len, (y2 - fy) / len];
-  const [bx, by] = [x2 - ux * ARROW, y2 - uy * ARROW];
+  head(ctx, marker, color, x2, y2, (x2 - fx) / len, (y2 - fy) / len, flags & FAINT ? 0.2 : 1);
+}
+
+/** An arrowhead of shape `marker` (palette.js RELATION_MARKERS), as the canvas and the SVG draw it. */
+function head(ctx, marker, color, x, y, ux, uy, alpha = 1) {
+  ctx.globalAlpha = alpha;
   ctx.fillStyle = color;
+  ctx.strokeStyle = color;
+  ctx.setLineDash([]);
   ctx.beginPath();
-  ctx.moveTo(x2, y2);
-  ctx.lineTo(bx - (uy * ARROW) / 2, by + (ux * ARROW) / 2);
-  ctx.lineTo(bx + (uy * ARROW) / 2, by - (ux * ARROW) / 2);
-  ctx.fill();
+  markerPath(ctx, marker, x, y, ux, uy);
+  if (marker === 4) {
+    ctx.lineWidth = 1.6;
+    ctx.stroke();
+  } else ctx.fill();
+  ctx.globalAlpha = 1;
 }
 
 function node(ctx, [, x, y, r, color, faded], list) {
@@ -95,7 +103,7 @@ function dot(ctx, [, x, y, r, color]) {
   ctx.fill();
 }
 
-function line(ctx, [, x1, x2, y, color, dash]) {
+function line(ctx, [, x1, x2, y, color, dash, marker]) {
   ctx.strokeStyle = color;
   ctx.lineWidth = 2.5;
   ctx.setLineDash(DASHES[dash] || []);
@@ -104,6 +112,7 @@ function line(ctx, [, x1, x2, y, color, dash]) {
   ctx.lineTo(x2, y);
   ctx.stroke();
   ctx.setLineDash([]);
+  if (marker <= 4) head(ctx, marker, color, x2, y, 1, 0);
 }
 
 const SHAPES = { edge, node, label, leader };

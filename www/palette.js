@@ -26,6 +26,13 @@ export const OTHER_GROUP = '#8a939d';
 /** By node palette index (the wasm's nodeColor): kinds, then groups, then the smaller groups. */
 export const NODE_COLORS = [...KIND_COLORS, ...GROUP_COLORS, OTHER_GROUP];
 
+/**
+ * Arrowhead per relation type, in the same order (src/display/style.rs
+ * RELATION_MARKERS, checked by tests/render.rs): 0 arrow, 1 diamond, 2 dot,
+ * 3 bar, 4 open chevron. No two types of one colour share one.
+ */
+export const RELATION_MARKERS = [1, 0, 1, 2, 4, 0, 2, 4, 0, 0, 0, 2, 3, 3, 0, 0, 0, 2, 4];
+
 export const RELATION_COLORS = [
   '#c0392b', // owns
   '#0f8a7e', // investment_arm_of

@@ -2,7 +2,7 @@
 // per (colour, style, emphasis) group, so a frame is a few dozen draw calls
 // whatever the graph size; items outside the viewport or hidden by a filter
 // (the visibility views) are skipped. The keyboard focus gets a ring.
-import { NODE_COLORS, RELATION_COLORS } from './palette.js';
+import { NODE_COLORS, RELATION_COLORS, RELATION_MARKERS } from './palette.js';
 import { LABEL_STRIDE } from './views.js';
 
 const ALPHA = [0.9, 0.12, 1, 1]; // by emphasis: normal, faded, near, focus
@@ -99,6 +99,32 @@ export function controlPoint(ax, ay, bx, by, bend) {
   return [(ax + bx) / 2 + dy * offset, (ay + by) / 2 - dx * offset];
 }
 
+/** Arrowhead shapes (palette.js RELATION_MARKERS): how far back from the tip each one's line stops. */
+const OPEN = 4;
+const MARKER_BACK = [6, 12, 7, 1, 2];
+
+/**
+ * One arrowhead's subpath at tip (tx, ty), travelling along (ux, uy): an
+ * arrow, a diamond, a dot, a bar across the end, or an open chevron (the
+ * one that is stroked, not filled). The SVG's markers and the PNG painter
+ * draw the same shapes.
+ */
+export function markerPath(ctx, shape, tx, ty, ux, uy) {
+  const at = (along, across) => [tx - ux * along - uy * across, ty - uy * along + ux * across];
+  const poly = (...points) => {
+    ctx.moveTo(...points[0]);
+    for (const p of points.slice(1)) ctx.lineTo(...p);
+  };
+  if (shape === 1) poly([tx, ty], at(7, 4), at(14, 0), at(7, -4));
+  else if (shape === 2) {
+    const [cx, cy] = at(4, 0);
+    ctx.moveTo(cx + 4, cy);
+    ctx.arc(cx, cy, 4, 0, 2 * Math.PI);
+  } else if (shape === 3) poly(at(0, 5.5), at(0, -5.5), at(2.4, -5.5), at(2.4, 5.5));
+  else if (shape === OPEN) poly(at(8, 4.5), [tx, ty], at(8, -4.5));
+  else poly([tx, ty], at(8, 4), at(8, -4));
+}
+
 function drawEdges(ctx, v, sx, sy, z, width, height) {
   const groups = new Map();
   let drawn = 0;
@@ -158,7 +184,8 @@ function drawEdges(ctx, v, sx, sy, z, width, height) {
     ctx.lineWidth = thin ? hairline : plain ? 1.3 : 2.2;
     ctx.setLineDash(DASHES[flags & 3]);
     const arrows = !thin && !(flags & UNDIRECTED);
-    const back = arrows ? 6 : 0; // the line stops where its arrowhead starts
+    const shape = RELATION_MARKERS[Math.floor(key / 64)] ?? 0;
+    const back = arrows ? MARKER_BACK[shape] : 0; // the line stops where its arrowhead starts
     ctx.beginPath();
     for (let k = 0; k < segs.length; k += SEG) {
       ctx.moveTo(segs[k], segs[k + 1]);
@@ -171,15 +198,13 @@ function drawEdges(ctx, v, sx, sy, z, width, height) {
     if (!arrows) continue;
     arrowheads += segs.length / SEG;
     ctx.beginPath();
-    for (let k = 0; k < segs.length; k += SEG) {
-      const [tx, ty, ux, uy] = [segs[k + 2], segs[k + 3], segs[k + 4], segs[k + 5]];
-      ctx.moveTo(tx, ty);
-      ctx.lineTo(tx - ux * 8 - uy * 4, ty - uy * 8 + ux * 4);
-      ctx.lineTo(tx - ux * 8 + uy * 4, ty - uy * 8 - ux * 4);
-      // No closePath: fill() closes every subpath anyway, and 50k closePath
-      // calls cost Chromium seconds per frame (benches/pan.mjs).
-    }
-    ctx.fill();
+    for (let k = 0; k < segs.length; k += SEG) markerPath(ctx, shape, segs[k + 2], segs[k + 3], segs[k + 4], segs[k + 5]);
+    // No closePath: fill() closes every subpath anyway, and 50k closePath
+    // calls cost Chromium seconds per frame (benches/pan.mjs).
+    if (shape === OPEN) {
+      ctx.lineWidth = plain ? 1.6 : 2.2;
+      ctx.stroke();
+    } else ctx.fill();
   }
   ctx.globalAlpha = 1;
   return { drawn, arrows: arrowheads };

@@ -18,17 +18,18 @@ pub enum Mark {
     Text { x: f32, y: f32, text: String, size: f32, bold: bool, color: &'static str },
     /// A legend dot: an entity kind.
     Dot { x: f32, y: f32, r: f32, color: &'static str },
-    /// A legend line from x1 to x2 at y: a relation type.
-    Line { x1: f32, x2: f32, y: f32, color: &'static str, dash: u8 },
+    /// A legend line from x1 to x2 at y: a relation type, with its
+    /// arrowhead (`style::marker`; NONE for a status's line).
+    Line { x1: f32, x2: f32, y: f32, color: &'static str, dash: u8, marker: u8 },
 }
 
 /// A legend swatch: a kind's dot or a relation type's line (its dash style:
-/// 0 solid, 1 dashed, 2 dotted).
+/// 0 solid, 1 dashed, 2 dotted; its arrowhead, `style::marker`).
 #[derive(Clone, Copy, Debug, PartialEq)]
 #[allow(missing_docs)]
 pub enum Swatch {
     Dot(&'static str),
-    Line(&'static str, u8),
+    Line(&'static str, u8, u8),
 }
 
 /// What the bands say; [`frame`] places it.
@@ -136,7 +137,7 @@ fn legend(marks: &mut Vec<Mark>, entries: &[(Swatch, String)], top: f32, inner: 
         let cy = y + height / 2.0;
         marks.push(match *swatch {
             Swatch::Dot(color) => Mark::Dot { x: x + 5.0, y: cy, r: 5.0, color },
-            Swatch::Line(color, dash) => Mark::Line { x1: x, x2: x + 20.0, y: cy, color, dash },
+            Swatch::Line(color, dash, marker) => Mark::Line { x1: x, x2: x + 20.0, y: cy, color, dash, marker },
         });
         marks.push(Mark::Text { x: x + swatch_width + 5.0, y: cy, text: label, size, bold: false, color: theme.text });
         x += w + 16.0;

@@ -55,8 +55,8 @@ pub fn to_json(list: &DisplayList) -> String {
             out.push(',');
         }
         match s {
-            Shape::Edge { x1, y1, x2, y2, color, flags, curve } => {
-                let _ = write!(out, "[\"edge\",{},{},{},{},\"{color}\",{flags}", num(*x1), num(*y1), num(*x2), num(*y2));
+            Shape::Edge { x1, y1, x2, y2, color, flags, curve, marker } => {
+                let _ = write!(out, "[\"edge\",{},{},{},{},\"{color}\",{flags},{marker}", num(*x1), num(*y1), num(*x2), num(*y2));
                 if let Some((cx, cy)) = curve {
                     let _ = write!(out, ",{},{}", num(*cx), num(*cy));
                 }
@@ -89,8 +89,8 @@ pub fn to_json(list: &DisplayList) -> String {
             Mark::Dot { x, y, r, color } => {
                 let _ = write!(out, "[\"dot\",{},{},{},\"{color}\"]", num(*x), num(*y), num(*r));
             }
-            Mark::Line { x1, x2, y, color, dash } => {
-                let _ = write!(out, "[\"line\",{},{},{},\"{color}\",{dash}]", num(*x1), num(*x2), num(*y));
+            Mark::Line { x1, x2, y, color, dash, marker } => {
+                let _ = write!(out, "[\"line\",{},{},{},\"{color}\",{dash},{marker}]", num(*x1), num(*x2), num(*y));
             }
         }
     }

@@ -36,7 +36,8 @@ pub enum Shape {
     /// arrowhead unless undirected, faded when long.
     /// A curve (one of several ties between two entities) has its quadratic
     /// control point in `curve`.
-    Edge { x1: f32, y1: f32, x2: f32, y2: f32, color: &'static str, flags: u8, curve: Option<(f32, f32)> },
+    /// `marker` is its type's arrowhead (`style::marker`).
+    Edge { x1: f32, y1: f32, x2: f32, y2: f32, color: &'static str, flags: u8, curve: Option<(f32, f32)>, marker: u8 },
     /// A node; `faded` when something else is emphasised (a selection, a
     /// path, a story step's highlights), as the canvas fades it.
     Node { x: f32, y: f32, r: f32, color: &'static str, faded: bool },
@@ -114,9 +115,10 @@ pub fn display_list_with(scene: &Scene, view: Viewport, widths: &[f32], line_hei
         let faded = scene.edge_emphasis[i] == crate::scene::emphasis::FADED;
         let flags = scene.edge_flags[i] | if faded { crate::scene::edge_flag::FAINT } else { 0 };
         let bend = scene.edge_bend[i];
+        let marker = crate::display::style::relation_marker(scene.edge_kind[i]);
         if bend == 0 {
             let (ux, uy) = (dx / len, dy / len);
-            shapes.push(Shape::Edge { x1: x1 + ux * ra, y1: y1 + uy * ra, x2: x2 - ux * rb, y2: y2 - uy * rb, color, flags, curve: None });
+            shapes.push(Shape::Edge { x1: x1 + ux * ra, y1: y1 + uy * ra, x2: x2 - ux * rb, y2: y2 - uy * rb, color, flags, curve: None, marker });
         } else {
             // The curve leaves and enters each circle towards its control point.
             let (a, b) = (r.from.ix(), r.to.ix());
@@ -128,7 +130,7 @@ pub fn display_list_with(scene: &Scene, view: Viewport, widths: &[f32], line_hei
                 (x / l, y / l)
             };
             let ((u1x, u1y), (u2x, u2y)) = (unit(cx - x1, cy - y1), unit(x2 - cx, y2 - cy));
-            shapes.push(Shape::Edge { x1: x1 + u1x * ra, y1: y1 + u1y * ra, x2: x2 - u2x * rb, y2: y2 - u2y * rb, color, flags, curve: Some((cx, cy)) });
+            shapes.push(Shape::Edge { x1: x1 + u1x * ra, y1: y1 + u1y * ra, x2: x2 - u2x * rb, y2: y2 - u2y * rb, color, flags, curve: Some((cx, cy)), marker });
         }
     }
     for e in 0..scene.radii.len() {
@@ -160,12 +162,12 @@ pub fn display_list_with(scene: &Scene, view: Viewport, widths: &[f32], line_hei
     } else {
         groups.iter().map(|g| (Swatch::Dot(node_color(g.color)), group_name(&scene.data, g))).collect()
     };
-    legend.extend(RelationType::ALL.iter().filter(|t| types[usize::from(t.index())]).map(|t| (Swatch::Line(RELATION_COLORS[usize::from(t.index())], 0), humanize(t.key()))));
+    legend.extend(RelationType::ALL.iter().filter(|t| types[usize::from(t.index())]).map(|t| (Swatch::Line(RELATION_COLORS[usize::from(t.index())], 0, crate::display::style::relation_marker(t.index())), humanize(t.key()))));
     if dashes_shown & 1 != 0 {
-        legend.push((Swatch::Line(theme.muted, 1), "Announced or proposed".to_string()));
+        legend.push((Swatch::Line(theme.muted, 1, crate::display::style::marker::NONE), "Announced or proposed".to_string()));
     }
     if dashes_shown & 2 != 0 {
-        legend.push((Swatch::Line(theme.muted, 2), "Inferred by the editor".to_string()));
+        legend.push((Swatch::Line(theme.muted, 2, crate::display::style::marker::NONE), "Inferred by the editor".to_string()));
     }
     let furniture = Furniture {
         title: &scene.data.meta.title,

@@ -28,6 +28,35 @@ pub const RELATION_COLORS: &[&str] = &[
     "#8a6d00", "#6b7785", "#2e7d32", "#6b4f2a", "#8a939d", "#7a3fb0", "#6b4f2a", "#d1477a",
 ];
 
+/// Arrowhead shapes, so relation types are told apart by more than colour
+/// (a colour-blind reader, and types that share a colour: three reds, three
+/// purples): an arrow, a diamond (equity and control), a dot (taking part:
+/// memberships, a venture's partners), a bar (against: restrictions,
+/// competition), an open chevron.
+pub mod marker {
+    /// A filled triangle.
+    pub const ARROW: u8 = 0;
+    /// A filled diamond.
+    pub const DIAMOND: u8 = 1;
+    /// A filled dot at the end.
+    pub const DOT: u8 = 2;
+    /// A bar across the end.
+    pub const BAR: u8 = 3;
+    /// Two strokes, unfilled.
+    pub const OPEN: u8 = 4;
+    /// No marker (a legend line for a status, not a type).
+    pub const NONE: u8 = 255;
+}
+
+/// Arrowhead per relation type, in `RelationType::ALL` order (`www/palette.js`
+/// RELATION_MARKERS is checked against it). No two types of one colour share one.
+pub const RELATION_MARKERS: &[u8] = &[1, 0, 1, 2, 4, 0, 2, 4, 0, 0, 0, 2, 3, 3, 0, 0, 0, 2, 4];
+
+/// The arrowhead of relation type index `t` (an arrow past the table).
+pub fn relation_marker(t: u8) -> u8 {
+    RELATION_MARKERS.get(usize::from(t)).copied().unwrap_or(marker::ARROW)
+}
+
 /// The colours around the palette: the background (also the outline of
 /// nodes and the halo under labels), text, and muted text. The defaults of
 /// `www/style.css`, light and dark; exported figures use one of the two.

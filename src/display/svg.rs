@@ -31,7 +31,7 @@ pub fn to_svg(list: &DisplayList) -> String {
     );
     let title = if list.title.is_empty() { "Alliance map" } else { &list.title };
     let _ = writeln!(out, "<title>{}</title>\n<rect width=\"100%\" height=\"100%\" fill=\"{}\"/>", escape(title), theme.background);
-    out.push_str("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"8\" markerHeight=\"8\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"context-stroke\"/></marker></defs>\n");
+    out.push_str(MARKER_DEFS);
     // Document order is reading order: header, map, footer.
     let (header, footer): (Vec<&Mark>, Vec<&Mark>) = list.marks.iter().partition(|m| mark_y(m) < my);
     marks(&mut out, "am-header", &header);
@@ -41,9 +41,9 @@ pub fn to_svg(list: &DisplayList) -> String {
     let _ = writeln!(out, "<svg class=\"am-map\" x=\"{x}\" y=\"{y}\" width=\"{w}\" height=\"{h}\" viewBox=\"{x} {y} {w} {h}\" overflow=\"hidden\">");
     out.push_str("<g fill=\"none\" stroke-width=\"1.3\" stroke-opacity=\"0.7\">\n");
     for s in &list.shapes {
-        if let Shape::Edge { x1, y1, x2, y2, color, flags, curve } = s {
+        if let Shape::Edge { x1, y1, x2, y2, color, flags, curve, marker } = s {
             let dash = DASHES[usize::from(*flags & 3)];
-            let arrow = if flags & edge_flag::UNDIRECTED == 0 { " marker-end=\"url(#arrow)\"" } else { "" };
+            let arrow = if flags & edge_flag::UNDIRECTED == 0 { format!(" marker-end=\"url(#am-m{})\"", marker.min(&4)) } else { String::new() };
             // `opacity`, not `stroke-opacity`: the arrowhead fades with its line.
             let faded = if flags & edge_flag::FAINT != 0 { " opacity=\"0.3\"" } else { "" };
             let _ = match curve {
@@ -110,14 +110,27 @@ fn marks(out: &mut String, class: &str, marks: &[&Mark]) {
                 writeln!(out, "<text x=\"{}\" y=\"{}\" font-size=\"{}\"{weight} fill=\"{color}\">{}</text>", num(*x), num(*y), num(*size), escape(text))
             }
             Mark::Dot { x, y, r, color } => writeln!(out, "<circle cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"{color}\"/>", num(*x), num(*y), num(*r)),
-            Mark::Line { x1, x2, y, color, dash } => {
+            Mark::Line { x1, x2, y, color, dash, marker } => {
                 let dash = DASHES[usize::from(*dash & 3)];
-                writeln!(out, "<line x1=\"{}\" y1=\"{y}\" x2=\"{}\" y2=\"{y}\" stroke=\"{color}\" stroke-width=\"2.5\"{dash}/>", num(*x1), num(*x2), y = num(*y))
+                // A legend line's arrowhead is drawn at the same size as the map's.
+                let end = if *marker <= 4 { format!(" marker-end=\"url(#am-m{marker})\"") } else { String::new() };
+                writeln!(out, "<line x1=\"{}\" y1=\"{y}\" x2=\"{}\" y2=\"{y}\" stroke=\"{color}\" stroke-width=\"2.5\"{dash}{end}/>", num(*x1), num(*x2), y = num(*y))
             }
         };
     }
     out.push_str("</g>\n");
 }
+
+/// The arrowheads by `style::marker` (`#am-m0` … `#am-m4`): an arrow, a
+/// diamond, a dot, a bar, an open chevron, in CSS px as the canvas draws
+/// them (`www/render.js` markerPath), in the line's colour.
+const MARKER_DEFS: &str = "<defs>\
+<marker id=\"am-m0\" viewBox=\"0 0 8 8\" refX=\"8\" refY=\"4\" markerUnits=\"userSpaceOnUse\" markerWidth=\"8\" markerHeight=\"8\" orient=\"auto-start-reverse\"><path d=\"M0,0 L8,4 L0,8 z\" fill=\"context-stroke\"/></marker>\
+<marker id=\"am-m1\" viewBox=\"0 0 14 8\" refX=\"14\" refY=\"4\" markerUnits=\"userSpaceOnUse\" markerWidth=\"14\" markerHeight=\"8\" orient=\"auto-start-reverse\"><path d=\"M0,4 L7,0 L14,4 L7,8 z\" fill=\"context-stroke\"/></marker>\
+<marker id=\"am-m2\" viewBox=\"0 0 8 8\" refX=\"8\" refY=\"4\" markerUnits=\"userSpaceOnUse\" markerWidth=\"8\" markerHeight=\"8\" orient=\"auto-start-reverse\"><circle cx=\"4\" cy=\"4\" r=\"4\" fill=\"context-stroke\"/></marker>\
+<marker id=\"am-m3\" viewBox=\"0 0 2.4 11\" refX=\"2.4\" refY=\"5.5\" markerUnits=\"userSpaceOnUse\" markerWidth=\"2.4\" markerHeight=\"11\" orient=\"auto-start-reverse\"><rect width=\"2.4\" height=\"11\" fill=\"context-stroke\"/></marker>\
+<marker id=\"am-m4\" viewBox=\"-1 -1 10 11\" refX=\"8\" refY=\"4.5\" markerUnits=\"userSpaceOnUse\" markerWidth=\"10\" markerHeight=\"11\" orient=\"auto-start-reverse\"><path d=\"M0,0 L8,4.5 L0,9\" fill=\"none\" stroke=\"context-stroke\" stroke-width=\"1.6\"/></marker>\
+</defs>\n";
 
 /// Stroke dashes by dash style: solid, dashed (tentative), dotted (inferred), both.
 const DASHES: [&str; 4] = ["", " stroke-dasharray=\"6 4\"", " stroke-dasharray=\"1.5 3\"", " stroke-dasharray=\"6 3 1.5 3\""];

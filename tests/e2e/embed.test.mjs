@@ -348,6 +348,8 @@ test('two <alliance-map> elements on one page keep their own selection, camera a
 
     // Pan each map in turn by a mouse drag; the other's camera stays.
     for (const [moved, still] of [['seed-map', 'file-map'], ['file-map', 'seed-map']]) {
+      // The panels just opened: let both stages settle (ResizeObserver rounds refit an unmoved map).
+      await nextFrames(page, 8);
       const stillBefore = (await state(page, still)).camera;
       const movedBefore = (await state(page, moved)).camera;
       const c = await canvasRect(page, moved);

@@ -49,7 +49,7 @@ function views(n, m, emphasised = 0) {
     nodeEmphasis: new Uint8Array(n),
     nodeVisible: new Uint8Array(n).fill(1),
     edgeEnds,
-    edgeKind: new Uint8Array(m),
+    edgeKind: new Uint8Array(m).fill(1), // investment_arm_of: a plain arrow (palette.js RELATION_MARKERS)
     edgeFlags: new Uint8Array(m),
     edgeBend: new Int8Array(m),
     edgeEmphasis,
