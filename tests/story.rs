@@ -85,6 +85,14 @@ fn a_steps_picture_fades_the_rest_and_carries_its_caption_and_sources() {
     }
     let view = alliance_map::display::story::step_viewport(&scene, scene.step_camera(&scene.data.steps[2].clone()), 960.0, 600.0);
     assert!(view.zoom > whole && view.zoom <= 4.0 * whole + 1e-3, "{} vs whole {whole}", view.zoom);
+    // …and only until its biggest circle is 40 px: a subject among its neighbours, not a few discs.
+    for step in scene.data.steps.clone() {
+        scene.show_step(scene.data.steps.iter().position(|s| s == &step).unwrap());
+        if let StepCamera::Fit { r_max, .. } = scene.step_camera(&step) {
+            let view = alliance_map::display::story::step_viewport(&scene, scene.step_camera(&step), 960.0, 600.0);
+            assert!(view.zoom * r_max <= 40.0 + 1e-3 || (view.zoom - whole).abs() < 1e-4, "“{}”: its biggest circle drawn {} px", step.title, view.zoom * r_max);
+        }
+    }
 }
 
 #[test]

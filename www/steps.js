@@ -12,6 +12,9 @@ import { Camera } from './camera.js';
 /** A step's camera move, at most (the issue's 600 ms: long enough to follow, short enough not to wait). */
 export const STEP_MS = 500;
 
+/** A fitted step zooms in only until its largest circle is this big, CSS px (src/display/story.rs MAX_STEP_RADIUS). */
+const MAX_STEP_RADIUS = 40;
+
 /** Whether the reader asked for reduced motion (then a step's camera jumps). */
 function reducedMotion() {
   return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -21,7 +24,8 @@ function reducedMotion() {
  * Where camera `view` ({kind, bounds, x, y, zoom}, from MapHandle.stepCamera)
  * puts `viewport`'s camera, as src/display/story.rs step_viewport computes
  * it for the static pictures: a fitted subject with 48 px of room, zoomed
- * in at most 4x the whole map's fit; `bottom` px at the foot of the view
+ * in at most 4x the whole map's fit and only until its largest circle is
+ * MAX_STEP_RADIUS; `bottom` px at the foot of the view
  * (the story bar over it) are left out.
  */
 export function stepCamera(viewport, view, bottom = 0) {
@@ -39,7 +43,8 @@ export function stepCamera(viewport, view, bottom = 0) {
   }
   const [x0, y0, x1, y1] = view.bounds;
   const fit = Math.min((width - 96) / Math.max(x1 - x0, 1), (height - 96) / Math.max(y1 - y0, 1));
-  cam.zoom = Math.min(Math.max(fit, 1e-3), 4 * whole.zoom);
+  const cap = Math.min(4 * whole.zoom, Math.max(whole.zoom, MAX_STEP_RADIUS / Math.max(view.rMax, 1e-3)));
+  cam.zoom = Math.min(Math.max(fit, 1e-3), cap);
   cam.centreOn((x0 + x1) / 2, (y0 + y1) / 2, width, height);
   return cam;
 }

@@ -195,18 +195,24 @@ pub fn steps_view(data: &Dataset, adj: &Adjacency) -> Vec<StepView> {
     (0..data.steps.len()).filter_map(|i| step_view(data, adj, i)).collect()
 }
 
+/// The largest circle a step's fitted camera draws, CSS px (www/steps.js MAX_STEP_RADIUS).
+pub const MAX_STEP_RADIUS: f32 = 40.0;
+
 /// The view a step's camera gives a `width` x `height` map band, as the
-/// widget computes it (`www/story.js` stepCamera): a fitted subject with
-/// 48 px of room around it, zoomed in at most 4x the whole map's fit.
+/// widget computes it (`www/steps.js` stepCamera): a fitted subject with
+/// 48 px of room around it, zoomed in at most 4x the whole map's fit and
+/// only until its largest circle is 40 px (a path of three hubs is shown
+/// among its neighbours, not as three discs).
 pub fn step_viewport(scene: &Scene, camera: StepCamera, width: f32, height: f32) -> Viewport {
     let whole = fit_view(scene, width, height);
     let at = |x: f32, y: f32, zoom: f32| Viewport { x: x - width / 2.0 / zoom, y: y - height / 2.0 / zoom, zoom, width, height };
     match camera {
         StepCamera::All => whole,
         StepCamera::Centre { x, y, zoom } => at(x, y, whole.zoom * zoom),
-        StepCamera::Fit { bounds: b, .. } => {
+        StepCamera::Fit { bounds: b, r_max } => {
             let (w, h) = ((b[2] - b[0]).max(1.0), (b[3] - b[1]).max(1.0));
-            let zoom = ((width - 96.0) / w).min((height - 96.0) / h).clamp(1e-3, 4.0 * whole.zoom);
+            let cap = (4.0 * whole.zoom).min(whole.zoom.max(MAX_STEP_RADIUS / r_max.max(1e-3)));
+            let zoom = ((width - 96.0) / w).min((height - 96.0) / h).clamp(1e-3, cap);
             at((b[0] + b[2]) / 2.0, (b[1] + b[3]) / 2.0, zoom)
         }
     }

@@ -18,6 +18,8 @@ struct CameraView {
     /// "fit" (the box), "all" (the whole map) or "centre" (x, y at zoom times the whole map's fit).
     kind: &'static str,
     bounds: Option<[f32; 4]>,
+    /// The largest radius among the fitted entities, world units.
+    r_max: Option<f32>,
     x: Option<f32>,
     y: Option<f32>,
     zoom: Option<f32>,
@@ -54,14 +56,14 @@ impl MapHandle {
     }
 
     /// Where step `i`'s camera goes once the step is applied (its path found):
-    /// `{kind: "fit", bounds}`, `{kind: "all"}` or `{kind: "centre", x, y, zoom}`.
+    /// `{kind: "fit", bounds, rMax}`, `{kind: "all"}` or `{kind: "centre", x, y, zoom}`.
     #[wasm_bindgen(js_name = stepCamera)]
     pub fn step_camera(&self, i: u32) -> Result<JsValue, JsError> {
         let step = self.scene.data.steps.get(i as usize).ok_or_else(|| JsError::new(&format!("stepCamera: no step {i}")))?;
         let view = match self.scene.step_camera(step) {
-            StepCamera::Fit { bounds, .. } => CameraView { kind: "fit", bounds: Some(bounds), x: None, y: None, zoom: None },
-            StepCamera::All => CameraView { kind: "all", bounds: None, x: None, y: None, zoom: None },
-            StepCamera::Centre { x, y, zoom } => CameraView { kind: "centre", bounds: None, x: Some(x), y: Some(y), zoom: Some(zoom) },
+            StepCamera::Fit { bounds, r_max } => CameraView { kind: "fit", bounds: Some(bounds), r_max: Some(r_max), x: None, y: None, zoom: None },
+            StepCamera::All => CameraView { kind: "all", bounds: None, r_max: None, x: None, y: None, zoom: None },
+            StepCamera::Centre { x, y, zoom } => CameraView { kind: "centre", bounds: None, r_max: None, x: Some(x), y: Some(y), zoom: Some(zoom) },
         };
         to_js(&view)
     }
