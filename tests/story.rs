@@ -125,7 +125,7 @@ fn the_first_frame_reads_only_how_many_steps_there_are_and_the_full_form_all_of_
 
 #[test]
 fn render_draws_one_step_and_names_the_steps_there_are_when_asked_for_another() {
-    let run = |args: &[&str]| std::process::Command::new(env!("CARGO_BIN_EXE_alliance-map")).args(args).current_dir(env!("CARGO_MANIFEST_DIR")).output().unwrap();
+    use crate::cli::run;
     let out = run(&["render", "data/seed.toml", "--step", "3"]);
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     let svg = String::from_utf8(out.stdout).unwrap();

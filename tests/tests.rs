@@ -4,7 +4,9 @@
 mod check_fixtures;
 mod compiled_format;
 mod cli;
+mod cli_inputs;
 mod diagnostic_limits;
+mod diff;
 mod drawing;
 mod docs;
 mod expect;

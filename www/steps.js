@@ -8,6 +8,7 @@
 // Rust's (MapHandle.steps, stepCamera); this only applies and draws.
 import { el } from './dom.js';
 import { Camera } from './camera.js';
+import { emptyFilter } from './reader.js';
 
 /** A step's camera move, at most (the 600 ms: long enough to follow, short enough not to wait). */
 export const STEP_MS = 500;
@@ -151,11 +152,11 @@ export function attachSteps({ handle, views, reader, select, viewport, container
         handle.setHighlight(new Uint32Array(0));
         showNotes((widths) => handle.setStepNotes(undefined, widths), []);
         reader.clearPath({ fromHistory: true });
-        reader.setFilter({ hiddenTypes: new Set(), hiddenKinds: new Set(), hiddenSources: new Set(), date: null, undated: false, near: 0 }, { fromHistory: true });
+        reader.setFilter(emptyFilter(), { fromHistory: true });
         select(undefined, 0, { fromHistory: true });
         viewport.fit();
       } else {
-        const filter = { hiddenTypes: new Set(s.hiddenTypes), hiddenKinds: new Set(s.hiddenKinds), hiddenSources: new Set(s.hiddenSources), date: s.asOf ?? null, undated: false, near: 0 };
+        const filter = { ...emptyFilter(), hiddenTypes: new Set(s.hiddenTypes), hiddenKinds: new Set(s.hiddenKinds), hiddenSources: new Set(s.hiddenSources), date: s.asOf ?? null };
         reader.setFilter(filter, { fromHistory: true });
         select(s.select === undefined ? undefined : 'entity', s.select ?? 0, { fromHistory: true });
         if (s.path) reader.findPaths(s.path.from, s.path.to, { index: s.path.index, fromHistory: true });

@@ -13,16 +13,20 @@ use crate::model::Dataset;
 pub fn correction_changes(old: &Dataset, new: &Dataset, out: &mut Vec<String>) {
     let key = |c: &crate::model::Correction| format!("{}: {}", c.date, c.what);
     let (before, after): (Vec<String>, Vec<String>) = (old.corrections.iter().map(key).collect(), new.corrections.iter().map(key).collect());
-    out.extend(before.iter().filter(|k| !after.contains(k)).map(|k| format!("Removed the correction of {k}")));
-    out.extend(after.iter().filter(|k| !before.contains(k)).map(|k| format!("Added a correction of {k}")));
+    removed_and_added(&before, &after, out, |k| format!("Removed the correction of {k}"), |k| format!("Added a correction of {k}"));
+}
+
+/// Lines for what is in `before` only, then in `after` only, compared by their words.
+fn removed_and_added(before: &[String], after: &[String], out: &mut Vec<String>, removed: impl Fn(&str) -> String, added: impl Fn(&str) -> String) {
+    out.extend(before.iter().filter(|k| !after.contains(k)).map(|k| removed(k)));
+    out.extend(after.iter().filter(|k| !before.contains(k)).map(|k| added(k)));
 }
 
 /// Market reactions added and removed, in words.
 pub fn reaction_changes(old: &Dataset, new: &Dataset, out: &mut Vec<String>) {
     let words = |d: &Dataset, x: &crate::model::Reaction| format!("{}’s market reaction: {}", d.entity(x.entity).name, reaction_words(d, x));
     let (before, after): (Vec<String>, Vec<String>) = (old.reactions.iter().map(|x| words(old, x)).collect(), new.reactions.iter().map(|x| words(new, x)).collect());
-    out.extend(before.iter().filter(|k| !after.contains(k)).map(|k| format!("Removed {k}")));
-    out.extend(after.iter().filter(|k| !before.contains(k)).map(|k| format!("Added {k}")));
+    removed_and_added(&before, &after, out, |k| format!("Removed {k}"), |k| format!("Added {k}"));
 }
 
 /// Story steps matched by title: added, removed, moved, captions and what each shows.

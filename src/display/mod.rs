@@ -145,9 +145,9 @@ pub fn display_list_with(scene: &Scene, view: Viewport, widths: &[f32], line_hei
     let n = scene.radii.len();
     for p in placed {
         // From n on, a story step's notes (scene::labels::place_notes).
-        let lines = match scene.notes().get((p.entity as usize).wrapping_sub(n)) {
-            Some(note) if p.entity as usize >= n => vec![note.text.clone()],
-            _ => scene.data.entity(EntityIx(p.entity)).label_text().split('\n').map(String::from).collect(),
+        let lines = match (p.entity as usize).checked_sub(n).and_then(|j| scene.notes().get(j)) {
+            Some(note) => vec![note.text.clone()],
+            None => scene.data.entity(EntityIx(p.entity)).label_text().split('\n').map(String::from).collect(),
         };
         shapes.push(Shape::Label { x: p.x, y: p.y, lines, line_height });
     }
@@ -213,12 +213,24 @@ fn citation(i: usize, s: &Source) -> String {
     format!("[{}] {}", i + 1, rest.join(", "))
 }
 
+/// A source by its publisher, else its “title”, else its id: how a credit
+/// line and a story step's words name it.
+pub(crate) fn source_name(s: &Source) -> String {
+    if !s.publisher.is_empty() {
+        s.publisher.clone()
+    } else if !s.title.is_empty() {
+        format!("“{}”", s.title)
+    } else {
+        s.id.clone()
+    }
+}
+
 /// "Sources: JW Insights (2023-09-28); “Title”": each source by its
 /// publisher (else its title, else its id) and date, as far as stated.
 fn credit<'a>(sources: impl Iterator<Item = &'a Source>) -> String {
     let mut names: Vec<String> = Vec::new();
     for s in sources {
-        let name = if !s.publisher.is_empty() { s.publisher.clone() } else if !s.title.is_empty() { format!("“{}”", s.title) } else { s.id.clone() };
+        let name = source_name(s);
         let date = s.date_words();
         let name = if date.is_empty() { name } else { format!("{name} ({date})") };
         if !names.contains(&name) {

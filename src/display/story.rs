@@ -9,12 +9,12 @@ use crate::display::humanize;
 use crate::model::graph::Adjacency;
 use crate::model::story::{segments, Anchor, Segment, Step};
 use crate::model::{Dataset, EntityIx, SourceIx};
-use crate::query::filter::{visibility, Filter};
-use crate::query::paths::{shortest_paths_within, Path};
+use crate::query::filter::Filter;
+use crate::query::paths::{step_paths, Path};
 use crate::display::style::Theme;
-use crate::display::{display_list_with, fit_view, Caption, DisplayList};
+use crate::display::{display_list_with, fit_view, source_name, Caption, DisplayList};
 use crate::scene::labels::Viewport;
-use crate::scene::story::{note_text, StepCamera, PATHS};
+use crate::scene::story::{note_text, StepCamera};
 use crate::scene::Scene;
 use serde::Serialize;
 
@@ -26,6 +26,9 @@ pub struct CaptionPart {
     pub text: String,
     /// For a citation, its index into [`StepView::citations`].
     pub cite: Option<u32>,
+    /// For a citation, the source (figures and pages number it as the data does).
+    #[serde(skip)]
+    pub source: Option<SourceIx>,
 }
 
 /// A step's path as the reader's path finder is asked for it.
@@ -91,12 +94,12 @@ pub fn caption_parts(data: &Dataset, step: &Step) -> Vec<CaptionPart> {
     segments(&step.text)
         .into_iter()
         .map(|seg| match seg {
-            Segment::Text(t) => CaptionPart { text: t.to_owned(), cite: None },
+            Segment::Text(t) => CaptionPart { text: t.to_owned(), cite: None, source: None },
             Segment::Cite(id, _) => {
                 let n = data.sources.iter().position(|s| s.id == id).and_then(|s| step.citations.iter().position(|&c| c == SourceIx::at(s)));
                 match n {
-                    Some(n) => CaptionPart { text: format!("[{}]", n + 1), cite: Some(n as u32) },
-                    None => CaptionPart { text: format!("[{id}]"), cite: None },
+                    Some(n) => CaptionPart { text: format!("[{}]", n + 1), cite: Some(n as u32), source: Some(step.citations[n]) },
+                    None => CaptionPart { text: format!("[{id}]"), cite: None, source: None },
                 }
             }
         })
@@ -111,9 +114,8 @@ pub fn caption(data: &Dataset, step: &Step) -> String {
 /// The step's path, found as the widget finds it: through what the step
 /// shows, the `index`th of the shortest.
 pub fn step_path(data: &Dataset, adj: &Adjacency, step: &Step) -> Option<Path> {
-    let p = step.path?;
-    let shown = visibility(data, &Filter::for_step(data, step));
-    shortest_paths_within(data, adj, p.from, p.to, PATHS, Some((&shown.0, &shown.1))).into_iter().nth(p.index as usize)
+    let index = step.path?.index as usize;
+    step_paths(data, adj, step, index + 1).into_iter().nth(index)
 }
 
 /// What a step shows, in words, for a reader who cannot see the map.
@@ -133,7 +135,7 @@ pub fn shows(data: &Dataset, adj: &Adjacency, step: &Step) -> String {
     }
     let f = &step.filter;
     let mut only: Vec<String> = f.types.iter().map(|t| humanize(t.key())).chain(f.kinds.iter().map(|k| humanize(k.key()))).collect();
-    only.extend(f.sources.iter().map(|&s| source_name(data, s)));
+    only.extend(f.sources.iter().map(|&s| source_name(data.source(s))));
     if !only.is_empty() {
         said.push(format!("Showing only: {}.", only.join(", ")));
     }
@@ -147,11 +149,6 @@ pub fn shows(data: &Dataset, adj: &Adjacency, step: &Step) -> String {
         said.push("The whole map.".into());
     }
     said.join(" ")
-}
-
-fn source_name(data: &Dataset, s: SourceIx) -> String {
-    let src = data.source(s);
-    if !src.publisher.is_empty() { src.publisher.clone() } else if !src.title.is_empty() { format!("“{}”", src.title) } else { src.id.clone() }
 }
 
 /// The step's notes, each with what it is beside in words.
@@ -228,16 +225,8 @@ pub fn step_figure(scene: &mut Scene, i: usize, width: f32, height: f32, widths:
     scene.set_step_notes(Some(i), &note_widths);
     let data = &scene.data;
     let step = &data.steps[i];
-    let text: String = segments(&step.text)
-        .into_iter()
-        .map(|seg| match seg {
-            Segment::Text(t) => t.to_owned(),
-            Segment::Cite(id, _) => match data.sources.iter().position(|s| s.id == id) {
-                Some(s) => format!("[{}]", s + 1),
-                None => format!("[{id}]"),
-            },
-        })
-        .collect();
+    // Numbered as the figure's footer numbers its sources: by their place in the data.
+    let text: String = caption_parts(data, step).into_iter().map(|p| p.source.map_or(p.text, |s| format!("[{}]", s.0 + 1))).collect();
     let caption = Caption {
         heading: format!("Step {} of {}: {}", i + 1, data.steps.len(), step.title),
         text,

@@ -62,8 +62,8 @@ impl Scene {
     /// (of [`note_text`]), for the label pass to place until the next call.
     pub fn set_step_notes(&mut self, i: Option<usize>, widths: &[f32]) {
         use crate::model::story::Anchor;
-        let notes = i.and_then(|i| self.data.steps.get(i)).map(|s| s.notes.clone()).unwrap_or_default();
-        self.notes = notes
+        let notes: &[crate::model::story::Note] = i.and_then(|i| self.data.steps.get(i)).map_or(&[], |s| &s.notes);
+        let placed = notes
             .iter()
             .enumerate()
             .map(|(j, note)| {
@@ -78,6 +78,7 @@ impl Scene {
                 NoteLabel { x, y, r, width: widths.get(j).copied().unwrap_or(0.0), text: note_text(&note.text) }
             })
             .collect();
+        self.notes = placed;
     }
 
     /// The notes the label pass places now.

@@ -29,8 +29,8 @@ pub(super) fn steps_html(out: &mut String, data: &Dataset, adjacency: &Adjacency
     for (i, step) in data.steps.iter().enumerate() {
         let mut caption = String::new();
         for part in caption_parts(data, step) {
-            match part.cite.and_then(|c| step.citations.get(c as usize)) {
-                Some(&s) => {
+            match part.source {
+                Some(s) => {
                     cited[s.ix()] = true;
                     let _ = write!(caption, "<sup><a href=\"#src-{}\">[{}]</a></sup>", escape(&data.source(s).id), s.0 + 1);
                 }

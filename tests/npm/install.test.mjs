@@ -79,7 +79,7 @@ test('the installed package has no dependencies and every file its exports and b
   collect(manifest.bin);
   targets.push(manifest.types);
   for (const t of targets) assert.ok(fs.existsSync(path.join(pkgDir, t)), `${t} is in the package`);
-  for (const key of ['.', './element', './style.css', './compiler']) assert.ok(manifest.exports[key], `exports ${key}`);
+  for (const key of ['.', './element', './style.css', './compiler', './story', './story.css']) assert.ok(manifest.exports[key], `exports ${key}`);
   assert.ok(fs.existsSync(path.join(pkgDir, 'widget/pkg/alliance_map_paint_bg.wasm')), 'the widget ships its wasm');
 });
 

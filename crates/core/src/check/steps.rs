@@ -243,8 +243,7 @@ pub fn check_paths(data: &Dataset, raw: &[RawStep], diags: &mut Vec<Diagnostic>)
     let adj = Adjacency::new(data);
     for (step, r) in data.steps.iter().zip(raw) {
         let (Some(p), Some((_, _, span))) = (step.path, &r.path) else { continue };
-        let shown = crate::query::filter::visibility(data, &crate::query::filter::Filter::for_step(data, step));
-        let found = crate::query::paths::shortest_paths_within(data, &adj, p.from, p.to, p.index as usize + 1, Some((&shown.0, &shown.1))).len();
+        let found = crate::query::paths::step_paths(data, &adj, step, p.index as usize + 1).len();
         if found <= p.index as usize {
             let (a, b) = (&data.entities[p.from.ix()].id, &data.entities[p.to.ix()].id);
             let message = match found {

@@ -120,6 +120,16 @@ pub fn shortest_paths_within(data: &Dataset, adj: &Adjacency, from: EntityIx, to
     found
 }
 
+/// Up to `k` shortest paths of a story step, through what its own filter
+/// and date show (as the reader's path finder finds them once the step is
+/// applied); none for a step without a path. `check` counts them (E030),
+/// the step's words and pictures take the one it names.
+pub fn step_paths(data: &Dataset, adj: &Adjacency, step: &crate::model::story::Step, k: usize) -> Vec<Path> {
+    let Some(p) = step.path else { return Vec::new() };
+    let shown = super::filter::visibility(data, &super::filter::Filter::for_step(data, step));
+    shortest_paths_within(data, adj, p.from, p.to, k, Some((&shown.0, &shown.1)))
+}
+
 /// Entities within `hops` relations of `centre` (the centre included),
 /// walking only the relations `passes` lets through (the map walks what is
 /// shown). O(n + m).
